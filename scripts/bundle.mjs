@@ -1,6 +1,9 @@
 // Bundles the three entry points with esbuild. tsc -b only type-checks and
 // emits test JavaScript; what ships (client, server, CLI) comes from here.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,12 +18,13 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { __SERVER_VERSION__: JSON.stringify(version), __CLI_VERSION__: JSON.stringify(version) },
 };
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
 ];
 
 if (watch) {

@@ -1,0 +1,54 @@
+import { getReportLanguageService } from '../core/languageService';
+import { parseArgs, UsageError } from './args';
+import { outlineCommand } from './outlineCommand';
+import { ReadError } from './readReport';
+
+const USAGE = `Usage: report-lens <command> [options] FILE...
+
+Commands:
+  outline [--format text|json] FILE   the report's sections, as the editor's Outline shows them
+                                      (json: the LSP DocumentSymbol[] the language server returns)
+
+Options:
+  -f, --format FORMAT   output format (default: text)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit status: 0 on success, 2 on a usage error or an unreadable file.
+The language server itself is \`report-lens-language-server --stdio\`.
+`;
+
+declare const __CLI_VERSION__: string | undefined;
+const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-dev';
+
+/** Runs the CLI and returns its exit code; output goes through the given writers (tests pass their own). */
+export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.version) {
+      out(`${VERSION}\n`);
+      return 0;
+    }
+    if (args.help || args.command === undefined || args.command === 'help') {
+      (args.command === undefined && !args.help ? err : out)(USAGE);
+      return args.command === undefined && !args.help ? 2 : 0;
+    }
+    const service = getReportLanguageService();
+    switch (args.command) {
+      case 'outline':
+        return outlineCommand(service, args.files, args.format, out);
+      default:
+        throw new UsageError(`unknown command "${args.command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`report-lens: ${error.message}\nRun \`report-lens --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ReadError) {
+      err(`report-lens: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,6 @@
+/** The part of LSP's CancellationToken the core needs; the server passes the real one. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };

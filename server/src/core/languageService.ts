@@ -1,0 +1,26 @@
+import type { DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CancellationToken } from './cancellation';
+import { documentSymbols } from './languageFeatures/documentSymbols';
+import { foldingRanges } from './languageFeatures/foldingRanges';
+import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
+import type { ReportDocument } from './model';
+import { parse } from './parser/parse';
+
+/**
+ * The language service: parse once per document version, then hand the
+ * model to each feature. The server, the CLI and the tests all go through it.
+ */
+export interface ReportLanguageService {
+  parse(text: string): ReportDocument;
+  documentSymbols(doc: ReportDocument, token?: CancellationToken): DocumentSymbol[];
+  foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
+  workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
+}
+
+export function getReportLanguageService(): ReportLanguageService {
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols };
+}
+
+export type { ReportDocument } from './model';
+export type { IndexedReport } from './languageFeatures/workspaceSymbols';
+export type { CancellationToken } from './cancellation';

@@ -1,0 +1,96 @@
+import type { LineIndex } from '../text/lineIndex';
+import { isCjk, isHorizontalSpace, isSentenceFinal, isClosingMark } from '../text/chars';
+import { matchMarker, type MarkerMatch } from './numbering';
+
+export type LineKind = 'blank' | 'atx' | 'setext-underline' | 'rule' | 'metadata' | 'bullet' | 'dash' | 'marker' | 'text';
+
+/** What the parser needs to know about one line, computed in one pass. */
+export interface LineInfo {
+  readonly line: number;
+  readonly start: number;
+  /** End of the line's text, before its break. */
+  readonly end: number;
+  /** First character after the indentation. */
+  readonly contentStart: number;
+  /** End of the text without trailing spaces. */
+  readonly contentEnd: number;
+  /** Indentation in columns: a full-width space counts 2, a tab 4. */
+  readonly indent: number;
+  readonly kind: LineKind;
+  readonly marker: MarkerMatch | undefined;
+  /** Whether CJK characters appear near the line's start: decides Chinese or Latin line rules. */
+  readonly cjk: boolean;
+  /** Whether the text ends with sentence-final punctuation (closing quotes skipped). */
+  readonly endsSentence: boolean;
+  /** Whether the text ends with a colon, as an introduction does. */
+  readonly endsWithColon: boolean;
+  /** Setext level (1 for ===, 2 for ---) when kind is setext-underline; ATX level when atx. */
+  readonly level: number;
+}
+
+const ATX = /^(#{1,6})(?:[ \t]|$)/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const RULE = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
+/**
+ * Metadata keys of news items and releases. Kept to known words: a line
+ * like "各位代表：" ends with a colon too, and is a salutation, not metadata.
+ */
+export const METADATA = /^(?:[•·●▪*-][ \t\u3000]*)?(来源|时间|日期|作者|发布时间|发布日期|发布单位|发布机构|编辑|责任编辑|记者|通讯员|原标题|Source|Date|Author|Authors|Published|Updated|Publisher|Release date|Released|By)[ \t\u3000]*[:：][ \t\u3000]*/i;
+const BULLET_CHARS = '•·●▪◆◇■□○◎►▶';
+
+export function scanLines(text: string, lines: LineIndex): LineInfo[] {
+  const infos: LineInfo[] = new Array(lines.lineCount);
+  for (let line = 0; line < lines.lineCount; line++) {
+    infos[line] = scanLine(text, line, lines.lineStart(line), lines.lineEnd(line));
+  }
+  return infos;
+}
+
+function scanLine(text: string, line: number, start: number, end: number): LineInfo {
+  let contentStart = start;
+  let indent = 0;
+  for (; contentStart < end; contentStart++) {
+    const code = text.charCodeAt(contentStart);
+    if (!isHorizontalSpace(code)) break;
+    indent += code === 0x3000 ? 2 : code === 0x09 ? 4 : code === 0xfeff ? 0 : 1;
+  }
+  let contentEnd = end;
+  while (contentEnd > contentStart && isHorizontalSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+  const base = { line, start, end, contentStart, contentEnd, indent, cjk: false, endsSentence: false, endsWithColon: false, level: 0, marker: undefined };
+  if (contentStart === contentEnd) return { ...base, kind: 'blank' };
+
+  const head = text.slice(contentStart, Math.min(contentEnd, contentStart + 64));
+  const cjk = hasCjk(head);
+  const tail = lastMeaningfulChar(text, contentStart, contentEnd);
+  const endsSentence = isSentenceFinal(tail) || (tail === 0x2e /* . */ && !cjk);
+  const endsWithColon = tail === 0x3a || tail === 0xff1a;
+  const info = { ...base, cjk, endsSentence, endsWithColon };
+
+  const atx = ATX.exec(head);
+  if (atx) return { ...info, kind: 'atx', level: atx[1]!.length };
+  if (contentEnd - contentStart <= 64) {
+    if (SETEXT.test(head) && indent < 4) return { ...info, kind: 'setext-underline', level: head[0] === '=' ? 1 : 2 };
+    if (RULE.test(head)) return { ...info, kind: 'rule' };
+  }
+  if (METADATA.test(head)) return { ...info, kind: 'metadata' };
+  if (head.startsWith('——') || head.startsWith('--')) return { ...info, kind: 'dash' };
+  const first = head[0]!;
+  if (BULLET_CHARS.includes(first) || ((first === '-' || first === '*' || first === '+') && /^[-*+][ \t]/.test(head))) {
+    return { ...info, kind: 'bullet' };
+  }
+  const marker = matchMarker(text, contentStart, contentEnd);
+  if (marker && marker.textStart < contentEnd) return { ...info, kind: 'marker', marker };
+  return { ...info, kind: 'text' };
+}
+
+function hasCjk(head: string): boolean {
+  for (let i = 0; i < head.length; i++) if (isCjk(head.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The last character that is not a closing quote or bracket, as a char code (0 if none). */
+function lastMeaningfulChar(text: string, start: number, end: number): number {
+  let i = end - 1;
+  while (i >= start && isClosingMark(text.charCodeAt(i))) i--;
+  return i >= start ? text.charCodeAt(i) : 0;
+}

@@ -1,0 +1,104 @@
+/** Character classes shared by the parser and, later, the figure scanner. */
+
+export function isHorizontalSpace(code: number): boolean {
+  // space, tab, ideographic space (U+3000), no-break space, BOM (treated as blank at line start)
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}
+
+export function isCjk(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified ideographs
+    (code >= 0x3400 && code <= 0x4dbf) || // extension A
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of the supplementary ideographic plane (𠮷)
+  );
+}
+
+/** Full-width forms (digits, letters, punctuation) and CJK punctuation. */
+export function isWide(code: number): boolean {
+  return isCjk(code) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+}
+
+export function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+export function isUpperLatin(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+export function isLowerLatin(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Sentence-final marks of Chinese text: 。！？；… and their ASCII cousins ! ? ; */
+export function isSentenceFinal(code: number): boolean {
+  return (
+    code === 0x3002 /* 。 */ ||
+    code === 0xff01 /* ！ */ ||
+    code === 0xff1f /* ？ */ ||
+    code === 0xff1b /* ； */ ||
+    code === 0x2026 /* … */ ||
+    code === 0x21 /* ! */ ||
+    code === 0x3f /* ? */ ||
+    code === 0x3b /* ; */ ||
+    code === 0xff0e /* ． */
+  );
+}
+
+/** Closing quotes and brackets that stay with the sentence they close. */
+export function isClosingMark(code: number): boolean {
+  return (
+    code === 0x201d /* ” */ ||
+    code === 0x2019 /* ’ */ ||
+    code === 0x300d /* 」 */ ||
+    code === 0x300f /* 』 */ ||
+    code === 0xff09 /* ） */ ||
+    code === 0x29 /* ) */ ||
+    code === 0x22 /* " */ ||
+    code === 0x27 /* ' */ ||
+    code === 0x300b /* 》 */ ||
+    code === 0x3011 /* 】 */
+  );
+}
+
+/**
+ * Display weight of a run of text for "is this line short" decisions: a CJK
+ * character counts 1, anything narrower counts ½. Stops counting at `cap` so
+ * that asking about a 10 MB line costs no more than asking about a short one.
+ */
+export function displayWeight(text: string, start: number, end: number, cap = Infinity): number {
+  let weight = 0;
+  for (let i = start; i < end && weight <= cap; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
+    weight += isWide(code) ? 1 : 0.5;
+  }
+  return weight;
+}
+
+/** Converts full-width ASCII variants (０-９, Ａ-Ｚ, ．) to ASCII; other characters unchanged. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : text[i];
+  }
+  return out;
+}
+
+export function skipHorizontalSpace(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isHorizontalSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+export function trimEndSpace(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isHorizontalSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
