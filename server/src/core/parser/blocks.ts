@@ -83,7 +83,7 @@ function continues(text: string, block: RawBlock, previous: LineInfo, line: Line
     return displayWeight(text, previous.contentStart, previous.contentEnd, WRAPPED_CJK_WEIGHT) >= WRAPPED_CJK_WEIGHT;
   }
   // Latin: wrapped lines continue; a numbered item starts only after a finished sentence.
-  if (line.kind === 'marker') return !(previous.endsSentence || previous.endsWithColon || isShortLine(text, previous));
+  if (line.kind === 'marker') return !(previous.endsSentence || previous.endsWithColon || (block.firstLine === block.lastLine && isShortLine(text, previous)));
   if (block.lead === 'marker' && isShortLine(text, previous) && !previous.endsSentence) return false;
   return true;
 }

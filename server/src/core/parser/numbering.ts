@@ -1,5 +1,5 @@
 import type { NumberingStyle } from '../model';
-import { isHorizontalSpace, toHalfWidth } from '../text/chars';
+import { isHorizontalSpace, isLowerLatin, toHalfWidth } from '../text/chars';
 
 /** A heading marker found at the start of a line. */
 export interface MarkerMatch {
@@ -79,7 +79,7 @@ const CHAPTER = /^第([零〇一二两三四五六七八九十百]{1,6}|[0-9０-
 const CN_LIST = /^([零〇一二两三四五六七八九十百]{1,5})[、，,．]/;
 const CN_PAREN = /^[（(]([零〇一二两三四五六七八九十百]{1,5})[)）]/;
 const PAREN_DECIMAL = /^[（(]([0-9０-９]{1,3})[)）]/;
-const DOTTED = /^([0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3}){1,4})[.．]?(?=[ \t\u3000]|[^\x00-\x7f０-９])/;
+const DOTTED = /^([1-9１-９][0-9０-９]{0,2}(?:[.．][0-9０-９]{1,3}){1,4})[.．]?(?=[ \t\u3000])/;
 const DECIMAL = /^([0-9０-９]{1,3})(?:[、．]|\.(?![0-9]))/;
 const ROMAN_MARKER = /^([IVXLC]{1,7})\.(?=[ \t])/;
 const LETTER_MARKER = /^([A-Z])\.(?=[ \t])/;
@@ -146,6 +146,8 @@ function finishPath(
   const markerEnd = start + length;
   let textStart = markerEnd;
   while (textStart < end && (isHorizontalSpace(text.charCodeAt(textStart)) || skip.includes(text[textStart]!))) textStart++;
+  // "5.8 million" and "0.1 hour" wrap onto a line start; a heading's words do not start in lower case.
+  if (isLowerLatin(text.charCodeAt(textStart))) return undefined;
   return { style, value, path, markerEnd, textStart };
 }
 
