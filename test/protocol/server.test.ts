@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  TextDocumentSyncKind,
+  WorkspaceSymbolRequest,
+  type DocumentSymbol,
+} from 'vscode-languageserver-protocol/node';
+import { names } from '../support/outline';
+import { fixturePath, readFixture, ROOT } from '../support/paths';
+import { startServer, withTimeout, SERVER_BIN, type RunningServer } from '../support/serverProcess';
+
+const REPORT = ['报告标题', '', '一、总体情况', '正文第一段。', '', '二、下一步安排', '正文第二段。', ''].join('\n');
+
+describe('language server over stdio', () => {
+  let server: RunningServer;
+  let workspace: string;
+
+  before(async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'report-lens-ws-'));
+    writeFileSync(path.join(workspace, 'closed.report'), '年度报告\n\n一、财政收支情况\n正文。\n');
+    writeFileSync(path.join(workspace, 'notes.txt'), '一、不是报告文件\n');
+    server = await startServer({ rootPath: workspace });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const open = async (uri: string, text: string, version = 1) =>
+    server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version, text } });
+  const symbols = (uri: string) => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+
+  test('initialize announces incremental sync, symbols, folding and workspace symbols', () => {
+    const { capabilities, serverInfo } = server.initializeResult;
+    assert.equal(capabilities.textDocumentSync, TextDocumentSyncKind.Incremental);
+    assert.ok(capabilities.documentSymbolProvider);
+    assert.equal(capabilities.foldingRangeProvider, true);
+    assert.equal(capabilities.workspaceSymbolProvider, true);
+    assert.equal(serverInfo?.name, 'report-lens-language-server');
+  });
+
+  test('didOpen then documentSymbol returns the hierarchical outline', async () => {
+    await open('file:///virtual/a.report', REPORT);
+    const result = await symbols('file:///virtual/a.report');
+    assert.deepEqual(names(result), [{ name: '报告标题', children: [{ name: '一、总体情况', children: [] }, { name: '二、下一步安排', children: [] }] }]);
+    assert.deepEqual(result[0]!.children![1]!.selectionRange, { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } });
+  });
+
+  test('an incremental didChange updates the outline', async () => {
+    const uri = 'file:///virtual/b.report';
+    await open(uri, REPORT);
+    // Insert a new section before 二、 (line 5) and rename 一、 in one notification.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '二、新增部分\n正文。\n\n' },
+        { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, text: '工作回顾' },
+      ],
+    });
+    const result = await symbols(uri);
+    assert.deepEqual(result[0]!.children!.map((s) => [s.name, s.selectionRange.start.line]), [
+      ['一、工作回顾', 2],
+      ['二、新增部分', 5],
+      ['二、下一步安排', 8],
+    ]);
+  });
+
+  test('foldingRange folds each section', async () => {
+    const uri = 'file:///virtual/c.report';
+    await open(uri, REPORT);
+    const ranges = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.deepEqual(ranges, [
+      { startLine: 0, endLine: 6 },
+      { startLine: 2, endLine: 3 },
+      { startLine: 5, endLine: 6 },
+    ]);
+  });
+
+  test('workspace/symbol finds headings in open documents and in report files on disk', async () => {
+    const found = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '财政' });
+    assert.ok(Array.isArray(found));
+    const hit = found.find((s) => s.name === '一、财政收支情况');
+    assert.ok(hit, 'a heading of a closed .report file in the workspace folder is found');
+    assert.equal('uri' in hit!.location ? hit!.location.uri : '', pathToFileURL(path.join(workspace, 'closed.report')).toString());
+    assert.equal(hit!.containerName, '年度报告');
+    const open = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '下一步' });
+    assert.ok(open!.some((s) => s.name === '二、下一步安排' && 'uri' in s.location && s.location.uri.startsWith('file:///virtual/')));
+    const none = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '不是报告' });
+    assert.deepEqual(none, [], '.txt files are not indexed');
+  });
+
+  test('requests for unknown or closed documents answer empty, and the server keeps serving', async () => {
+    assert.deepEqual(await symbols('file:///virtual/never-opened.report'), []);
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: 'file:///virtual/a.report' } });
+    assert.deepEqual(await symbols('file:///virtual/a.report'), []);
+    assert.equal((await symbols('file:///virtual/c.report')).length, 1);
+  });
+
+  test('hostile documents (binary bytes, lone surrogates, a 10 MB single line) get answers, not a crash or a hang', async () => {
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    await open('file:///virtual/binary.report', binary);
+    await open('file:///virtual/surrogates.report', '\ud800标题\udc00\n\n一、\ud83d节\n');
+    await open('file:///virtual/long.report', '一、' + '很长的一行没有句号'.repeat(1_200_000));
+    for (const uri of ['file:///virtual/binary.report', 'file:///virtual/surrogates.report', 'file:///virtual/long.report']) {
+      const result = await withTimeout(symbols(uri), 10_000, uri);
+      assert.ok(Array.isArray(result));
+    }
+    assert.equal((await symbols('file:///virtual/c.report')).length, 1, 'still serving');
+  });
+
+  test('the CLI outline --format json prints exactly what the server returns', async () => {
+    const file = fixturePath('corpus', 'gov-work-report-2014-zh.txt');
+    const text = readFixture('corpus', 'gov-work-report-2014-zh.txt');
+    const uri = pathToFileURL(file).toString();
+    await open(uri, text);
+    const fromServer = await symbols(uri);
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report-lens.js'), 'outline', '--format', 'json', file], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(JSON.parse(cli.stdout), fromServer);
+  });
+});
+
+describe('language server settings and limits', () => {
+  test('a document over reportLens.maxFileSize is skipped and the user is told once', async () => {
+    const server = await startServer({ settings: { maxFileSize: 1000 } });
+    try {
+      const uri = 'file:///virtual/big.report';
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 1, text: REPORT + '正文。'.repeat(500) } });
+      const first = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      const second = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+      assert.deepEqual(first, []);
+      assert.deepEqual(second, []);
+      assert.equal(server.shown.length, 1, 'one warning, not one per request');
+      assert.match(server.shown[0]!, /big\.report.*maxFileSize/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('messages follow the client locale (简体中文)', async () => {
+    const server = await startServer({ settings: { maxFileSize: 10 }, initializationOptions: { locale: 'zh-cn' } });
+    try {
+      const uri = 'file:///virtual/big.report';
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 1, text: REPORT } });
+      await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      assert.match(server.shown[0] ?? '', /未分析 big\.report/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('started without a transport it prints usage and exits 2; --help exits 0', () => {
+    const bare = spawnSync(process.execPath, [SERVER_BIN], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /--stdio/);
+    const help = spawnSync(process.execPath, [SERVER_BIN, '--help'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /report-lens-language-server --stdio/);
+  });
+});

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  ExitNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeParams,
+  type InitializeResult,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from './paths';
+
+/** The built language server, started over stdio exactly as Neovim or Helix would start it. */
+export interface RunningServer {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly initializeResult: InitializeResult;
+  /** Everything the server logged with window/logMessage. */
+  readonly logs: string[];
+  /** Messages shown to the user (window/showMessage and window/showMessageRequest). */
+  readonly shown: string[];
+  stop(): Promise<void>;
+}
+
+export const SERVER_BIN = path.join(ROOT, 'bin', 'report-lens-language-server.js');
+
+export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; settings?: Record<string, unknown> } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  const shown: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message));
+  connection.onNotification('window/showMessage', (params: { message: string }) => void shown.push(params.message));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    shown.push(params.message);
+    return null;
+  });
+  connection.listen();
+  const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
+  const params: InitializeParams = {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { rangeLimit: 5000 } },
+    },
+    initializationOptions: options.initializationOptions,
+  };
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, params);
+  await connection.sendNotification(InitializedNotification.type, {});
+  let stopped = false;
+  return {
+    connection,
+    process: child,
+    initializeResult,
+    logs,
+    shown,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      try {
+        await withTimeout(connection.sendRequest(ShutdownRequest.type), 5000);
+        await connection.sendNotification(ExitNotification.type);
+        await withTimeout(exited, 5000);
+      } finally {
+        connection.dispose();
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  };
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'operation'): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}

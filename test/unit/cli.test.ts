@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { run } from '../../server/src/cli/main';
+import { getReportLanguageService } from '../../server/src/core/languageService';
+import { fixturePath, readFixture, ROOT } from '../support/paths';
+
+function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, (text) => void (stdout += text), (text) => void (stderr += text));
+  return { code, stdout, stderr };
+}
+
+describe('report-lens CLI', () => {
+  const file = fixturePath('corpus', 'gov-work-report-2014-zh.txt');
+
+  test('outline --format json prints the language service DocumentSymbol[]', () => {
+    const { code, stdout } = cli('outline', '--format', 'json', file);
+    assert.equal(code, 0);
+    const service = getReportLanguageService();
+    assert.deepEqual(JSON.parse(stdout), service.documentSymbols(service.parse(readFixture('corpus', 'gov-work-report-2014-zh.txt'))));
+  });
+
+  test('outline prints a readable indented tree with line:column', () => {
+    const { code, stdout } = cli('outline', file);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], file);
+    assert.match(lines[1]!, /^\s+2:1  2014政府工作报告  — 2014年3月5日/);
+    assert.match(stdout, /\n\s+52:5      （一）推动重要领域改革取得新突破\n/);
+  });
+
+  test('--format=json works too; an unknown format is a usage error (exit 2)', () => {
+    assert.equal(cli('outline', `--format=json`, file).code, 0);
+    const bad = cli('outline', '--format', 'xml', file);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown format "xml"/);
+  });
+
+  test('unknown commands, unknown options and missing files exit 2 with a clear message', () => {
+    const unknown = cli('frobnicate', file);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+    assert.equal(cli('outline', '--bogus', file).code, 2);
+    assert.equal(cli('outline').code, 2);
+    const missing = cli('outline', path.join(ROOT, 'no-such-file.report'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*no-such-file\.report: ENOENT/);
+    assert.equal(cli().code, 2, 'no command at all is a usage error');
+  });
+
+  test('--help lists the commands and exits 0', () => {
+    const { code, stdout } = cli('--help');
+    assert.equal(code, 0);
+    assert.match(stdout, /outline \[--format text\|json\] FILE/);
+  });
+
+  test('the installed bin runs from the repository root like `npx report-lens`', () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report-lens.js'), 'outline', 'examples/work-report-zh.report'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /云澜市2025年政府工作报告/);
+    const unreadable = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report-lens.js'), 'outline', 'missing.report'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(unreadable.status, 2);
+  });
+});

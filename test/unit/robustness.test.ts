@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { getReportLanguageService } from '../../server/src/core/languageService';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { readFixture } from '../support/paths';
+
+const service = getReportLanguageService();
+/** Fixed seed and bounded runs: CI failures reproduce exactly. */
+const RUNS = { seed: 20261127, numRuns: 300 };
+
+/** Text built from the pieces reports are made of, plus hostile ones. */
+const reportPiece = fc.constantFrom(
+  '一、', '（一）', '(一)', '1.', '1、', '（1）', '第一章', '# ', '## ', '===', '---', '  • 来源: ', '时间：', 'Source: ',
+  '——', '。', '，', '；', '！', '…', '.', ' ', '\u3000', '\t', '\n', '\r\n', '\r', '\ufeff', '𠮷', '\ud800', '\udc00',
+  '报告', '总体情况', 'THE REPORT', 'Jobs rose by 236,000.', '99.4%', '1.49万名', '“两个确立”', 'U.S.', '5.8 million',
+);
+const reportText = fc.oneof(
+  fc.array(reportPiece, { maxLength: 80 }).map((parts) => parts.join('')),
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({ unit: 'grapheme', maxLength: 400 }),
+);
+
+function within(range: Range, lines: LineIndex): boolean {
+  const ok = (p: Range['start']) => p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && lines.lineStart(p.line) + p.character <= lines.lineEnd(p.line);
+  return ok(range.start) && ok(range.end);
+}
+
+function checkSymbols(symbols: readonly DocumentSymbol[], lines: LineIndex): void {
+  for (const symbol of symbols) {
+    assert.ok(within(symbol.range, lines), `range of ${JSON.stringify(symbol.name)} outside the document`);
+    assert.ok(within(symbol.selectionRange, lines), 'selectionRange outside the document');
+    assert.ok(symbol.name.length > 0, 'empty symbol name');
+    checkSymbols(symbol.children ?? [], lines);
+  }
+}
+
+describe('robustness (fast-check)', () => {
+  test('parse and every feature never throw, and every range lies inside the document', () => {
+    fc.assert(
+      fc.property(reportText, (text) => {
+        const doc = service.parse(text);
+        const symbols = service.documentSymbols(doc);
+        checkSymbols(symbols, doc.lines);
+        for (const range of service.foldingRanges(doc)) {
+          assert.ok(range.startLine < range.endLine && range.endLine < doc.lines.lineCount);
+        }
+        service.workspaceSymbols([{ uri: 'file:///x.report', doc }], '');
+        for (const block of doc.blocks) assert.ok(block.span.start <= block.span.end && block.span.end <= text.length);
+        for (const heading of doc.headings) assert.equal(text.slice(heading.span.start, heading.span.end), heading.name);
+      }),
+      RUNS,
+    );
+  });
+
+  test('random mutations of corpus text still parse into valid outlines', () => {
+    const corpus = readFixture('corpus', 'gov-work-report-2014-zh.txt').slice(0, 6000);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(corpus.length), fc.nat(40), reportPiece), { maxLength: 12 }), (edits) => {
+        let text = corpus;
+        for (const [at, remove, insert] of edits) text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+        const doc = service.parse(text);
+        checkSymbols(service.documentSymbols(doc), doc.lines);
+      }),
+      { ...RUNS, numRuns: 150 },
+    );
+  });
+
+  test('positions round-trip through LineIndex for every offset, astral characters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const lines = new LineIndex(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const position = lines.positionAt(offset);
+          // Offsets inside a CRLF pair map to the line end, like vscode-languageserver-textdocument.
+          if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+          assert.equal(lines.offsetAt(position), offset);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('invalid positions clamp instead of throwing', () => {
+    const lines = new LineIndex('ab\ncd');
+    assert.equal(lines.offsetAt({ line: -1, character: 5 }), 0);
+    assert.equal(lines.offsetAt({ line: 0, character: 99 }), 2);
+    assert.equal(lines.offsetAt({ line: 99, character: 0 }), 5);
+    assert.equal(lines.offsetAt({ line: Number.NaN, character: 0 }), 0);
+  });
+});
+
+describe('bad input', () => {
+  test('an empty file has an empty outline', () => {
+    assert.deepEqual(service.documentSymbols(service.parse('')), []);
+    assert.deepEqual(service.foldingRanges(service.parse('')), []);
+  });
+
+  test('binary bytes give an empty or partial outline without throwing', () => {
+    const bytes = Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 2654435761) % 256));
+    const doc = service.parse(bytes.toString('utf8'));
+    assert.ok(Array.isArray(service.documentSymbols(doc)));
+  });
+
+  test('lone surrogates do not break names or ranges', () => {
+    const doc = service.parse('\udc00报告\ud800\n\n一、\ud800总体\n正文。\n');
+    const symbols = service.documentSymbols(doc);
+    checkSymbols(symbols, doc.lines);
+  });
+
+  test('a 10 MB single line parses in linear time (well under a second)', () => {
+    const line = '一、' + '很长的一行没有句号，'.repeat(1_000_000);
+    const started = performance.now();
+    const doc = service.parse(line);
+    const symbols = service.documentSymbols(doc);
+    const elapsed = performance.now() - started;
+    assert.ok(symbols.length <= 1);
+    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+  });
+
+  test('10 MB of dots, digits and brackets (regex-hostile) parses quickly', () => {
+    for (const unit of ['1.1.1.1.', '（（（（', '第第第第', '....', '####', 'A. A. ']) {
+      const text = unit.repeat(Math.ceil(2_000_000 / unit.length));
+      const started = performance.now();
+      service.documentSymbols(service.parse(text));
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2000, `${JSON.stringify(unit)}: ${elapsed.toFixed(0)} ms`);
+    }
+  });
+});
