@@ -1,0 +1,59 @@
+/**
+ * Makes sure the server hears about `reportLens` setting changes exactly once.
+ *
+ * vscode-languageclient 11 deprecates `synchronize.configurationSection`.
+ * The recommended way is for the server to register for
+ * `workspace/didChangeConfiguration` dynamically (section `reportLens`); the
+ * library then sends the notification itself. If the server has not
+ * registered, the client sends `{ settings: null }` instead, since the server
+ * pulls the values per resource with `workspace/configuration` anyway.
+ */
+import type * as vscode from 'vscode';
+import {
+  CancellationToken,
+  DidChangeConfigurationNotification,
+  State,
+  type LanguageClient,
+  type Middleware,
+} from 'vscode-languageclient/node';
+
+export class ConfigurationSync {
+  private readonly serverRegistrations = new Set<string>();
+
+  /** Goes into the client's options; sees the server's (un)registrations. */
+  readonly middleware: Middleware = {
+    handleRegisterCapability: async (params, next) => {
+      await next(params, CancellationToken.None);
+      for (const { id, method } of params.registrations) {
+        if (method === DidChangeConfigurationNotification.method) {
+          this.serverRegistrations.add(id);
+        }
+      }
+    },
+    handleUnregisterCapability: async (params, next) => {
+      await next(params, CancellationToken.None);
+      for (const { id } of params.unregisterations) {
+        this.serverRegistrations.delete(id);
+      }
+    },
+  };
+
+  /** A restarted server starts with no registrations; forget the previous process's. */
+  attach(client: LanguageClient): vscode.Disposable {
+    return client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) {
+        this.serverRegistrations.clear();
+      }
+    });
+  }
+
+  /** Call on every `reportLens` change while `client` is running. */
+  notify(client: LanguageClient, log: vscode.LogOutputChannel): void {
+    if (this.serverRegistrations.size > 0) {
+      return;
+    }
+    client
+      .sendNotification(DidChangeConfigurationNotification.type, { settings: null })
+      .catch((error: unknown) => log.warn(error instanceof Error ? error.message : String(error)));
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every user-visible string of the client, in one place so translators and
+ * reviewers see them together. The English text is the lookup key of
+ * `vscode.l10n.t`; translations live in l10n/bundle.l10n.<locale>.json, so a
+ * change to any English string here must be mirrored in those bundles. Calls
+ * are spelled `vscode.l10n.t(...)` literally so @vscode/l10n-dev can find them.
+ */
+import * as vscode from 'vscode';
+
+/** Minutes rounded to one decimal, for messages about the crash window. */
+function minutes(ms: number): number {
+  return Math.round((ms / 60_000) * 10) / 10;
+}
+
+export const labels = {
+  showOutput: (): string => vscode.l10n.t('Show Output'),
+  restart: (): string => vscode.l10n.t('Restart'),
+};
+
+export const messages = {
+  restartedAfterCrash: (): string =>
+    vscode.l10n.t('Report Lens: the language server stopped unexpectedly and was restarted.'),
+  gaveUpAfterCrashes: (crashes: number, windowMs: number): string =>
+    vscode.l10n.t(
+      'Report Lens: the language server stopped unexpectedly {0} times within {1} minutes and will not be restarted automatically.',
+      crashes,
+      minutes(windowMs),
+    ),
+  shutDownAfterErrors: (): string =>
+    vscode.l10n.t('Report Lens: the connection to the language server kept failing, so the server was shut down.'),
+  restarting: (): string => vscode.l10n.t('Report Lens: restarting the language server…'),
+  restarted: (): string => vscode.l10n.t('Report Lens: language server restarted.'),
+  restartFailed: (): string =>
+    vscode.l10n.t('Report Lens: the language server could not be restarted. See the output for details.'),
+};
+
+/** Lines for the output channel; localized too, since users read them when reporting problems. */
+export const logLines = {
+  restartingAfterCrash: (crash: number, windowMs: number): string =>
+    vscode.l10n.t('The language server stopped unexpectedly and is being restarted (crash {0} within {1} minutes).', crash, minutes(windowMs)),
+  languagesChanged: (languages: readonly string[]): string =>
+    vscode.l10n.t('Document languages changed to {0}; restarting the language server.', languages.join(', ')),
+};

@@ -1,0 +1,89 @@
+/**
+ * Builds the options that launch the Report Lens language server and connect
+ * a client to it. Nothing here starts anything; ServerController does.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { ReportLanguage } from './config';
+
+/** Also the settings prefix: the library reads `reportLens.trace.server` by this id. */
+export const CLIENT_ID = 'reportLens';
+export const CLIENT_NAME = 'Report Lens';
+/** Relative to the extension root; produced by scripts/bundle.mjs. */
+export const SERVER_MODULE = 'dist/server.js';
+
+// Fixed port so that an "attach to server" launch configuration can find it.
+const DEBUG_EXEC_ARGV = ['--nolazy', '--inspect=6011'];
+const DOCUMENT_SCHEMES = ['file', 'untitled'] as const;
+const WATCHED_GLOBS = [
+  '**/*.report', // indexed by the server for workspace symbols
+  '**/*.glossary.{yaml,yml,json,csv}',
+] as const;
+
+/** Sent as `initialize.params.initializationOptions`; the server must accept exactly this shape. */
+export interface ReportLensInitializationOptions {
+  /** VS Code display language (`vscode.env.language`, e.g. `en`, `zh-cn`), for the server's own messages. */
+  readonly locale: string;
+}
+
+export interface ClientParts {
+  readonly languages: readonly ReportLanguage[];
+  readonly outputChannel: vscode.LogOutputChannel;
+  readonly traceOutputChannel: vscode.LogOutputChannel;
+  /** Owned by the caller: the library only unhooks its listeners, it never disposes raw watchers. */
+  readonly fileWatchers: readonly vscode.FileSystemWatcher[];
+  readonly errorHandler: ErrorHandler;
+  readonly middleware: Middleware;
+}
+
+/** `report` is always served; the setting can only add languages. */
+export function effectiveLanguages(configured: readonly ReportLanguage[]): ReportLanguage[] {
+  return ['report', ...configured.filter((id) => id !== 'report')];
+}
+
+export function createDocumentSelector(configured: readonly ReportLanguage[]): DocumentSelector {
+  return effectiveLanguages(configured).flatMap((language) =>
+    DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language })),
+  );
+}
+
+export function createServerOptions(serverModule: string): ServerOptions {
+  return {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: DEBUG_EXEC_ARGV } },
+  };
+}
+
+export function createClientOptions(parts: ClientParts): LanguageClientOptions {
+  const initializationOptions: ReportLensInitializationOptions = { locale: vscode.env.language };
+  return {
+    documentSelector: createDocumentSelector(parts.languages),
+    outputChannel: parts.outputChannel,
+    traceOutputChannel: parts.traceOutputChannel,
+    initializationOptions,
+    // No `configurationSection`: deprecated in vscode-languageclient 11; see configurationSync.ts.
+    synchronize: { fileEvents: [...parts.fileWatchers] },
+    errorHandler: parts.errorHandler,
+    // Decline the library's retry: initialize against the same process seldom
+    // succeeds twice. The failure still reaches the user once, when start()
+    // rejects; without this handler the library adds two more notifications.
+    initializationFailedHandler: () => false,
+    middleware: parts.middleware,
+  };
+}
+
+export function createLanguageClient(serverModule: string, parts: ClientParts): LanguageClient {
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, createServerOptions(serverModule), createClientOptions(parts));
+}
+
+export function createFileWatchers(): vscode.FileSystemWatcher[] {
+  return WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+}
