@@ -67,6 +67,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Report Lens' },
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-lens-language-server', version: SERVER_VERSION },
@@ -105,6 +106,13 @@ export function startServer(connection: Connection): void {
     runSafe(logger, 'foldingRange', [], token, async () => {
       const model = await modelOf(params.textDocument.uri);
       return model ? service.foldingRanges(model, token, foldingLimit) : [];
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    runSafe(logger, 'hover', null, token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.hover(model, params.position, { locale }, token) : null;
     }),
   );
 

@@ -11,6 +11,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  HoverRequest,
   TextDocumentSyncKind,
   WorkspaceSymbolRequest,
   type DocumentSymbol,
@@ -46,6 +47,7 @@ describe('language server over stdio', () => {
     assert.ok(capabilities.documentSymbolProvider);
     assert.equal(capabilities.foldingRangeProvider, true);
     assert.equal(capabilities.workspaceSymbolProvider, true);
+    assert.equal(capabilities.hoverProvider, true);
     assert.equal(serverInfo?.name, 'report-lens-language-server');
   });
 
@@ -84,6 +86,17 @@ describe('language server over stdio', () => {
       { startLine: 2, endLine: 3 },
       { startLine: 5, endLine: 6 },
     ]);
+  });
+
+  test('hover on a figure explains it; hover elsewhere is null', async () => {
+    const uri = 'file:///virtual/hover.report';
+    await open(uri, '报告\n\n全区地区生产总值达到10971亿元，同比增长7.3%。\n');
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } });
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+    assert.match(hover.contents.value, /1,097,100,000,000/);
+    assert.deepEqual(hover.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } });
+    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+    assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
   });
 
   test('workspace/symbol finds headings in open documents and in report files on disk', async () => {

@@ -51,10 +51,32 @@ describe('report-lens CLI', () => {
     assert.equal(cli().code, 2, 'no command at all is a usage error');
   });
 
+  test('figures --format json prints every figure with the design.md fields', () => {
+    const { code, stdout } = cli('figures', '--format', 'json', fixturePath('corpus', 'gov-work-report-2014-zh.txt'));
+    assert.equal(code, 0);
+    const figures = JSON.parse(stdout) as { text: string; value: number; unit: string; kind: string; noun?: string; range: unknown; interval: [number, number] }[];
+    const gdp = figures.find((f) => f.text === '56.9万亿元');
+    assert.ok(gdp, 'the GDP figure is listed');
+    assert.deepEqual([gdp.value, gdp.unit, gdp.kind, gdp.interval], [56900000000000, '元', 'money', [56850000000000, 56950000000000]]);
+    assert.deepEqual(gdp.range, { start: { line: 8, character: 23 }, end: { line: 8, character: 30 } });
+    for (const figure of figures) {
+      assert.ok(figure.interval[0] <= figure.value && figure.value <= figure.interval[1]);
+      assert.equal(typeof figure.kind, 'string');
+    }
+  });
+
+  test('figures prints a readable table by default', () => {
+    const { code, stdout } = cli('figures', fixturePath('corpus', 'gov-work-report-2014-zh.txt'));
+    assert.equal(code, 0);
+    assert.match(stdout, /^.*gov-work-report-2014-zh\.txt: \d+ figures\n/);
+    assert.match(stdout, /\n9:24 +56\.9万亿元 +money +56,900,000,000,000 +元/);
+  });
+
   test('--help lists the commands and exits 0', () => {
     const { code, stdout } = cli('--help');
     assert.equal(code, 0);
     assert.match(stdout, /outline \[--format text\|json\] FILE/);
+    assert.match(stdout, /figures \[--format text\|json\] FILE/);
   });
 
   test('the installed bin runs from the repository root like `npx report-lens`', () => {

@@ -1,5 +1,6 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
+import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
 import { ReadError } from './readReport';
 
@@ -8,6 +9,8 @@ const USAGE = `Usage: report-lens <command> [options] FILE...
 Commands:
   outline [--format text|json] FILE   the report's sections, as the editor's Outline shows them
                                       (json: the LSP DocumentSymbol[] the language server returns)
+  figures [--format text|json] FILE   every number in the report: its value, kind, unit, counted
+                                      noun and the interval its precision allows
 
 Options:
   -f, --format FORMAT   output format (default: text)
@@ -37,6 +40,8 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
     switch (args.command) {
       case 'outline':
         return outlineCommand(service, args.files, args.format, out);
+      case 'figures':
+        return figuresCommand(service, args.files, args.format, out);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

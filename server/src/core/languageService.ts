@@ -1,7 +1,8 @@
-import type { DocumentSymbol, FoldingRange, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { DocumentSymbol, FoldingRange, Hover, Position, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
+import { hover, type HoverOptions } from './languageFeatures/hover';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
 import type { ReportDocument } from './model';
 import { parse } from './parser/parse';
@@ -15,12 +16,15 @@ export interface ReportLanguageService {
   documentSymbols(doc: ReportDocument, token?: CancellationToken): DocumentSymbol[];
   foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
+  hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover };
 }
 
 export type { ReportDocument } from './model';
 export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';
+export type { Figure, FigureKind, Qualifier } from './figures/figure';
+export type { HoverOptions } from './languageFeatures/hover';

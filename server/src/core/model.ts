@@ -1,3 +1,4 @@
+import type { Figure } from './figures/figure';
 import type { LineIndex } from './text/lineIndex';
 
 /**
@@ -115,4 +116,6 @@ export interface ReportDocument {
   readonly paragraphs: readonly Paragraph[];
   /** The section tree; when the report has a title, its one root is the title's section. */
   readonly sections: readonly Section[];
+  /** Every number in the report, in document order: quantities and non-quantities (dates, codes…). */
+  readonly figures: readonly Figure[];
 }

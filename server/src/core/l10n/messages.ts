@@ -10,7 +10,49 @@ const MESSAGES = {
     en: (name: string, size: string, limit: string) => `Report Lens skipped ${name}: it is ${size}, larger than reportLens.maxFileSize (${limit}).`,
     'zh-cn': (name: string, size: string, limit: string) => `Report Lens 未分析 ${name}：文件大小 ${size}，超过 reportLens.maxFileSize（${limit}）。`,
   },
+  kindName: {
+    en: (kind: string) => KIND_EN[kind] ?? kind,
+    'zh-cn': (kind: string) => KIND_ZH[kind] ?? kind,
+  },
+  valueLabel: { en: () => 'Value', 'zh-cn': () => '数值' },
+  countedLabel: { en: () => 'Counted', 'zh-cn': () => '计数对象' },
+  intervalLabel: { en: () => 'Stated precision', 'zh-cn': () => '按所写精度' },
+  nearestLabel: {
+    en: (step: string) => `to the nearest ${step}`,
+    'zh-cn': (step: string) => `精确到 ${step}`,
+  },
+  exactLabel: { en: () => 'exact as written', 'zh-cn': () => '按所写为精确值' },
+  qualifierLabel: { en: () => 'Qualifier', 'zh-cn': () => '限定' },
+  qualifierName: {
+    en: (q: string) => QUALIFIER_EN[q] ?? q,
+    'zh-cn': (q: string) => QUALIFIER_ZH[q] ?? q,
+  },
+  qualifierNote: {
+    en: () => 'not exact: checks treat it as a bound, not a value',
+    'zh-cn': () => '非精确值：核对时只作为界限，不作为确数',
+  },
+  rangeLabel: { en: (end: string) => `${end} of a range`, 'zh-cn': (end: string) => (end === 'start' ? '区间起点' : '区间终点') },
+  signedNote: { en: () => 'a signed change, not a level', 'zh-cn': () => '带符号的变化量，而非水平值' },
+  notQuantity: {
+    en: () => 'Not a quantity: no check uses it.',
+    'zh-cn': () => '不是数量，不参与核对。',
+  },
 } as const;
+
+const KIND_EN: Record<string, string> = {
+  count: 'count', money: 'money', percent: 'percentage', 'percentage-point': 'percentage points', measure: 'measure', fraction: 'fraction',
+  multiple: 'multiple', plain: 'number', date: 'date', year: 'year', time: 'time', ordinal: 'ordinal', code: 'code or reference',
+};
+const KIND_ZH: Record<string, string> = {
+  count: '计数', money: '金额', percent: '百分比', 'percentage-point': '百分点', measure: '计量', fraction: '分数', multiple: '倍数', plain: '数字',
+  date: '日期', year: '年份', time: '时间', ordinal: '序数', code: '编号或代码',
+};
+const QUALIFIER_EN: Record<string, string> = {
+  about: 'about', 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', 'at-most': 'at most', nearly: 'nearly',
+};
+const QUALIFIER_ZH: Record<string, string> = {
+  about: '约', 'more-than': '超过', 'at-least': '不少于', 'less-than': '不到', 'at-most': '不超过', nearly: '接近',
+};
 
 export type MessageId = keyof typeof MESSAGES;
 
@@ -19,11 +61,20 @@ export function toLocale(tag: string | undefined | null): Locale {
   return lower.startsWith('zh') ? 'zh-cn' : 'en';
 }
 
-export function messages(locale: Locale): { [K in MessageId]: (typeof MESSAGES)[K]['en'] } {
-  const out = {} as { [K in MessageId]: (typeof MESSAGES)[K]['en'] };
-  for (const id of Object.keys(MESSAGES) as MessageId[]) out[id] = MESSAGES[id][locale];
-  return out;
+export type Messages = { [K in MessageId]: (typeof MESSAGES)[K]['en'] };
+
+/** The message table of one locale (built once per locale). */
+export function messages(locale: Locale): Messages {
+  let table = TABLES.get(locale);
+  if (!table) {
+    // The mapped type cannot be built key by key without a cast: each entry keeps its own signature.
+    table = Object.fromEntries(Object.entries(MESSAGES).map(([id, byLocale]) => [id, byLocale[locale]])) as Messages;
+    TABLES.set(locale, table);
+  }
+  return table;
 }
+
+const TABLES = new Map<Locale, Messages>();
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -1,4 +1,6 @@
 import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocument, Section, TextSpan, Title } from '../model';
+import { extractFigures } from '../figures/scanner';
+import type { Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
 import { groupBlocks, type RawBlock } from './blocks';
 import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, titleCandidate, unnumberedCandidate, type HeadingDraft } from './headings';
@@ -48,7 +50,23 @@ export function parse(text: string): ReportDocument {
     }
   });
   const sections = buildSections(headings, blocks);
-  return { text, lines, blocks, title, metadata, headings, paragraphs, sections };
+  const figures = blockFigures(text, blocks, headings);
+  return { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
+}
+
+/** Figures block by block; a heading's own number (一、, 1.) is numbering, not a figure. */
+function blockFigures(text: string, blocks: readonly Block[], headings: readonly Heading[]): Figure[] {
+  const figures: Figure[] = [];
+  let next = 0;
+  blocks.forEach((block, index) => {
+    if (block.kind === 'rule') return;
+    let start = block.span.start;
+    while (next < headings.length && headings[next]!.block < index) next++;
+    const heading = headings[next];
+    if (heading && heading.block === index && heading.numbering) start = heading.numbering.span.end;
+    for (const figure of extractFigures(text, start, block.span.end)) figures.push(figure);
+  });
+  return figures;
 }
 
 function toHeading(draft: HeadingDraft, block: number): Heading {

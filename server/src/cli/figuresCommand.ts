@@ -1,0 +1,73 @@
+import type { Figure, ReportLanguageService } from '../core/languageService';
+import { checkFormat, UsageError } from './args';
+import { readReport } from './readReport';
+
+/** The JSON shape of design.md: `{ text, value, unit, kind, noun?, range, interval: [lo, hi] }` (range = LSP Range). */
+export interface FigureJson {
+  text: string;
+  value: number;
+  unit: string;
+  kind: string;
+  noun?: string;
+  qualifier?: string;
+  signed?: boolean;
+  rangeRole?: 'start' | 'end';
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  interval: [number, number];
+}
+
+/** `report-lens figures [--format text|json] FILE`: every number found, with what it is. */
+export function figuresCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, write: (text: string) => void): number {
+  const chosen = checkFormat(format, ['text', 'json']);
+  if (files.length !== 1) throw new UsageError('figures takes exactly one FILE');
+  const file = files[0]!;
+  const doc = service.parse(readReport(file));
+  const figures = doc.figures.map((figure) => toJson(figure, doc.lines.rangeOf(figure.span.start, figure.span.end)));
+  if (chosen === 'json') write(`${JSON.stringify(figures, null, 2)}\n`);
+  else write(renderFigures(file, figures));
+  return 0;
+}
+
+function toJson(figure: Figure, range: FigureJson['range']): FigureJson {
+  return {
+    text: figure.text,
+    value: figure.value,
+    unit: figure.unit,
+    kind: figure.kind,
+    ...(figure.noun ? { noun: figure.noun } : {}),
+    ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
+    ...(figure.signed ? { signed: true } : {}),
+    ...(figure.range ? { rangeRole: figure.range } : {}),
+    range,
+    interval: [figure.interval[0], figure.interval[1]],
+  };
+}
+
+/** A table: position, text, kind, value, unit, noun, interval. */
+export function renderFigures(file: string, figures: readonly FigureJson[]): string {
+  const rows = figures.map((f) => [
+    `${f.range.start.line + 1}:${f.range.start.character + 1}`,
+    f.text.replace(/\s+/g, ' '),
+    f.kind,
+    formatValue(f.value),
+    f.unit,
+    f.noun ?? '',
+    f.interval[0] === f.interval[1] ? '' : `[${formatValue(f.interval[0])}, ${formatValue(f.interval[1])}]`,
+    f.qualifier ?? '',
+  ]);
+  const header = ['where', 'text', 'kind', 'value', 'unit', 'noun', 'interval', 'qualifier'];
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  return `${file}: ${figures.length} figures\n${line(header)}\n${rows.map(line).join('\n')}\n`;
+}
+
+function formatValue(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}

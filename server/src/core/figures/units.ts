@@ -1,0 +1,100 @@
+import type { QuantityKind } from './figure';
+
+/** A unit written after a number, and what it makes the number. */
+export interface UnitInfo {
+  readonly text: string;
+  readonly kind: QuantityKind;
+  /** Multiplier into the figure's value unit: ‰ counts in percent as 0.1. */
+  readonly factor?: number;
+}
+
+const CN_COUNT = [
+  '个', '件', '家', '名', '人次', '人', '项', '次', '场次', '场', '期', '条', '户', '起', '所', '座', '台', '辆', '艘', '架次', '架',
+  '位', '批', '套', '处', '间', '张', '份', '篇', '本', '部', '只', '头', '株', '棵', '种', '类', '组', '支', '例', '宗', '笔', '册',
+  '幅', '门', '轮', '层', '栋', '幢', '口', '匹', '颗', '块', '对', '双', '节', '款', '首', '列', '班', '趟', '枚', '辆次', '人年',
+];
+const CN_MONEY = ['元', '美元', '欧元', '日元', '港元', '港币', '英镑', '卢布', '韩元', '澳元'];
+const CN_MEASURE = [
+  '平方公里', '平方千米', '平方米', '立方米', '公顷', '亩', '公里', '千米', '米', '厘米', '毫米', '海里', '吨标准煤', '吨', '千克',
+  '公斤', '克', '斤', '千瓦时', '千瓦', '兆瓦', '瓦', '度', '升', '毫升', '标准箱', '小时', '分钟', '秒', '天', '周', '个月', '岁', '摄氏度',
+];
+const CN_PERCENT: readonly UnitInfo[] = [
+  { text: '%', kind: 'percent' },
+  { text: '％', kind: 'percent' },
+  { text: '‰', kind: 'percent', factor: 0.1 },
+  { text: '个百分点', kind: 'percentage-point' },
+  { text: '個百分點', kind: 'percentage-point' },
+  { text: '百分点', kind: 'percentage-point' },
+  { text: '倍', kind: 'multiple' },
+];
+
+function table(): Map<string, UnitInfo[]> {
+  const all: UnitInfo[] = [
+    ...CN_COUNT.map((text): UnitInfo => ({ text, kind: 'count' })),
+    ...CN_MONEY.map((text): UnitInfo => ({ text, kind: 'money' })),
+    ...CN_MEASURE.map((text): UnitInfo => ({ text, kind: 'measure' })),
+    ...CN_PERCENT,
+  ];
+  const byFirst = new Map<string, UnitInfo[]>();
+  for (const unit of all) {
+    const list = byFirst.get(unit.text[0]!) ?? [];
+    list.push(unit);
+    byFirst.set(unit.text[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return byFirst;
+}
+
+const CN_UNITS = table();
+
+/** The longest unit written at `i`, if any. */
+export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
+  const candidates = CN_UNITS.get(text[i] ?? '');
+  if (!candidates) return undefined;
+  for (const unit of candidates) if (text.startsWith(unit.text, i)) return unit;
+  return undefined;
+}
+
+/** English unit words (lower case) after a number and a space. */
+const EN_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
+  ...['percent', 'per cent', 'percentage'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'percent' }]),
+  ...['percentage points', 'percentage point'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'percentage-point' }]),
+  ...['dollars', 'dollar', 'cents', 'cent', 'yuan', 'euros', 'euro', 'pounds sterling', 'renminbi'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'money' }]),
+  ...['times', 'fold'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'multiple' }]),
+  ...[
+    'hours', 'hour', 'minutes', 'minute', 'seconds', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'km', 'kilometers',
+    'kilometres', 'miles', 'mile', 'meters', 'metres', 'meter', 'metre', 'tons', 'tonnes', 'ton', 'tonne', 'kg', 'kilograms', 'acres', 'hectares',
+    'square kilometers', 'square kilometres', 'square miles', 'square meters', 'square metres', 'square feet', 'mw', 'gw', 'kw', 'kwh', 'barrels',
+    'gallons', 'liters', 'litres', 'degrees',
+  ].map((t): [string, UnitInfo] => [t, { text: t, kind: 'measure' }]),
+]);
+const EN_UNIT_MAX_WORDS = 2;
+
+export function matchEnUnit(words: readonly string[]): { unit: UnitInfo; words: number } | undefined {
+  for (let n = Math.min(EN_UNIT_MAX_WORDS, words.length); n >= 1; n--) {
+    const unit = EN_UNITS.get(words.slice(0, n).join(' ').toLowerCase());
+    if (unit) return { unit, words: n };
+  }
+  return undefined;
+}
+
+export const EN_SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+]);
+
+/** Words after a number that are not the thing counted. */
+export const EN_NOT_NOUNS = new Set([
+  'in', 'to', 'of', 'from', 'and', 'or', 'the', 'a', 'an', 'for', 'over', 'at', 'by', 'with', 'than', 'on', 'since', 'as', 'was', 'were',
+  'is', 'are', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'be', 'been', 'that', 'this', 'these', 'those', 'which', 'who',
+  'per', 'percent', 'lower', 'higher', 'more', 'less', 'fewer', 'or', 'but', 'if', 'then', 'so', 'up', 'down', 'out', 'off', 'into', 'onto',
+  'after', 'before', 'during', 'between', 'through', 'under', 'above', 'below', 'about', 'around', 'among', 'against', 'across', 'within',
+  'without', 'earlier', 'later', 'ago', 'each', 'every', 'all', 'both', 'respectively', 'compared', 'versus', 'vs', 'while', 'when',
+  'where', 'whereas', 'also', 'not', 'no', 'yes', 'it', 'its', 'their', 'there', 'they', 'we', 'he', 'she', 'changed', 'rose', 'fell',
+  'increased', 'decreased', 'declined', 'edged', 'remained', 'continued', 'added', 'lost', 'showed', 'reported', 'a.m', 'p.m',
+]);
+
+/** Characters after a Chinese count unit that end the counted noun. */
+export const CN_NOUN_STOPS = new Set('的和与及或等在是了为中之以对从到至把被将并而也都就又再还已共其各每这那该，。、；：！？（）“”‘’《》「」『』,.;:!?()[] \t\u3000');
