@@ -1,9 +1,13 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -29,6 +33,10 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
+  let pullDiagnostics = false;
+  let diagnosticsRefresh = false;
+  let inlayHintRefresh = false;
+  const pushTimers = new Map<string, NodeJS.Timeout>();
   const settings = new SettingsStore(connection, () => canPullConfiguration);
   const toldTooLarge = new Set<string>();
 
@@ -59,6 +67,10 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingLimit;
+    // LSP 3.17 pull diagnostics when the client has them; otherwise the server pushes after each change.
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     return {
@@ -68,6 +80,9 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'report-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-lens-language-server', version: SERVER_VERSION },
@@ -86,10 +101,41 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     toldTooLarge.clear();
+    // Severities and hints may have changed: ask the client to pull again, or push anew.
+    if (pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh();
+    if (!pullDiagnostics) for (const document of documents.all()) schedulePush(document.uri, 0);
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh();
+  });
+
+  const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {
+    const model = await modelOf(uri);
+    if (!model) return [];
+    return service.diagnostics(model, await settings.get(uri), { locale, uri }, token);
+  };
+
+  /** Push mode: debounced per document, so a burst of keystrokes costs one analysis. */
+  const schedulePush = (uri: string, delay = PUSH_DELAY_MS): void => {
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(
+      uri,
+      setTimeout(() => {
+        pushTimers.delete(uri);
+        const version = documents.get(uri)?.version;
+        void runSafe(logger, 'publishDiagnostics', [], undefined, () => diagnosticsOf(uri)).then((items) => {
+          if (Array.isArray(items) && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: items });
+        });
+      }, delay),
+    );
+  };
+  documents.onDidChangeContent((event) => {
+    if (!pullDiagnostics) schedulePush(event.document.uri);
   });
   connection.onNotification(DidChangeWatchedFilesNotification.type, () => workspace.invalidate());
 
   documents.onDidClose((event) => {
+    clearTimeout(pushTimers.get(event.document.uri));
+    pushTimers.delete(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     models.forget(event.document.uri);
     settings.forget(event.document.uri);
     toldTooLarge.delete(event.document.uri);
@@ -116,6 +162,23 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.languages.diagnostics.on(async (params, token) => {
+    const items = await runSafe(logger, 'textDocument/diagnostic', [], token, () => diagnosticsOf(params.textDocument.uri, token));
+    if (!Array.isArray(items)) throw items; // cancelled: answer with the cancellation error
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCodeAction((params, token) =>
+    runSafe(logger, 'codeAction', [], token, () => service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics)),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafe(logger, 'inlayHint', [], token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.inlayHints(model, params.range, await settings.get(params.textDocument.uri), token) : [];
+    }),
+  );
+
   connection.onWorkspaceSymbol((params, token) =>
     runSafe(logger, 'workspace/symbol', [], token, async () => {
       const open = [];
@@ -131,6 +194,9 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
 }
+
+/** Push mode waits this long after the last change before analysing. */
+const PUSH_DELAY_MS = 150;
 
 declare const __SERVER_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : '0.0.0-dev';

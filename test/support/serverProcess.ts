@@ -24,16 +24,40 @@ export interface RunningServer {
   readonly logs: string[];
   /** Messages shown to the user (window/showMessage and window/showMessageRequest). */
   readonly shown: string[];
+  /** textDocument/publishDiagnostics notifications, in order (push mode). */
+  readonly published: { uri: string; version?: number; diagnostics: unknown[] }[];
+  /** Requests the server sent to refresh diagnostics or inlay hints. */
+  readonly refreshes: string[];
   stop(): Promise<void>;
 }
 
 export const SERVER_BIN = path.join(ROOT, 'bin', 'report-lens-language-server.js');
 
-export async function startServer(options: { rootPath?: string; initializationOptions?: unknown; settings?: Record<string, unknown> } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  rootPath?: string;
+  initializationOptions?: unknown;
+  /** What workspace/configuration answers for section reportLens. */
+  settings?: Record<string, unknown>;
+  /** Announce LSP 3.17 pull diagnostics (default) or only push. */
+  pullDiagnostics?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: string[] = [];
   const shown: string[] = [];
+  const published: RunningServer['published'] = [];
+  const refreshes: string[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: RunningServer['published'][number]) => void published.push(params));
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes.push('diagnostics');
+    return null;
+  });
+  connection.onRequest('workspace/inlayHint/refresh', () => {
+    refreshes.push('inlayHints');
+    return null;
+  });
   connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message));
   connection.onNotification('window/showMessage', (params: { message: string }) => void shown.push(params.message));
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
@@ -49,8 +73,21 @@ export async function startServer(options: { rootPath?: string; initializationOp
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: { rangeLimit: 5000 } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+        diagnostics: { refreshSupport: true },
+        inlayHint: { refreshSupport: true },
+      },
+      textDocument: {
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        foldingRange: { rangeLimit: 5000 },
+        ...(options.pullDiagnostics === false ? {} : { diagnostic: { dynamicRegistration: false } }),
+        publishDiagnostics: { relatedInformation: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        inlayHint: {},
+      },
     },
     initializationOptions: options.initializationOptions,
   };
@@ -63,6 +100,8 @@ export async function startServer(options: { rootPath?: string; initializationOp
     initializeResult,
     logs,
     shown,
+    published,
+    refreshes,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,8 +1,12 @@
-import type { DocumentSymbol, FoldingRange, Hover, Position, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
+import { codeActions } from './languageFeatures/codeActions';
+import { diagnostics, type DiagnosticsOptions } from './languageFeatures/diagnostics';
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
+import { inlayHints } from './languageFeatures/inlayHints';
+import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
 import type { ReportDocument } from './model';
 import { parse } from './parser/parse';
@@ -17,10 +21,13 @@ export interface ReportLanguageService {
   foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
   hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
+  diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  inlayHints(doc: ReportDocument, range: Range, settings: ReportSettings, token?: CancellationToken): InlayHint[];
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, codeActions, inlayHints };
 }
 
 export type { ReportDocument } from './model';
@@ -28,3 +35,6 @@ export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';
 export type { Figure, FigureKind, Qualifier } from './figures/figure';
 export type { HoverOptions } from './languageFeatures/hover';
+export type { DiagnosticsOptions, DiagnosticData } from './languageFeatures/diagnostics';
+export type { ReportSettings, CheckCode, CheckSeverity } from './settings';
+export { DEFAULT_SETTINGS, resolveSettings, CHECK_CODES } from './settings';

@@ -37,7 +37,69 @@ const MESSAGES = {
     en: () => 'Not a quantity: no check uses it.',
     'zh-cn': () => '不是数量，不参与核对。',
   },
+  rateMismatch: {
+    en: (stated: string, n: string, d: string, computed: string) => `Stated ${stated}, but ${n} / ${d} = ${computed}`,
+    'zh-cn': (stated: string, n: string, d: string, computed: string) => `写的是${stated}，但${n} ÷ ${d} = ${computed}`,
+  },
+  partExceedsWhole: {
+    en: (part: string, whole: string) => `The part ${part} is larger than its whole ${whole}`,
+    'zh-cn': (part: string, whole: string) => `部分${part}大于总数${whole}`,
+  },
+  sumExceeds: {
+    en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), more than the stated total ${total}`,
+    'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），超过总数${total}`,
+  },
+  sumMismatch: {
+    en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), not the stated total ${total}`,
+    'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），与总数${total}不符`,
+  },
+  changePercent: {
+    en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but from ${before} to ${after} is ${computed}`,
+    'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但由${before}到${after}实为${computed}`,
+  },
+  changeAbsolute: {
+    en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but ${after} − ${before} = ${computed}`,
+    'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但${after} − ${before} = ${computed}`,
+  },
+  countMismatch: {
+    en: (phrase: string, stated: number, listed: number) => `“${phrase}” announces ${stated} items, but ${listed} are listed`,
+    'zh-cn': (phrase: string, stated: number, listed: number) => `“${phrase}”应有${stated}项，但列出了${listed}项`,
+  },
+  conflictingFigure: {
+    en: (metric: string, second: string, first: string) => `${metric} is ${second} here, but ${first} earlier in this section`,
+    'zh-cn': (metric: string, second: string, first: string) => `${metric}此处为${second}，但本节前文为${first}`,
+  },
+  headingSequence: {
+    en: (marker: string, previous: string, expected: string) => `Heading ${marker} follows ${previous}: expected ${expected}`,
+    'zh-cn': (marker: string, previous: string, expected: string) => `标题序号${marker}接在${previous}之后，应为${expected}`,
+  },
+  operand: {
+    en: (role: string, text: string) => `${role}: ${text}`,
+    'zh-cn': (role: string, text: string) => `${role}：${text}`,
+  },
+  role: {
+    en: (role: string) => ROLE_EN[role] ?? role,
+    'zh-cn': (role: string) => ROLE_ZH[role] ?? role,
+  },
+  fixReplace: {
+    en: (from: string, to: string) => `Change ${from} to ${to}`,
+    'zh-cn': (from: string, to: string) => `将${from}改为${to}`,
+  },
+  relationLine: {
+    en: (role: string, summary: string) => `${role}: ${summary}`,
+    'zh-cn': (role: string, summary: string) => `${role}：${summary}`,
+  },
+  relationsLabel: { en: () => 'Relations', 'zh-cn': () => '关联' },
 } as const;
+
+const ROLE_EN: Record<string, string> = {
+  numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', whole: 'whole', total: 'total', before: 'before', after: 'after',
+  change: 'stated change', first: 'first stated', second: 'stated again', previous: 'previous heading', items: 'listed items',
+};
+const ROLE_ZH: Record<string, string> = {
+  numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', whole: '总数', total: '合计', before: '变化前', after: '变化后',
+  change: '所写变化', first: '前文所写', second: '再次所写', previous: '上一标题', items: '所列各项',
+};
 
 const KIND_EN: Record<string, string> = {
   count: 'count', money: 'money', percent: 'percentage', 'percentage-point': 'percentage points', measure: 'measure', fraction: 'fraction',

@@ -3,6 +3,9 @@ import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
 import type { ReportDocument } from '../model';
+import { show } from '../relations/arithmetic';
+import { relationsOf } from '../relations/analyze';
+import type { Relation } from '../relations/types';
 
 export interface HoverOptions {
   readonly locale: Locale;
@@ -15,7 +18,7 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
   const figure = figureAt(doc.figures, offset);
   if (!figure) return null;
   return {
-    contents: { kind: 'markdown', value: describeFigure(figure, options.locale) },
+    contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale)].join('\n') },
     range: doc.lines.rangeOf(figure.span.start, figure.span.end),
   };
 }
@@ -48,6 +51,49 @@ export function describeFigure(figure: Figure, locale: Locale): string {
   if (figure.range) lines.push(`- ${t.rangeLabel(figure.range)}`);
   if (figure.signed) lines.push(`- ${t.signedNote()}`);
   return lines.join('\n');
+}
+
+/** How the figure takes part in rates, sums and changes: "numerator of 整改率 99.4%: 1676 / 1686 = 99.41% ✓". */
+function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): string[] {
+  const t = messages(locale);
+  const lines: string[] = [];
+  for (const relation of relationsOf(doc).all) {
+    const line = describeRelation(relation, figure, locale);
+    if (line) lines.push(`- ${line} ${relation.consistent ? '✓' : '✗'}`);
+  }
+  return lines.length > 0 ? ['', `**${t.relationsLabel()}**`, '', ...lines] : [];
+}
+
+function describeRelation(relation: Relation, figure: Figure, locale: Locale): string | undefined {
+  const t = messages(locale);
+  const role = (name: string) => t.role(name);
+  switch (relation.type) {
+    case 'rate': {
+      const formula = `${relation.numerator.text} / ${relation.denominator.text} = ${show((relation.numerator.value / relation.denominator.value) * 100)}%`;
+      const which = figure === relation.numerator ? 'numerator' : figure === relation.denominator ? 'denominator' : figure === relation.rate ? 'rate' : undefined;
+      return which && t.relationLine(`${role(which)} · ${relation.label} ${relation.rate.text}`, formula);
+    }
+    case 'part':
+      if (figure !== relation.part && figure !== relation.whole) return undefined;
+      return t.relationLine(role(figure === relation.part ? 'part' : 'whole'), `${relation.part.text} / ${relation.whole.text} = ${show((relation.part.value / relation.whole.value) * 100)}%`);
+    case 'sum': {
+      if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
+      const total = relation.parts.reduce((acc, part) => acc + part.value, 0);
+      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
+    }
+    case 'change': {
+      if (figure !== relation.stated && figure !== relation.before && figure !== relation.after) return undefined;
+      const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : 'after';
+      const [before, after] = relation.operands;
+      const computed = relation.measure === 'absolute' ? show(after - before) : `${show((relation.computed[0] + relation.computed[1]) / 2)}${relation.measure === 'multiple' ? '×' : '%'}`;
+      return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
+    }
+    case 'conflict':
+      if (figure !== relation.first && figure !== relation.second) return undefined;
+      return t.relationLine(role(figure === relation.first ? 'first' : 'second'), `${relation.metric} ${relation.first.text} / ${relation.second.text}`);
+    default:
+      return undefined;
+  }
 }
 
 function valueLine(figure: Figure): string {

@@ -1,0 +1,188 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import type { CancellationToken } from '../cancellation';
+import type { Figure } from '../figures/figure';
+import { messages, type Locale, type Messages } from '../l10n/messages';
+import type { ReportDocument, TextSpan } from '../model';
+import { midpoint, show } from '../relations/arithmetic';
+import { relationsOf } from '../relations/analyze';
+import { headingFix, numberFix, sumFix, type Fix } from '../relations/fixes';
+import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
+import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
+
+export const SOURCE = 'report-lens';
+
+export interface DiagnosticsOptions {
+  readonly locale: Locale;
+  /** The document's uri, for relatedInformation locations. */
+  readonly uri: string;
+}
+
+/** What a diagnostic carries for its quick fixes (LSP `Diagnostic.data`). */
+export interface DiagnosticData {
+  readonly fixes: readonly Fix[];
+}
+
+const SEVERITY: Readonly<Record<Exclude<CheckSeverity, 'off'>, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Figures that disagree, as LSP diagnostics with the arithmetic in the message. */
+export function diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[] {
+  const t = messages(options.locale);
+  const out: Diagnostic[] = [];
+  for (const relation of relationsOf(doc).all) {
+    if (token?.isCancellationRequested) break;
+    if (relation.consistent) continue;
+    const code = codeOf(relation);
+    const level = settings.checks[code];
+    if (level === 'off') continue;
+    const draft = describe(doc, relation, t, options);
+    if (!draft) continue;
+    const diagnostic: Diagnostic = {
+      range: doc.lines.rangeOf(draft.span.start, draft.span.end),
+      severity: SEVERITY[level],
+      code,
+      source: SOURCE,
+      message: draft.message,
+    };
+    if (draft.related.length > 0) diagnostic.relatedInformation = draft.related;
+    if (draft.fixes.length > 0) diagnostic.data = { fixes: draft.fixes } satisfies DiagnosticData;
+    out.push(diagnostic);
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function codeOf(relation: Relation): CheckCode {
+  switch (relation.type) {
+    case 'rate':
+      return 'rate-mismatch';
+    case 'part':
+      return 'part-exceeds-whole';
+    case 'sum':
+      return 'sum-mismatch';
+    case 'change':
+      return 'change-mismatch';
+    case 'count':
+      return 'count-mismatch';
+    case 'conflict':
+      return 'conflicting-figure';
+    case 'heading-sequence':
+      return 'heading-sequence';
+  }
+}
+
+interface Draft {
+  readonly span: TextSpan;
+  readonly message: string;
+  readonly related: DiagnosticRelatedInformation[];
+  readonly fixes: Fix[];
+}
+
+function describe(doc: ReportDocument, relation: Relation, t: Messages, options: DiagnosticsOptions): Draft | undefined {
+  const related = (role: string, span: TextSpan): DiagnosticRelatedInformation => ({
+    location: { uri: options.uri, range: doc.lines.rangeOf(span.start, span.end) },
+    message: t.operand(t.role(role), doc.text.slice(span.start, span.end)),
+  });
+  switch (relation.type) {
+    case 'rate':
+      return rateDraft(doc, relation, t, related);
+    case 'part':
+      return partDraft(relation, t, related);
+    case 'sum':
+      return sumDraft(doc, relation, t, related);
+    case 'change':
+      return changeDraft(doc, relation, t, related);
+    case 'count':
+      return countDraft(doc, relation, t, related);
+    case 'conflict':
+      return conflictDraft(relation, t, related);
+    case 'heading-sequence':
+      return headingDraft(doc, relation, t, related);
+  }
+}
+
+type Related = (role: string, span: TextSpan) => DiagnosticRelatedInformation;
+
+function rateDraft(doc: ReportDocument, r: RateRelation, t: Messages, related: Related): Draft {
+  const value = (r.numerator.value / r.denominator.value) * 100;
+  const computed = `${show(value)}%`;
+  const fix = numberFix(doc, r.rate, value, t);
+  return {
+    span: r.rate.span,
+    message: t.rateMismatch(r.rate.text, plain(r.numerator), plain(r.denominator), computed),
+    related: [related('numerator', r.numerator.span), related('denominator', r.denominator.span)],
+    fixes: fix ? [fix] : [],
+  };
+}
+
+function partDraft(r: PartRelation, t: Messages, related: Related): Draft {
+  return { span: r.part.span, message: t.partExceedsWhole(r.part.text, r.whole.text), related: [related('whole', r.whole.span)], fixes: [] };
+}
+
+function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Related): Draft {
+  const total = r.parts.reduce((acc, part) => acc + part.value, 0);
+  const terms = r.parts.map(plain).join(' + ');
+  const sumText = show(total);
+  const message = r.exhaustive ? t.sumMismatch(sumText, terms, r.total.text) : t.sumExceeds(sumText, terms, r.total.text);
+  const fix = sumFix(doc, r.total, total, t);
+  return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
+}
+
+function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft | undefined {
+  const [beforeValue, afterValue] = r.operands;
+  const beforeText = r.before ? r.before.text : show(beforeValue);
+  const afterText = r.after ? r.after.text : show(afterValue);
+  const relatedInfo = [...(r.before ? [related('before', r.before.span)] : []), ...(r.after ? [related('after', r.after.span)] : [])];
+  const mid = midpoint(r.computed);
+  // A change whose computed direction contradicts the verb gets the message, not a fix that would flip the meaning.
+  const sameDirection = Math.sign(mid) === 0 || Math.sign(mid) === r.direction;
+  if (r.measure === 'percent') {
+    const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
+    return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
+  }
+  if (r.measure === 'multiple') {
+    const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
+    return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}×`), related: relatedInfo, fixes: fix ? [fix] : [] };
+  }
+  const scale = r.stated.unit === 'cents' ? 100 : 1;
+  const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid) * scale, t) : undefined;
+  return { span: r.stated.span, message: t.changeAbsolute(r.stated.text, beforeText, afterText, show(afterValue - beforeValue)), related: relatedInfo, fixes: fix ? [fix] : [] };
+}
+
+function countDraft(doc: ReportDocument, r: CountRelation, t: Messages, related: Related): Draft {
+  const first = r.items[0]!;
+  const last = r.items[r.items.length - 1]!;
+  return {
+    span: r.phrase,
+    message: t.countMismatch(doc.text.slice(r.phrase.start, r.phrase.end).replace(/^[“"]|[”"]$/g, ''), r.stated, r.items.length),
+    related: [related('items', { start: first.start, end: last.end })],
+    fixes: [],
+  };
+}
+
+function conflictDraft(r: ConflictRelation, t: Messages, related: Related): Draft {
+  return { span: r.second.span, message: t.conflictingFigure(r.metric, r.second.text, r.first.text), related: [related('first', r.first.span)], fixes: [] };
+}
+
+function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messages, related: Related): Draft {
+  const numbering = r.heading.numbering!;
+  const fix = headingFix(doc, r, t);
+  const marker = doc.text.slice(numbering.span.start, numbering.span.end);
+  const previous = doc.text.slice(r.previous.numbering!.span.start, r.previous.numbering!.span.end);
+  return {
+    span: numbering.span,
+    message: t.headingSequence(marker, previous, fix ? fix.edits[0]!.newText : String(r.expected)),
+    related: [related('previous', r.previous.span)],
+    fixes: fix ? [fix] : [],
+  };
+}
+
+/** A figure as an operand in a formula: its text without the unit when the unit is obvious from context. */
+function plain(figure: Figure): string {
+  return figure.text;
+}
+
+export type { Range };

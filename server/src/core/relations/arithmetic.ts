@@ -1,0 +1,67 @@
+import type { Figure } from '../figures/figure';
+import { roundSignificant } from '../figures/interval';
+import type { Interval } from './types';
+
+/**
+ * Interval arithmetic over stated figures (the statcheck idea): a check
+ * flags only when the interval computed from the operands cannot meet the
+ * interval of the stated value. Rounding can then never raise an alarm.
+ */
+export function ratioPercent(numerator: Interval, denominator: Interval): Interval | undefined {
+  if (denominator[0] <= 0 || numerator[0] < 0) return undefined;
+  return [(numerator[0] / denominator[1]) * 100, (numerator[1] / denominator[0]) * 100];
+}
+
+export function sum(intervals: readonly Interval[]): Interval {
+  let lo = 0;
+  let hi = 0;
+  for (const [a, b] of intervals) {
+    lo += a;
+    hi += b;
+  }
+  return [roundSignificant(lo), roundSignificant(hi)];
+}
+
+export function difference(after: Interval, before: Interval): Interval {
+  return [roundSignificant(after[0] - before[1]), roundSignificant(after[1] - before[0])];
+}
+
+/** (after / before − 1) × 100 */
+export function percentChange(before: Interval, after: Interval): Interval | undefined {
+  if (before[0] <= 0 || after[0] < 0) return undefined;
+  return [(after[0] / before[1] - 1) * 100, (after[1] / before[0] - 1) * 100];
+}
+
+/**
+ * Whether two intervals meet. A tiny relative tolerance absorbs binary
+ * floating point (0.1 + 0.2): the check is about what was written, not about ULPs.
+ */
+export function meets(a: Interval, b: Interval): boolean {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]));
+  return a[0] <= b[1] + tolerance && b[0] <= a[1] + tolerance;
+}
+
+export function intervalOf(figure: Figure): Interval {
+  return figure.interval;
+}
+
+export function midpoint(interval: Interval): number {
+  return (interval[0] + interval[1]) / 2;
+}
+
+/** Digits after the decimal point in a figure's number as written (99.4 → 1, 1,686 → 0). */
+export function writtenDecimals(numberText: string): number {
+  const match = /[.．]([0-9０-９]+)/.exec(numberText);
+  return match ? match[1]!.length : 0;
+}
+
+/** A value with `decimals` places and digit grouping like the original (1,686 stays grouped). */
+export function formatLike(value: number, decimals: number, grouped: boolean): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+}
+
+/** Plain display of a computed value: two decimals for percentages, digit grouping for large numbers. */
+export function show(value: number, decimals = 2): string {
+  const rounded = Math.abs(value) >= 1000 ? Math.round(value) : value;
+  return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}

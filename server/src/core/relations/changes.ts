@@ -1,0 +1,167 @@
+import type { Figure } from '../figures/figure';
+import { roundSignificant } from '../figures/interval';
+import { difference, meets, percentChange } from './arithmetic';
+import { between, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
+import type { ChangeRelation, Interval } from './types';
+
+const CN_DOWN = /下降|减少|降低|回落|缩小|压减|降至|减至|降到|减到|降|减/;
+/** 由A增至B, 从A提高到B, 由A降至B. */
+const CN_FROM_TO = /^(?:[增加长提高上升扩大降低下减少缩小回落压]{0,4})(?:至|到|为)$/;
+const CN_CHANGE_VERB = /(增加|增长|提高|上升|提升|扩大|下降|减少|降低|回落|缩小|压减)了?$/;
+/** 比上年减少4人, 同比增长7.3%, 较上年的A增长Y%. */
+const CN_COMPARED = /(比上年|比去年|较上年|较去年|同比|比\d{4}年|较\d{4}年|比上年末|较上年末)/;
+const EN_DOWN = /\b(fell|declined|decreased|dropped|lost|down|revised down|edged down)\b/i;
+
+export function findChanges(context: AnalysisContext): ChangeRelation[] {
+  const relations: ChangeRelation[] = [];
+  for (const sentence of context.sentences) {
+    const english = !/[\u4e00-\u9fff]/.test(context.text.slice(sentence.span.start, sentence.span.end));
+    if (english) englishChanges(context, sentence, relations);
+    else chineseChanges(context, sentence, relations);
+  }
+  return relations;
+}
+
+function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: ChangeRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const before = figures[i]!;
+    const after = figures[i + 1]!;
+    const lead = leadOf(text, sentence.span, before);
+    const gap = between(text, before, after);
+    // 由A增至B …, 增长Y% / 增加X
+    if (/[由从]$/.test(lead) && CN_FROM_TO.test(gap) && comparable(before, after)) {
+      const direction = CN_DOWN.test(gap) ? -1 : 1;
+      const stated = figures[i + 2];
+      if (stated && isExact(stated)) {
+        const verbGap = between(text, after, stated);
+        const verb = CN_CHANGE_VERB.exec(verbGap.replace(/[，,、\s]/g, ''));
+        if (verb && verbGap.length <= 10) {
+          const statedDirection = CN_DOWN.test(verb[1]!) ? -1 : 1;
+          const relation = checkChange(before, after, stated, statedDirection === direction ? direction : statedDirection);
+          if (relation) out.push(relation);
+        }
+      }
+      i++;
+      continue;
+    }
+    // 现为9人，比上年减少4人，下降25%: the previous value is implied.
+    const compareGap = between(text, before, after);
+    const compared = CN_COMPARED.exec(compareGap);
+    if (compared && after.kind === before.kind && after.unit === before.unit && isExact(before) && isExact(after)) {
+      const verb = CN_CHANGE_VERB.exec(compareGap.slice(compared.index + compared[0].length).replace(/[，,\s了]/g, '') + '');
+      const percent = figures[i + 2];
+      if (verb && percent && percent.kind === 'percent' && isExact(percent)) {
+        const direction = CN_DOWN.test(verb[1]!) ? -1 : 1;
+        const percentVerb = CN_CHANGE_VERB.exec(between(text, after, percent).replace(/[，,、\s]/g, ''));
+        if (percentVerb && between(text, after, percent).length <= 8) {
+          // previous = current − direction × change
+          const previous: Interval = direction > 0 ? difference(before.interval, after.interval) : [before.interval[0] + after.interval[0], before.interval[1] + after.interval[1]];
+          const relation = impliedPercent(before, after, percent, direction, previous);
+          if (relation) out.push(relation);
+          i += 2;
+        }
+      }
+    }
+  }
+}
+
+function englishChanges(context: AnalysisContext, sentence: SentenceView, out: ChangeRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let i = 0; i < figures.length; i++) {
+    const first = figures[i]!;
+    const lead = text.slice(Math.max(sentence.span.start, first.span.start - 24), first.span.start);
+    const byVerb = /\b(rose|increased|grew|gained|climbed|fell|declined|decreased|dropped|revised up|revised down|edged up|edged down|was revised up|was revised down)\s+by\s+$/i.exec(lead);
+    if (!byVerb) {
+      // "down 4.8 percent from 3,310": current value earlier in the sentence.
+      const upDown = /\b(up|down)\s+$/i.exec(lead);
+      const from = figures[i + 1];
+      if (upDown && first.kind === 'percent' && from && /^\s+from\s+$/i.test(between(text, first, from)) && i >= 1) {
+        const current = nearestComparable(figures, i - 1, from);
+        if (current) {
+          const relation = checkChange(from, current, first, upDown[1]!.toLowerCase() === 'down' ? -1 : 1);
+          if (relation) out.push(relation);
+        }
+      }
+      continue;
+    }
+    const direction: 1 | -1 = EN_DOWN.test(byVerb[1]!) ? -1 : 1;
+    const delta = first;
+    const a = figures[i + 1];
+    const b = figures[i + 2];
+    // "rose by D, from A to B" / "revised down by D, from +A to +B"
+    if (a && b && /^,?\s+from\s+$/i.test(between(text, delta, a)) && /^\s+to\s+$/i.test(between(text, a, b)) && comparable(a, b)) {
+      const relation = checkChange(a, b, delta, direction);
+      if (relation) out.push(relation);
+      i += 2;
+      continue;
+    }
+    // "rose by 14 cents, or 0.4 percent, to $33.18": previous = after − change.
+    const percent = figures[i + 1];
+    const after = figures[i + 2];
+    if (percent && after && percent.kind === 'percent' && /^,?\s+or\s+$/i.test(between(text, delta, percent)) && /^,?\s+to\s+$/i.test(between(text, percent, after))) {
+      const change = inUnitOf(delta, after);
+      if (change) {
+        const previous: Interval = direction > 0 ? difference(after.interval, change) : [after.interval[0] + change[0], after.interval[1] + change[1]];
+        const relation = impliedPercent(after, { ...delta, interval: change }, percent, direction, previous);
+        if (relation) out.push(relation);
+      }
+      i += 2;
+    }
+  }
+}
+
+function nearestComparable(figures: readonly Figure[], from: number, like: Figure): Figure | undefined {
+  for (let j = from; j >= 0; j--) if (comparable(figures[j]!, like)) return figures[j];
+  return undefined;
+}
+
+/** Two levels of the same thing: same kind and unit (a bare number may pair with a counted one). */
+function comparable(a: Figure, b: Figure): boolean {
+  if (!isExact(a) || !isExact(b)) return false;
+  if (a.kind === b.kind && a.unit === b.unit) return true;
+  return (a.kind === 'plain' && (b.kind === 'count' || b.kind === 'plain')) || (b.kind === 'plain' && a.kind === 'count');
+}
+
+/** A change stated in cents against levels in dollars is converted; other unit mismatches are not compared. */
+function inUnitOf(change: Figure, level: Figure): Interval | undefined {
+  if (change.unit === 'cents' && level.unit === '$') return [change.interval[0] / 100, change.interval[1] / 100];
+  if (change.kind === level.kind && change.unit === level.unit) return change.interval;
+  if (change.kind === 'plain' || level.kind === 'plain') return change.interval;
+  return undefined;
+}
+
+function checkChange(before: Figure, after: Figure, stated: Figure, direction: 1 | -1): ChangeRelation | undefined {
+  const signed = (interval: Interval): Interval => (direction > 0 ? interval : [-interval[1], -interval[0]]);
+  if (stated.kind === 'percent') {
+    const computed = percentChange(before.interval, after.interval);
+    if (!computed) return undefined;
+    return make(before, after, stated, 'percent', direction, computed, meets(computed, signed(stated.interval)));
+  }
+  if (stated.kind === 'multiple') {
+    const computed = percentChange(before.interval, after.interval);
+    if (!computed) return undefined;
+    const asMultiple: Interval = [computed[0] / 100, computed[1] / 100];
+    return make(before, after, stated, 'multiple', direction, asMultiple, meets(asMultiple, signed(stated.interval)));
+  }
+  const change = inUnitOf(stated, after);
+  const percentPoints = stated.kind === 'percentage-point' && before.kind === 'percent' && after.kind === 'percent';
+  if (!change && !percentPoints) return undefined;
+  const computed = difference(after.interval, before.interval);
+  return make(before, after, stated, 'absolute', direction, computed, meets(computed, signed(change ?? stated.interval)));
+}
+
+/** The previous value is derived (current − change); the stated percent is checked against change / previous. */
+function impliedPercent(current: Figure, change: Figure, percent: Figure, direction: 1 | -1, previous: Interval): ChangeRelation | undefined {
+  if (previous[0] <= 0) return undefined;
+  const computed: Interval = [(change.interval[0] / previous[1]) * 100, (change.interval[1] / previous[0]) * 100];
+  const consistent = meets(computed, percent.interval);
+  const previousValue = roundSignificant(direction > 0 ? current.value - change.value : current.value + change.value);
+  return { type: 'change', before: undefined, after: current, stated: percent, measure: 'percent', direction, operands: [previousValue, current.value], computed: direction > 0 ? computed : [-computed[1], -computed[0]], consistent };
+}
+
+function make(before: Figure, after: Figure, stated: Figure, measure: ChangeRelation['measure'], direction: 1 | -1, computed: Interval, consistent: boolean): ChangeRelation {
+  return { type: 'change', before, after, stated, measure, direction, operands: [before.value, after.value], computed, consistent };
+}

@@ -1,0 +1,51 @@
+import type { Figure } from '../figures/figure';
+import { meets } from './arithmetic';
+import { isExact, leadOf, type AnalysisContext } from './context';
+import type { ConflictRelation } from './types';
+
+/** Verbs and particles that end a clause before its figure and are not part of the metric's name. */
+const TRAILING_VERB = /(?:达到|达|为|是|共|约|计|实现|完成|超过|突破|增至|降至|保持在|稳定在|控制在|在)+$/;
+/** Comparisons, targets and plans state other values of the same metric on purpose. */
+const NOT_A_RESTATEMENT = /比|较|由|从|增|降|减|提高|下降|上升|计划|目标|预计|力争|预期|同比|环比|上年|去年|以上|以下|左右/;
+/** The shared ending of two metric names must be at least this long (粮食总产量). */
+const MIN_METRIC = 5;
+
+/**
+ * The same metric stated twice in one section with values that cannot both
+ * be right: 粮食总产量达到86.5万吨 … 全年粮食总产量86.8万吨. Conservative:
+ * the clause before each figure must end with the same name of at least five
+ * characters, neither clause may compare or plan, and both figures must be exact.
+ */
+export function findConflicts(context: AnalysisContext): ConflictRelation[] {
+  const relations: ConflictRelation[] = [];
+  const seen = new Map<number, { figure: Figure; metric: string }[]>();
+  for (const sentence of context.sentences) {
+    const clauseText = context.text.slice(sentence.span.start, sentence.span.end);
+    if (/[a-z]/i.test(clauseText) && !/[\u4e00-\u9fff]/.test(clauseText)) continue; // English prose restates levels in too many ways
+    const inScope = seen.get(sentence.scope) ?? [];
+    seen.set(sentence.scope, inScope);
+    for (const figure of sentence.figures) {
+      if (!isExact(figure) || figure.signed || figure.kind === 'plain') continue;
+      const lead = leadOf(context.text, sentence.span, figure);
+      if (NOT_A_RESTATEMENT.test(lead)) continue;
+      const metric = lead.replace(TRAILING_VERB, '');
+      if (!/^[\u4e00-\u9fff]+$/.test(metric.slice(-MIN_METRIC)) || metric.length < MIN_METRIC) continue;
+      for (const earlier of inScope) {
+        if (earlier.figure.kind !== figure.kind || earlier.figure.unit !== figure.unit) continue;
+        const shared = sharedEnding(earlier.metric, metric);
+        if (shared.length < MIN_METRIC || (shared.length < earlier.metric.length && shared.length < metric.length)) continue;
+        if (!meets(earlier.figure.interval, figure.interval)) {
+          relations.push({ type: 'conflict', first: earlier.figure, second: figure, metric: shared, consistent: false });
+        }
+      }
+      inScope.push({ figure, metric });
+    }
+  }
+  return relations;
+}
+
+function sharedEnding(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return a.slice(a.length - n);
+}

@@ -1,0 +1,69 @@
+import { isQuantity, type Figure } from '../figures/figure';
+import type { ReportDocument, TextSpan } from '../model';
+
+/** A sentence with the quantities stated in it, and where it sits. */
+export interface SentenceView {
+  readonly span: TextSpan;
+  readonly figures: readonly Figure[];
+  readonly paragraph: number;
+  /** Sentences under the same heading share a scope. */
+  readonly scope: number;
+}
+
+export interface AnalysisContext {
+  readonly doc: ReportDocument;
+  readonly text: string;
+  readonly sentences: readonly SentenceView[];
+}
+
+/** Groups the document's quantities by sentence in one pass over both sorted lists. */
+export function buildContext(doc: ReportDocument): AnalysisContext {
+  const sentences: SentenceView[] = [];
+  const figures = doc.figures;
+  let f = 0;
+  let h = 0;
+  doc.paragraphs.forEach((paragraph, index) => {
+    while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
+    const scope = h;
+    for (const span of paragraph.sentences) {
+      while (f < figures.length && figures[f]!.span.start < span.start) f++;
+      const inside: Figure[] = [];
+      let g = f;
+      while (g < figures.length && figures[g]!.span.start < span.end) {
+        if (isQuantity(figures[g]!)) inside.push(figures[g]!);
+        g++;
+      }
+      sentences.push({ span, figures: inside, paragraph: index, scope });
+    }
+  });
+  return { doc, text: doc.text, sentences };
+}
+
+const CLAUSE_DELIMITERS = new Set('，,；;：:、。！？!?（）()\n');
+
+/** Where the clause holding `position` starts: after the last comma, semicolon, 、 or colon. */
+export function clauseStart(text: string, sentence: TextSpan, position: number): number {
+  let k = position;
+  while (k > sentence.start && !CLAUSE_DELIMITERS.has(text[k - 1]!)) k--;
+  return k;
+}
+
+/** The text of the clause before a figure: 完成问题整改 in 完成问题整改1676个. */
+export function leadOf(text: string, sentence: TextSpan, figure: Figure): string {
+  return text.slice(clauseStart(text, sentence, figure.span.start), figure.span.start);
+}
+
+export function between(text: string, a: Figure | TextSpan, b: Figure | TextSpan): string {
+  const end = 'span' in a ? a.span.end : a.end;
+  const start = 'span' in b ? b.span.start : b.start;
+  return start > end ? text.slice(end, start) : '';
+}
+
+export function sameUnit(a: Figure, b: Figure): boolean {
+  return a.kind === b.kind && a.unit === b.unit;
+}
+
+/** A figure that checks may treat as stated exactly: no 约/超过/about, not one end of a range. */
+export function isExact(figure: Figure): boolean {
+  return figure.qualifier === undefined && figure.range === undefined;
+}

@@ -1,0 +1,107 @@
+import { parseNumeral } from '../figures/numerals';
+import type { TextSpan } from '../model';
+import type { AnalysisContext } from './context';
+import type { CountRelation } from './types';
+
+const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** Longest item of a listed count; longer "items" mean the list is prose, not an enumeration. */
+const MAX_ITEM = 24;
+
+/**
+ * Counted phrases and the items listed with them:
+ * “深、实、细、准、效”五字诀 (the items come first, in quotes),
+ * “三大工程”：A、B、C (a colon, then the items), "three priorities: A, B and C".
+ */
+export function findCounts(context: AnalysisContext): CountRelation[] {
+  const relations: CountRelation[] = [];
+  for (const paragraph of context.doc.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      quotedListThenNumeral(context.text, sentence, relations);
+      numeralThenColonList(context.text, sentence, relations);
+      englishColonList(context.text, sentence, relations);
+    }
+  }
+  return relations;
+}
+
+/** “深、实、细、准、效”五字诀 */
+function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  const pattern = /[“"]([^”"“]{1,80})[”"]([一二两三四五六七八九十]{1,2})(字诀|字方针|字要求|字经验|字工作法|字|个|项|大)/g;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    const items = splitItems(m[1]!, sentence.start + m.index + 1, '、');
+    if (items.length < 2) continue;
+    const stated = parseNumeral(m[2]!, 0, m[2]!.length)?.value;
+    if (stated === undefined) continue;
+    const numberStart = sentence.start + m.index + 2 + m[1]!.length;
+    out.push(relation(sentence.start + m.index, sentence.start + m.index + m[0].length, text, stated, { start: numberStart, end: numberStart + m[2]!.length }, items, []));
+  }
+}
+
+/** 深入实施“三大工程”：A、B、C、D。 / 三个责任：A、B和C。 */
+function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,8})[”"]?[：:]/g;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
+    if (stated === undefined || stated < 2) continue;
+    const listStart = m.index + m[0].length;
+    const listEnd = slice.length - (/[。！？；]$/.test(slice) ? 1 : 0);
+    const body = slice.slice(listStart, listEnd);
+    const separator = body.includes('；') ? '；' : '、';
+    const items = splitItems(body, sentence.start + listStart, separator);
+    if (items.length < 2 || items.some((item) => item.end - item.start > MAX_ITEM)) continue;
+    // A final 和/及 may join the last two items: "A、B和C" lists three.
+    const last = text.slice(items[items.length - 1]!.start, items[items.length - 1]!.end);
+    const alternatives = /[和及与]/.test(last) ? [items.length + 1] : [];
+    const quoteStart = slice.lastIndexOf('“', m.index);
+    const phraseStart = quoteStart >= 0 && m.index - quoteStart <= 1 ? quoteStart : m.index;
+    const numberStart = sentence.start + m.index;
+    out.push(relation(sentence.start + phraseStart, sentence.start + m.index + m[0].length - 1, text, stated, { start: numberStart, end: numberStart + m[1]!.length }, items, alternatives));
+  }
+}
+
+/** "three priorities for 2026: faster publication, smaller revisions and more county-level detail." */
+function englishColonList(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  const pattern = /\b(two|three|four|five|six|seven|eight|nine|ten)\s+((?:[a-z-]+\s+){0,2}[a-z-]+s)\b([^:.;]{0,30}):\s+/gi;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    const stated = EN_NUMBERS[m[1]!.toLowerCase()]!;
+    const listStart = m.index + m[0].length;
+    const end = slice.search(/[.;](?:\s|$)/);
+    const body = slice.slice(listStart, end > listStart ? end : slice.length);
+    // "A, B and C" / "A, B, and C" / "A and B"
+    const parts = body.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((part) => part.trim());
+    if (parts.length < 2 || parts.some((part) => part.length === 0 || part.length > 48)) continue;
+    const items: TextSpan[] = [];
+    let cursor = sentence.start + listStart;
+    for (const part of parts) {
+      const at = text.indexOf(part, cursor);
+      items.push({ start: at, end: at + part.length });
+      cursor = at + part.length;
+    }
+    const numberStart = sentence.start + m.index;
+    out.push(relation(numberStart, numberStart + m[0].trimEnd().length - 1, text, stated, { start: numberStart, end: numberStart + m[1]!.length }, items, []));
+  }
+}
+
+function splitItems(body: string, offset: number, separator: string): TextSpan[] {
+  const items: TextSpan[] = [];
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    if (i === body.length || body[i] === separator) {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/.test(body[s]!)) s++;
+      while (e > s && /[\s，,。]/.test(body[e - 1]!)) e--;
+      if (e > s) items.push({ start: offset + s, end: offset + e });
+      start = i + 1;
+    }
+  }
+  return items;
+}
+
+function relation(start: number, end: number, text: string, stated: number, numberSpan: TextSpan, items: TextSpan[], alternatives: number[]): CountRelation {
+  const consistent = items.length === stated || alternatives.includes(stated);
+  return { type: 'count', phrase: { start, end }, phraseText: text.slice(start, end), stated, numberSpan, items, alternatives, consistent };
+}

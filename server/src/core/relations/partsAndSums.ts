@@ -1,0 +1,115 @@
+import type { Figure } from '../figures/figure';
+import { meets, sum } from './arithmetic';
+import { between, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
+import type { PartRelation, SumRelation } from './types';
+
+/** Words that introduce the parts of a total. */
+const CN_PART_MARK = /其中|包括|含/;
+const EN_PART_MARK = /\b(?:of which|of whom|including|among them)\b/i;
+/** The parts are all of the total: 分别为, 合计, 共计, 总计. */
+const CN_EXHAUSTIVE = /分别为|分别是|合计|共计|总计/;
+/** Totals and completions: 已代办17002件、推动办结15530件 states a part and its whole. */
+const CN_WHOLE_VERB = /(受理|代办|发现|排查|检视出|收到|登记|立案|摸排|征集|梳理出|查摆出)[^，。；、]{0,8}$/;
+const CN_PART_VERB = /(办结|完成|解决|整改|化解|处置|结案|答复|落实|销号)[^，。；、]{0,8}$/;
+
+export function findPartsAndSums(context: AnalysisContext): { parts: PartRelation[]; sums: SumRelation[] } {
+  const parts: PartRelation[] = [];
+  const sums: SumRelation[] = [];
+  for (const sentence of context.sentences) {
+    markedParts(context, sentence, parts, sums);
+    completionParts(context, sentence, parts);
+    englishColonList(context, sentence, sums);
+  }
+  return { parts, sums };
+}
+
+/** Only amounts add up: shares, growth rates and multiples do not (增长22.5%，其中出口增长20.3%). */
+const ADDITIVE = new Set(['count', 'money', 'measure', 'plain']);
+/** A figure stated as a change (比上年增加1500亿元) is not the whole that 其中 splits. */
+const CHANGE_LEAD = /(增加|增长|减少|下降|提高|降低|上升|扩大|缩小|比上年|同比|较上年|比去年)[^，。；、]{0,4}$/;
+
+/** 全年新开工项目45个，其中先进制造业项目21个、现代服务业项目15个 — and "12,000 jobs, of which 4,000 …". */
+function markedParts(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[], sums: SumRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let w = 0; w < figures.length - 1; w++) {
+    const next = figures[w + 1]!;
+    const gap = between(text, figures[w]!, next);
+    if (!(CN_PART_MARK.test(gap) || EN_PART_MARK.test(gap))) continue;
+    // The whole: the nearest figure before the mark of the same unit that is a level, not a change.
+    let whole: Figure | undefined;
+    for (let k = w; k >= 0; k--) {
+      const candidate = figures[k]!;
+      if (!sameUnit(candidate, next)) continue;
+      if (!CHANGE_LEAD.test(leadOf(text, sentence.span, candidate))) whole = candidate;
+      break;
+    }
+    if (!whole || !isExact(whole) || whole.signed || !ADDITIVE.has(whole.kind)) continue;
+    const english = !/[\u4e00-\u9fff]/.test(gap);
+    const mark = english ? EN_PART_MARK.exec(gap) : CN_PART_MARK.exec(gap);
+    if (!mark || /[。；;]/.test(gap)) continue;
+    // The parts: consecutive figures of the whole's unit after the mark, until another unit or the sentence ends.
+    const listed: Figure[] = [];
+    for (let p = w + 1; p < figures.length; p++) {
+      const part = figures[p]!;
+      if (!sameUnit(part, whole)) break;
+      if (p > w + 1 && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
+      listed.push(part);
+    }
+    if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
+    for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
+    if (listed.length >= 2) {
+      const after = text.slice(listed[listed.length - 1]!.span.end, Math.min(sentence.span.end, listed[listed.length - 1]!.span.end + 12));
+      const exhaustive = CN_EXHAUSTIVE.test(text.slice(whole.span.end, listed[0]!.span.start)) || /^[^，。]{0,4}(合计|共计|总计)/.test(after);
+      sums.push(sumRelation(whole, listed, exhaustive));
+    }
+    w += listed.length;
+  }
+}
+
+/** 已代办信访事项17002件、推动办结15530件: the completed part of what was taken on. */
+function completionParts(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let p = 1; p < figures.length; p++) {
+    const part = figures[p]!;
+    const whole = figures[p - 1]!;
+    if (!sameUnit(part, whole) || !isExact(part) || !isExact(whole) || part.kind !== 'count') continue;
+    if (!CN_PART_VERB.test(leadOf(text, sentence.span, part)) || !CN_WHOLE_VERB.test(leadOf(text, sentence.span, whole))) continue;
+    const gap = between(text, whole, part);
+    if (gap.length > 14 || /[。；;]/.test(gap)) continue;
+    const next = figures[p + 1];
+    const rateStated = next !== undefined && next.kind === 'percent' && between(text, part, next).length <= 8;
+    parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated });
+  }
+}
+
+/** "2,400 employers: 1,150 in services, 720 in goods-producing industries and 610 in government." */
+function englishColonList(context: AnalysisContext, sentence: SentenceView, sums: SumRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let w = 0; w < figures.length - 2; w++) {
+    const total = figures[w]!;
+    const gap = between(text, total, figures[w + 1]!);
+    if (!/^\s*[A-Za-z -]{0,40}:\s*$/.test(gap) || !isExact(total)) continue;
+    const listed: Figure[] = [];
+    for (let p = w + 1; p < figures.length; p++) {
+      const part = figures[p]!;
+      if (!(part.kind === total.kind || part.kind === 'plain' || total.kind === 'plain') || !isExact(part)) break;
+      listed.push(part);
+      const rest = p + 1 < figures.length ? between(text, part, figures[p + 1]!) : '';
+      if (p + 1 < figures.length && !/^[^.;:]{0,60}(?:,|\band\b)[^.;:]{0,8}$/.test(rest)) break;
+    }
+    const tail = text.slice(listed[listed.length - 1]?.span.end ?? 0, sentence.span.end);
+    const previousGap = listed.length >= 2 ? between(text, listed[listed.length - 2]!, listed[listed.length - 1]!) : '';
+    if (listed.length >= 2 && /\band\b/.test(previousGap) && !/\d/.test(tail)) sums.push(sumRelation(total, listed, true));
+    w += listed.length;
+  }
+}
+
+function sumRelation(total: Figure, parts: readonly Figure[], exhaustive: boolean): SumRelation {
+  const computed = sum(parts.map((part) => part.interval));
+  // Parts that are not all of the total may fall short, never exceed it.
+  const consistent = exhaustive ? meets(computed, total.interval) : !(computed[0] > total.interval[1]);
+  return { type: 'sum', total, parts, exhaustive, computed, consistent };
+}

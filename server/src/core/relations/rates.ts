@@ -1,0 +1,127 @@
+import type { Figure } from '../figures/figure';
+import { meets, ratioPercent } from './arithmetic';
+import { between, clauseStart, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
+import type { RateRelation } from './types';
+
+/** Rate words before a stated percentage: 整改率, 完成率, 占比, 比重, 比例, 占. */
+const CN_RATE_LEAD = /(率|占比|比重|比例|占)(?:为|达|达到|是|约为|已达)?$/;
+/** Rates of change are changes, not shares of a whole. */
+const CN_CHANGE_RATE = /(增长|增速|涨幅|降幅|增幅|下降|上升|提高|回落|失业|通胀|赤字|利|税|汇)率/;
+const EN_RATE_LEAD = /\b(?:rate|share|proportion|percentage)\s+(?:of|was|at|stood at|reached)?\s*$/i;
+/** "4,213 of 4,500 claims", "4,260 of the 6,000 sampled households", "3 out of 4". */
+const EN_OF = /^\s+(?:out\s+)?of\s+(?:the\s+)?$/i;
+/** Denominators announced as totals: 共, 累计, 检视出, 排查 … */
+const CN_TOTAL_MARK = /(共|总|合计|累计|全部|检视出|排查|发现|受理|收到|梳理|查摆出|涉及|登记|代办|确定)/;
+/** How far back (in sentences) a denominator may stand, within the same section. */
+const LOOKBACK_SENTENCES = 12;
+
+export function findRates(context: AnalysisContext): RateRelation[] {
+  const relations: RateRelation[] = [];
+  context.sentences.forEach((sentence, index) => {
+    for (const rate of sentence.figures) {
+      if (rate.kind !== 'percent' || !isExact(rate) || rate.signed) continue;
+      const relation = rateFor(context, index, sentence, rate);
+      if (relation) relations.push(relation);
+    }
+  });
+  return relations;
+}
+
+function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure): RateRelation | undefined {
+  const { text } = context;
+  const position = sentence.figures.indexOf(rate);
+  const lead = leadOf(text, sentence.span, rate).trim();
+  const english = !/[\u4e00-\u9fff]/.test(text.slice(sentence.span.start, sentence.span.end));
+
+  // English "N of D (R%)" / "N of the D …, a response rate of R percent".
+  if (english) return englishRate(context, sentence, rate, position);
+
+  const label = CN_RATE_LEAD.exec(lead);
+  if (!label || CN_CHANGE_RATE.test(lead)) return undefined;
+  // The numerator stands right before the rate: 完成问题整改1676个、整改率99.4%.
+  const numerator = sentence.figures[position - 1];
+  if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
+  const gap = between(text, numerator, rate);
+  if (gap.length > 16 || /[。；;]/.test(gap)) return undefined;
+  const denominator = sameSentenceDenominator(context, sentence, numerator) ?? earlierDenominator(context, index, sentence, numerator);
+  if (!denominator) return undefined;
+  return relation(rate, numerator, denominator, rateLabel(lead));
+}
+
+function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+  const { text } = context;
+  const figures = sentence.figures;
+  const before = text.slice(Math.max(sentence.span.start, rate.span.start - 40), rate.span.start);
+  const parenthetical = /\(\s*$/.test(before) || /,\s*or\s*$/.test(before);
+  const rateWord = EN_RATE_LEAD.exec(before);
+  if (!parenthetical && !rateWord) return undefined;
+  // "N of D": the pair nearest before the rate.
+  for (let j = position - 1; j >= 1; j--) {
+    const d = figures[j]!;
+    const n = figures[j - 1]!;
+    if (EN_OF.test(between(text, n, d)) && isCountLike(n) && isCountLike(d) && isExact(n) && isExact(d)) {
+      return relation(rate, n, d, rateWord ? rateWord[0].trim().split(/\s+/)[0]! : 'share');
+    }
+  }
+  // "Of the D employers …, N responded, a response rate of R".
+  if (rateWord && position >= 2) {
+    const n = figures[position - 1]!;
+    for (let j = position - 2; j >= 0; j--) {
+      const d = figures[j]!;
+      const lead = text.slice(Math.max(sentence.span.start, d.span.start - 8), d.span.start);
+      if (/\bof\s+(?:the\s+)?$/i.test(lead) && isCountLike(n) && isCountLike(d) && isExact(n) && isExact(d) && d.value >= n.value) {
+        return relation(rate, n, d, rateWord[0].trim().split(/\s+/)[0]!);
+      }
+    }
+  }
+  return undefined;
+}
+
+function isCountLike(figure: Figure): boolean {
+  return figure.kind === 'count' || figure.kind === 'plain' || figure.kind === 'money' || figure.kind === 'measure';
+}
+
+/** 共排查问题1200个，已整改1150个，整改率97.5%: a total earlier in the same sentence. */
+function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceView, numerator: Figure): Figure | undefined {
+  const index = sentence.figures.indexOf(numerator);
+  const numeratorLead = leadOf(context.text, sentence.span, numerator);
+  let fallback: Figure | undefined;
+  for (let j = index - 1; j >= 0; j--) {
+    const candidate = sentence.figures[j]!;
+    if (!sameUnit(candidate, numerator) || !isExact(candidate) || candidate.value < numerator.value) continue;
+    if (candidate.noun && numeratorLead.includes(candidate.noun)) return candidate;
+    const lead = leadOf(context.text, sentence.span, candidate);
+    if (CN_TOTAL_MARK.test(lead)) fallback ??= candidate;
+  }
+  return fallback;
+}
+
+/**
+ * 检视出6个方面1686个问题 … 完成问题整改1676个、整改率99.4%: the denominator is
+ * in an earlier sentence of the section, found by its counted noun (问题)
+ * appearing in the numerator's clause.
+ */
+function earlierDenominator(context: AnalysisContext, index: number, sentence: SentenceView, numerator: Figure): Figure | undefined {
+  const numeratorLead = context.text.slice(clauseStart(context.text, sentence.span, numerator.span.start), numerator.span.start);
+  for (let s = index - 1; s >= Math.max(0, index - LOOKBACK_SENTENCES); s--) {
+    const earlier = context.sentences[s]!;
+    if (earlier.scope !== sentence.scope) break;
+    for (let j = earlier.figures.length - 1; j >= 0; j--) {
+      const candidate = earlier.figures[j]!;
+      if (!sameUnit(candidate, numerator) || !isExact(candidate) || candidate.value < numerator.value) continue;
+      if (candidate.noun && candidate.noun.length >= 2 && numeratorLead.includes(candidate.noun)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function rateLabel(lead: string): string {
+  const match = /[\u4e00-\u9fff]{0,4}(率|占比|比重|比例|占)/.exec(lead.slice(-8));
+  return match ? match[0] : lead.slice(-4);
+}
+
+function relation(rate: Figure, numerator: Figure, denominator: Figure, label: string): RateRelation | undefined {
+  const computed = ratioPercent(numerator.interval, denominator.interval);
+  if (!computed) return undefined;
+  return { type: 'rate', rate, numerator, denominator, label, computed, consistent: meets(computed, rate.interval) };
+}

@@ -1,0 +1,88 @@
+import type { Figure } from '../figures/figure';
+import type { Heading, TextSpan } from '../model';
+
+export type Interval = readonly [number, number];
+
+/** A stated percentage with the numerator and denominator it was computed from. */
+export interface RateRelation {
+  readonly type: 'rate';
+  readonly rate: Figure;
+  readonly numerator: Figure;
+  readonly denominator: Figure;
+  /** The rate word as written: 整改率, response rate, 占比… */
+  readonly label: string;
+  /** numerator / denominator × 100, as an interval from the operands' intervals. */
+  readonly computed: Interval;
+  readonly consistent: boolean;
+}
+
+/** A part (其中, of which, 办结 against 受理) and its whole. */
+export interface PartRelation {
+  readonly type: 'part';
+  readonly part: Figure;
+  readonly whole: Figure;
+  readonly consistent: boolean;
+  /** The part and whole were stated without a rate: an inlay hint can show it. */
+  readonly rateStated: boolean;
+}
+
+/** Parts listed with their total. */
+export interface SumRelation {
+  readonly type: 'sum';
+  readonly total: Figure;
+  readonly parts: readonly Figure[];
+  /** The parts are meant to be all of it (分别为, 合计, a colon list) — otherwise they may only fall short. */
+  readonly exhaustive: boolean;
+  readonly computed: Interval;
+  readonly consistent: boolean;
+}
+
+/** Before/after values and a stated change (absolute or percent). */
+export interface ChangeRelation {
+  readonly type: 'change';
+  readonly before: Figure | undefined;
+  readonly after: Figure | undefined;
+  /** The stated change that is checked. */
+  readonly stated: Figure;
+  /** What the stated change is: 'percent' (增长7.3%), 'absolute' (增加4人), 'multiple' (增长1.6倍). */
+  readonly measure: 'percent' | 'absolute' | 'multiple';
+  /** +1 for increases, -1 for decreases, as the verb says. */
+  readonly direction: 1 | -1;
+  /** The operands the computation used, for messages: [before, after] values (one may be derived). */
+  readonly operands: readonly [number, number];
+  readonly computed: Interval;
+  readonly consistent: boolean;
+}
+
+/** A counted phrase (五字诀, three priorities) and the items listed with it. */
+export interface CountRelation {
+  readonly type: 'count';
+  readonly phrase: TextSpan;
+  readonly phraseText: string;
+  readonly stated: number;
+  readonly numberSpan: TextSpan;
+  readonly items: readonly TextSpan[];
+  /** Other item counts a reading of the list allows (a final 和 inside an item). */
+  readonly alternatives: readonly number[];
+  readonly consistent: boolean;
+}
+
+/** The same metric stated twice in a section with values that cannot both hold. */
+export interface ConflictRelation {
+  readonly type: 'conflict';
+  readonly first: Figure;
+  readonly second: Figure;
+  readonly metric: string;
+  readonly consistent: false;
+}
+
+/** A numbered heading that skips or repeats a number among its siblings. */
+export interface HeadingSequenceRelation {
+  readonly type: 'heading-sequence';
+  readonly heading: Heading;
+  readonly previous: Heading;
+  readonly expected: number;
+  readonly consistent: false;
+}
+
+export type Relation = RateRelation | PartRelation | SumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
