@@ -27,7 +27,8 @@ export class DocumentModels {
       this.entries.set(document.uri, cached);
       return cached.model;
     }
-    const model = this.service.parse(document.getText());
+    // The previous version's model lets unchanged paragraphs keep their figures.
+    const model = this.service.parse(document.getText(), cached?.model);
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, model });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

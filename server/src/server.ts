@@ -17,6 +17,7 @@ import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messag
 import { DocumentModels } from './documentModels';
 import { runSafe, type Logger } from './runSafe';
 import { SettingsStore } from './settingsStore';
+import { GlossaryStore } from './glossaryStore';
 import { WorkspaceReports } from './workspaceReports';
 
 /** Wires the language service to a connection: capabilities and handlers, nothing else. */
@@ -37,8 +38,28 @@ export function startServer(connection: Connection): void {
   let diagnosticsRefresh = false;
   let inlayHintRefresh = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  let firstFolder: string | undefined;
   const settings = new SettingsStore(connection, () => canPullConfiguration);
   const toldTooLarge = new Set<string>();
+  /** Glossary files that currently have problems published, so fixed ones get their diagnostics cleared. */
+  const glossaryProblemFiles = new Set<string>();
+  const glossaries = new GlossaryStore((reports) => {
+    for (const report of reports) {
+      if (report.problems.length === 0 && !glossaryProblemFiles.has(report.uri)) continue;
+      if (report.problems.length === 0) glossaryProblemFiles.delete(report.uri);
+      else glossaryProblemFiles.add(report.uri);
+      void connection.sendDiagnostics({
+        uri: report.uri,
+        diagnostics: report.problems.map((problem) => ({
+          range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: Number.MAX_SAFE_INTEGER } },
+          severity: 1,
+          code: 'glossary-syntax',
+          source: 'report-lens',
+          message: problem.message,
+        })),
+      });
+    }
+  });
 
   /** The model of an open document, or undefined when it is unknown or too large to analyse. */
   const modelOf = async (uri: string): Promise<ReportDocument | undefined> => {
@@ -73,6 +94,8 @@ export function startServer(connection: Connection): void {
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
+    glossaries.setFolders(folders);
+    firstFolder = folders[0];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -81,6 +104,9 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: ['“', '「', '『', '"'] },
         inlayHintProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'report-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -90,10 +116,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void syncGlossaryGlob();
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportLens' });
     if (canPullConfiguration) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => workspace.setFolders(folders?.map((f) => f.uri) ?? []));
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          workspace.setFolders(folders?.map((f) => f.uri) ?? []);
+          glossaries.setFolders(folders?.map((f) => f.uri) ?? []);
+        });
       });
     }
   });
@@ -101,16 +131,19 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     toldTooLarge.clear();
-    // Severities and hints may have changed: ask the client to pull again, or push anew.
-    if (pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh();
-    if (!pullDiagnostics) for (const document of documents.all()) schedulePush(document.uri, 0);
-    if (inlayHintRefresh) void connection.languages.inlayHint.refresh();
+    // Severities, hints and the glossary glob may have changed: ask the client to pull again, or push anew.
+    void syncGlossaryGlob().then(refreshClients);
   });
+
+  /** The glossary glob is a workspace-wide setting: read it with the first folder's scope. */
+  const syncGlossaryGlob = async (): Promise<void> => {
+    glossaries.setGlob((await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files);
+  };
 
   const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {
     const model = await modelOf(uri);
     if (!model) return [];
-    return service.diagnostics(model, await settings.get(uri), { locale, uri }, token);
+    return service.diagnostics(model, await settings.get(uri), { locale, uri, glossary: await glossaries.get() }, token);
   };
 
   /** Push mode: debounced per document, so a burst of keystrokes costs one analysis. */
@@ -130,7 +163,20 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     if (!pullDiagnostics) schedulePush(event.document.uri);
   });
-  connection.onNotification(DidChangeWatchedFilesNotification.type, () => workspace.invalidate());
+  connection.onNotification(DidChangeWatchedFilesNotification.type, (params) => {
+    workspace.invalidate();
+    if (params.changes.some((change) => glossaries.isGlossaryFile(change.uri))) {
+      glossaries.invalidate();
+      void glossaries.get().then(refreshClients);
+    }
+  });
+
+  /** Definitions changed: hover follows by itself; diagnostics and hints are asked for again. */
+  const refreshClients = (): void => {
+    if (pullDiagnostics && diagnosticsRefresh) void connection.languages.diagnostics.refresh();
+    if (!pullDiagnostics) for (const document of documents.all()) schedulePush(document.uri, 0);
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh();
+  };
 
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));
@@ -158,7 +204,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) =>
     runSafe(logger, 'hover', null, token, async () => {
       const model = await modelOf(params.textDocument.uri);
-      return model ? service.hover(model, params.position, { locale }, token) : null;
+      return model ? service.hover(model, params.position, { locale, glossary: await glossaries.get(), uri: params.textDocument.uri }, token) : null;
     }),
   );
 
@@ -169,7 +215,40 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params, token) =>
-    runSafe(logger, 'codeAction', [], token, () => service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics)),
+    runSafe(logger, 'codeAction', [], token, async () => {
+      const glossaryTarget = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.target() : undefined;
+      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, ...(glossaryTarget ? { glossaryTarget } : {}) });
+    }),
+  );
+
+  const termOptions = async (uri: string) => ({ glossary: await glossaries.get(), uri, locale });
+
+  connection.onDefinition((params, token) =>
+    runSafe(logger, 'definition', [], token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.definition(model, params.position, await termOptions(params.textDocument.uri)) : [];
+    }),
+  );
+
+  connection.onReferences((params, token) =>
+    runSafe(logger, 'references', [], token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return [];
+      const others = [];
+      for (const document of documents.all()) {
+        if (document.uri === params.textDocument.uri) continue;
+        const other = await modelOf(document.uri);
+        if (other) others.push({ uri: document.uri, doc: other });
+      }
+      return service.references(model, params.position, await termOptions(params.textDocument.uri), others);
+    }),
+  );
+
+  connection.onCompletion((params, token) =>
+    runSafe(logger, 'completion', [], token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.completion(model, params.position, await termOptions(params.textDocument.uri)) : [];
+    }),
   );
 
   connection.languages.inlayHint.on((params, token) =>

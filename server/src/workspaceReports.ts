@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IndexedReport, ReportDocument, ReportLanguageService } from './core/languageService';
 
@@ -9,11 +8,10 @@ interface FileEntry {
   model: ReportDocument | undefined;
 }
 
-/** Bounds that keep a huge or odd workspace from stalling symbol search. */
-const MAX_FILES = 5_000;
-const MAX_DEPTH = 12;
+import { findFiles } from './workspaceFiles';
+
+/** Larger report files are left out of workspace symbols (they are still analysed when opened). */
 const MAX_FILE_BYTES = 5_000_000;
-const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist']);
 
 /**
  * The report files of the workspace folders, parsed lazily and re-parsed
@@ -69,25 +67,8 @@ export class WorkspaceReports {
 
   private async scan(): Promise<Map<string, FileEntry>> {
     const files = new Map<string, FileEntry>();
-    const walk = async (dir: string, depth: number): Promise<void> => {
-      if (depth > MAX_DEPTH || files.size >= MAX_FILES) return;
-      let entries;
-      try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        if (files.size >= MAX_FILES) return;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) await walk(full, depth + 1);
-        } else if (entry.isFile() && this.extensions.some((ext) => entry.name.endsWith(ext))) {
-          files.set(pathToFileURL(full).toString(), { mtimeMs: -1, size: -1, model: undefined });
-        }
-      }
-    };
-    for (const folder of this.folders) await walk(folder, 0);
+    const paths = await findFiles(this.folders, (relative) => this.extensions.some((ext) => relative.endsWith(ext)));
+    for (const file of paths) files.set(pathToFileURL(file).toString(), { mtimeMs: -1, size: -1, model: undefined });
     return files;
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { getReportLanguageService } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS, getReportLanguageService } from '../../server/src/core/languageService';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { readFixture } from '../support/paths';
 
@@ -72,6 +72,30 @@ describe('robustness (fast-check)', () => {
         checkSymbols(service.documentSymbols(doc), doc.lines);
       }),
       { ...RUNS, numRuns: 150 },
+    );
+  });
+
+  test('incremental analysis gives exactly what a full re-parse gives, for random edit sequences', () => {
+    const corpus = readFixture('corpus', 'gov-work-report-2012-zh.txt').slice(0, 8000);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(corpus.length), fc.nat(30), reportPiece), { minLength: 1, maxLength: 8 }), (edits) => {
+        let text = corpus;
+        let incremental = service.parse(text);
+        for (const [at, remove, insert] of edits) {
+          const position = Math.min(at, text.length);
+          text = text.slice(0, position) + insert + text.slice(Math.min(text.length, position + remove));
+          incremental = service.parse(text, incremental);
+        }
+        const full = service.parse(text);
+        assert.deepEqual(incremental.figures, full.figures);
+        assert.deepEqual(incremental.paragraphs, full.paragraphs);
+        assert.deepEqual(service.documentSymbols(incremental), service.documentSymbols(full));
+        assert.deepEqual(
+          service.diagnostics(incremental, DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///x' }),
+          service.diagnostics(full, DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///x' }),
+        );
+      }),
+      { ...RUNS, numRuns: 60 },
     );
   });
 

@@ -1,11 +1,12 @@
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, Location, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
-import { codeActions } from './languageFeatures/codeActions';
+import { codeActions, type CodeActionOptions } from './languageFeatures/codeActions';
 import { diagnostics, type DiagnosticsOptions } from './languageFeatures/diagnostics';
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
 import { inlayHints } from './languageFeatures/inlayHints';
+import { completion, definition, references, type TermOptions } from './languageFeatures/terms';
 import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
 import type { ReportDocument } from './model';
@@ -16,18 +17,22 @@ import { parse } from './parser/parse';
  * model to each feature. The server, the CLI and the tests all go through it.
  */
 export interface ReportLanguageService {
-  parse(text: string): ReportDocument;
+  /** Parses a version of a report; passing the previous version's model lets unchanged paragraphs keep their figures. */
+  parse(text: string, previous?: ReportDocument): ReportDocument;
   documentSymbols(doc: ReportDocument, token?: CancellationToken): DocumentSymbol[];
   foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
   hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
   diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
-  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
+  definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
+  references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
+  completion(doc: ReportDocument, position: Position, options: TermOptions): CompletionItem[];
   inlayHints(doc: ReportDocument, range: Range, settings: ReportSettings, token?: CancellationToken): InlayHint[];
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, codeActions, inlayHints };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, codeActions, inlayHints, definition, references, completion };
 }
 
 export type { ReportDocument } from './model';
@@ -35,6 +40,10 @@ export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';
 export type { Figure, FigureKind, Qualifier } from './figures/figure';
 export type { HoverOptions } from './languageFeatures/hover';
+export type { TermOptions } from './languageFeatures/terms';
+export type { CodeActionOptions, GlossaryTarget } from './languageFeatures/codeActions';
+export { Glossary } from './terms/termIndex';
+export type { TermEntry } from './terms/glossary';
 export type { DiagnosticsOptions, DiagnosticData } from './languageFeatures/diagnostics';
 export type { ReportSettings, CheckCode, CheckSeverity } from './settings';
 export { DEFAULT_SETTINGS, resolveSettings, CHECK_CODES } from './settings';

@@ -9,6 +9,7 @@ export const CHECK_CODES = [
   'count-mismatch',
   'conflicting-figure',
   'heading-sequence',
+  'undefined-term',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -23,6 +24,7 @@ export const DEFAULT_CHECK_SEVERITY: Readonly<Record<CheckCode, CheckSeverity>> 
   'count-mismatch': 'warning',
   'conflicting-figure': 'warning',
   'heading-sequence': 'warning',
+  'undefined-term': 'hint',
 };
 
 export interface ReportSettings {
@@ -34,12 +36,17 @@ export interface ReportSettings {
     /** Show the implied rate where a part and its whole are stated without one. */
     readonly impliedRates: boolean;
   };
+  readonly glossary: {
+    /** Glob of the workspace's glossary files. */
+    readonly files: string;
+  };
 }
 
 export const DEFAULT_SETTINGS: ReportSettings = {
   maxFileSize: 20_000_000,
   checks: DEFAULT_CHECK_SEVERITY,
   inlayHints: { impliedRates: true },
+  glossary: { files: '**/*.glossary.{yaml,yml,json,csv}' },
 };
 
 /** Fills in defaults and drops values of the wrong type, since settings come from user JSON. */
@@ -54,7 +61,9 @@ export function resolveSettings(raw: unknown): ReportSettings {
   }
   const hints = asRecord(input['inlayHints']);
   const impliedRates = typeof hints['impliedRates'] === 'boolean' ? hints['impliedRates'] : DEFAULT_SETTINGS.inlayHints.impliedRates;
-  return { maxFileSize, checks, inlayHints: { impliedRates } };
+  const glossary = asRecord(input['glossary']);
+  const files = typeof glossary['files'] === 'string' && glossary['files'].trim() ? glossary['files'] : DEFAULT_SETTINGS.glossary.files;
+  return { maxFileSize, checks, inlayHints: { impliedRates }, glossary: { files } };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

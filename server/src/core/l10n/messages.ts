@@ -90,6 +90,23 @@ const MESSAGES = {
     'zh-cn': (role: string, summary: string) => `${role}：${summary}`,
   },
   relationsLabel: { en: () => 'Relations', 'zh-cn': () => '关联' },
+  termItems: { en: (n: number) => `Lists ${n} items`, 'zh-cn': (n: number) => `列出${n}项` },
+  termAliases: { en: () => 'Also written', 'zh-cn': () => '又作' },
+  termAsOf: { en: () => 'As of', 'zh-cn': () => '截至' },
+  termSource: { en: () => 'Source', 'zh-cn': () => '来源' },
+  termDefinedHere: { en: (line: number) => `defined in this report, line ${line}`, 'zh-cn': (line: number) => `本报告第${line}行定义` },
+  termGlossaryFile: { en: (file: string, line: number) => `glossary ${file}, line ${line}`, 'zh-cn': (file: string, line: number) => `术语表 ${file} 第${line}行` },
+  termBuiltin: { en: () => 'Report Lens built-in glossary', 'zh-cn': () => 'Report Lens 内置术语表' },
+  termOccurrences: { en: (n: number) => `${n} occurrence${n === 1 ? '' : 's'} in this report`, 'zh-cn': (n: number) => `本报告中出现${n}次` },
+  undefinedTerm: {
+    en: (term: string) => `“${term}” is not defined in this report, the workspace glossary or the built-in glossary`,
+    'zh-cn': (term: string) => `“${term}”在本报告、工作区术语表和内置术语表中均无定义`,
+  },
+  addToGlossary: {
+    en: (term: string, file: string) => `Add “${term}” to the workspace glossary (${file})`,
+    'zh-cn': (term: string, file: string) => `将“${term}”添加到工作区术语表（${file}）`,
+  },
+  glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
 } as const;
 
 const ROLE_EN: Record<string, string> = {

@@ -3,6 +3,7 @@ import type { CancellationToken } from '../cancellation';
 import type { Figure } from '../figures/figure';
 import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
+import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, sumFix, type Fix } from '../relations/fixes';
@@ -15,11 +16,15 @@ export interface DiagnosticsOptions {
   readonly locale: Locale;
   /** The document's uri, for relatedInformation locations. */
   readonly uri: string;
+  /** Term definitions; with them, quoted terms nobody defines get an undefined-term diagnostic. */
+  readonly glossary?: Glossary;
 }
 
 /** What a diagnostic carries for its quick fixes (LSP `Diagnostic.data`). */
 export interface DiagnosticData {
   readonly fixes: readonly Fix[];
+  /** For undefined-term: the term a quick fix may add to the workspace glossary. */
+  readonly addTerm?: string;
 }
 
 const SEVERITY: Readonly<Record<Exclude<CheckSeverity, 'off'>, DiagnosticSeverity>> = {
@@ -52,7 +57,27 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
     if (draft.fixes.length > 0) diagnostic.data = { fixes: draft.fixes } satisfies DiagnosticData;
     out.push(diagnostic);
   }
+  if (options.glossary && settings.checks['undefined-term'] !== 'off') out.push(...undefinedTerms(doc, settings, options, t));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
+function undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Diagnostic[] {
+  const level = settings.checks['undefined-term'];
+  if (level === 'off') return [];
+  const out: Diagnostic[] = [];
+  for (const occurrence of termsOf(doc, options.glossary!, options.uri).occurrences) {
+    if (!occurrence.quoted || occurrence.entry) continue;
+    out.push({
+      range: doc.lines.rangeOf(occurrence.span.start, occurrence.span.end),
+      severity: SEVERITY[level],
+      code: 'undefined-term',
+      source: SOURCE,
+      message: t.undefinedTerm(occurrence.name),
+      data: { fixes: [], addTerm: occurrence.name } satisfies DiagnosticData,
+    });
+  }
+  return out;
 }
 
 export function codeOf(relation: Relation): CheckCode {

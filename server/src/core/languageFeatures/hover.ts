@@ -3,12 +3,17 @@ import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
 import type { ReportDocument } from '../model';
+import type { Glossary } from '../terms/termIndex';
+import { describeTerm, termAt } from './terms';
 import { show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 
 export interface HoverOptions {
   readonly locale: Locale;
+  /** Term definitions; without them only figures hover. */
+  readonly glossary?: Glossary;
+  readonly uri?: string;
 }
 
 /** The figure under the cursor, explained: its value in plain numbers, unit, counted noun and precision. */
@@ -16,6 +21,15 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
   if (token?.isCancellationRequested) return null;
   const offset = doc.lines.offsetAt(position);
   const figure = figureAt(doc.figures, offset);
+  if (options.glossary) {
+    const termOptions = { glossary: options.glossary, uri: options.uri ?? '', locale: options.locale };
+    const term = termAt(doc, position, termOptions);
+    // A term that contains the figure (两件大事 around 两件) explains more than the figure does.
+    if (term?.entry && (!figure || (term.span.start <= figure.span.start && figure.span.end <= term.span.end))) {
+      const value = describeTerm(doc, term, termOptions);
+      if (value) return { contents: { kind: 'markdown', value }, range: doc.lines.rangeOf(term.span.start, term.span.end) };
+    }
+  }
   if (!figure) return null;
   return {
     contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale)].join('\n') },

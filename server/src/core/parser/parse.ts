@@ -19,7 +19,7 @@ interface Classified {
  * at a fixed number of times, so a 10 MB single line costs what 10 MB of
  * short lines cost.
  */
-export function parse(text: string): ReportDocument {
+export function parse(text: string, previous?: ReportDocument): ReportDocument {
   const lines = new LineIndex(text);
   const infos = scanLines(text, lines);
   const raw = groupBlocks(text, infos);
@@ -50,12 +50,31 @@ export function parse(text: string): ReportDocument {
     }
   });
   const sections = buildSections(headings, blocks);
-  const figures = blockFigures(text, blocks, headings);
-  return { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
+  const cache = new Map<string, CachedFigures>();
+  const figures = blockFigures(text, blocks, headings, cache, previous ? figureCaches.get(previous) : undefined);
+  const doc: ReportDocument = { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
+  figureCaches.set(doc, cache);
+  return doc;
 }
 
+/**
+ * Figures of each block, relative to the block's start, keyed by the block's
+ * text: the next version of the document reuses them for every block an edit
+ * did not touch, so an edit re-scans only the paragraphs it changed.
+ */
+const figureCaches = new WeakMap<ReportDocument, Map<string, CachedFigures>>();
+
+interface CachedFigures {
+  /** Where the block started when its figures were found: reuse shifts them by the difference. */
+  readonly start: number;
+  readonly figures: readonly Figure[];
+}
+
+/** Blocks larger than this are not cached: a huge single-line block is re-scanned, not copied. */
+const MAX_CACHED_BLOCK = 64_000;
+
 /** Figures block by block; a heading's own number (一、, 1.) is numbering, not a figure. */
-function blockFigures(text: string, blocks: readonly Block[], headings: readonly Heading[]): Figure[] {
+function blockFigures(text: string, blocks: readonly Block[], headings: readonly Heading[], cache: Map<string, CachedFigures>, previous: Map<string, CachedFigures> | undefined): Figure[] {
   const figures: Figure[] = [];
   let next = 0;
   blocks.forEach((block, index) => {
@@ -64,9 +83,27 @@ function blockFigures(text: string, blocks: readonly Block[], headings: readonly
     while (next < headings.length && headings[next]!.block < index) next++;
     const heading = headings[next];
     if (heading && heading.block === index && heading.numbering) start = heading.numbering.span.end;
-    for (const figure of extractFigures(text, start, block.span.end)) figures.push(figure);
+    if (block.span.end - block.span.start > MAX_CACHED_BLOCK) {
+      for (const figure of extractFigures(text, start, block.span.end)) figures.push(figure);
+      return;
+    }
+    // The key includes the scan start: the same text as a heading skips its numbering.
+    const key = `${start - block.span.start}\u0000${text.slice(block.span.start, block.span.end)}`;
+    const found = previous?.get(key) ?? cache.get(key);
+    const delta = found ? block.span.start - found.start : 0;
+    const blockFigures = found ? (delta === 0 ? found.figures : found.figures.map((figure) => shift(figure, delta))) : extractFigures(text, start, block.span.end);
+    cache.set(key, { start: block.span.start, figures: blockFigures });
+    for (const figure of blockFigures) figures.push(figure);
   });
   return figures;
+}
+
+function shift(figure: Figure, delta: number): Figure {
+  return {
+    ...figure,
+    span: { start: figure.span.start + delta, end: figure.span.end + delta },
+    numberSpan: { start: figure.numberSpan.start + delta, end: figure.numberSpan.end + delta },
+  };
 }
 
 function toHeading(draft: HeadingDraft, block: number): Heading {

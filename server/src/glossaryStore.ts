@@ -1,0 +1,108 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
+import { builtinEntries } from './core/terms/builtin';
+import { formatOf, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
+import { findFiles, globToRegExp } from './workspaceFiles';
+
+export const DEFAULT_GLOSSARY_GLOB = '**/*.glossary.{yaml,yml,json,csv}';
+
+export interface GlossaryFileReport {
+  readonly uri: string;
+  readonly problems: readonly GlossaryProblem[];
+}
+
+/**
+ * The glossary the server uses: built-in entries plus the workspace's glossary
+ * files, re-read when a watched glossary file changes. A malformed file keeps
+ * its good entries and reports its problems; the other sources keep working.
+ */
+export class GlossaryStore {
+  private folders: string[] = [];
+  private glob = DEFAULT_GLOSSARY_GLOB;
+  private current: Glossary = new Glossary(builtinEntries(), 0);
+  private files: string[] = [];
+  private loading: Promise<Glossary> | undefined;
+  private version = 0;
+
+  constructor(private readonly onReports: (reports: readonly GlossaryFileReport[]) => void) {}
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.invalidate();
+  }
+
+  setGlob(glob: string | undefined): void {
+    const next = glob && glob.trim() ? glob : DEFAULT_GLOSSARY_GLOB;
+    if (next !== this.glob) {
+      this.glob = next;
+      this.invalidate();
+    }
+  }
+
+  /** A glossary file was created, changed or deleted. */
+  invalidate(): void {
+    this.loading = undefined;
+  }
+
+  isGlossaryFile(uri: string): boolean {
+    return uri.startsWith('file:') && formatOf(uri) !== undefined && globToRegExp(this.glob).test(this.relative(fileURLToPath(uri)));
+  }
+
+  get(): Promise<Glossary> {
+    return (this.loading ??= this.load());
+  }
+
+  /** Where "Add to workspace glossary" appends: the first YAML/CSV glossary, or a new terms.glossary.yaml. */
+  async target(): Promise<GlossaryTarget | undefined> {
+    await this.get();
+    const file = this.files.find((f) => formatOf(f) !== 'json');
+    if (file) {
+      const text = await fs.readFile(file, 'utf8').catch(() => '');
+      const lines = text.split(/\r\n|\r|\n/);
+      return { uri: pathToFileURL(file).toString(), exists: true, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length }, needsNewline: text.length > 0 && !/[\r\n]$/.test(text), format: formatOf(file)! };
+    }
+    const folder = this.folders[0];
+    if (!folder) return undefined;
+    return { uri: pathToFileURL(path.join(folder, 'terms.glossary.yaml')).toString(), exists: false, end: { line: 0, character: 0 }, needsNewline: false, format: 'yaml' };
+  }
+
+  private relative(file: string): string {
+    for (const folder of this.folders) {
+      const relative = path.relative(folder, file);
+      if (!relative.startsWith('..')) return relative.split(path.sep).join('/');
+    }
+    return path.basename(file);
+  }
+
+  private async load(): Promise<Glossary> {
+    const pattern = globToRegExp(this.glob);
+    this.files = (await findFiles(this.folders, (relative) => pattern.test(relative) && formatOf(relative) !== undefined)).sort();
+    const entries: TermEntry[] = [];
+    const reports: GlossaryFileReport[] = [];
+    for (const file of this.files) {
+      const uri = pathToFileURL(file).toString();
+      const { entries: found, problems } = await readGlossaryFile(file, uri);
+      entries.push(...found);
+      reports.push({ uri, problems });
+    }
+    this.current = new Glossary([...entries, ...builtinEntries()], ++this.version);
+    this.onReports(reports);
+    return this.current;
+  }
+}
+
+/** Reads and parses one glossary file; unreadable or oversized files become a problem, not an exception. */
+export async function readGlossaryFile(file: string, uri: string): Promise<{ entries: TermEntry[]; problems: GlossaryProblem[] }> {
+  const format = formatOf(file);
+  if (!format) return { entries: [], problems: [] };
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_GLOSSARY_BYTES) return { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] };
+    const text = await fs.readFile(file, 'utf8');
+    return parseGlossary(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, format, uri);
+  } catch (error) {
+    return { entries: [], problems: [{ line: 0, character: 0, message: `Cannot read glossary: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
