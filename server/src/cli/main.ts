@@ -1,5 +1,6 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
+import { checkCommand, takeCheckOptions } from './checkCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
 import { ReadError } from './readReport';
@@ -11,13 +12,20 @@ Commands:
                                       (json: the LSP DocumentSymbol[] the language server returns)
   figures [--format text|json] FILE   every number in the report: its value, kind, unit, counted
                                       noun and the interval its precision allows
+  check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... FILE...
+                                      figures that disagree (rates, totals, changes, counts,
+                                      headings); json: the LSP Diagnostic[] per file; sarif: SARIF 2.1.0.
+                                      --severity sets a check's level (error, warning, information,
+                                      hint, off), e.g. --severity heading-sequence=off; the locale
+                                      defaults to LC_ALL / LC_MESSAGES / LANG
 
 Options:
   -f, --format FORMAT   output format (default: text)
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 on success, 2 on a usage error or an unreadable file.
+Exit status: 0 on success, 2 on a usage error or an unreadable file;
+check exits 1 when it finds an error-severity diagnostic (2 still wins).
 The language server itself is \`report-lens-language-server --stdio\`.
 `;
 
@@ -27,7 +35,8 @@ const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-d
 /** Runs the CLI and returns its exit code; output goes through the given writers (tests pass their own). */
 export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
-    const args = parseArgs(argv);
+    const { argv: common, check } = takeCheckOptions(argv);
+    const args = parseArgs(common);
     if (args.version) {
       out(`${VERSION}\n`);
       return 0;
@@ -42,6 +51,8 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
         return outlineCommand(service, args.files, args.format, out);
       case 'figures':
         return figuresCommand(service, args.files, args.format, out);
+      case 'check':
+        return checkCommand(service, args.files, args.format, check, VERSION, out, err);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

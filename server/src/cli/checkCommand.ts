@@ -1,0 +1,200 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { toLocale, type Locale } from '../core/l10n/messages';
+import type { ReportLanguageService } from '../core/languageService';
+import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
+import { checkFormat, UsageError } from './args';
+import { ReadError, readReport } from './readReport';
+import { toSarif, type CheckedFile } from './sarif';
+
+/** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
+export interface CheckOptions {
+  /** Undefined: from the environment (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale: Locale | undefined;
+  /** Per-check overrides, applied over the defaults. */
+  readonly severity: Readonly<Partial<Record<CheckCode, CheckSeverity>>>;
+}
+
+const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/**
+ * When the command is `check`, takes its own options (`--locale L`, `--severity CODE=LEVEL`,
+ * also in `--opt=value` form) out of argv so the common parser sees only what it knows.
+ * For any other command argv is returned as it is, and those options stay unknown options.
+ */
+export function takeCheckOptions(argv: readonly string[]): { argv: string[]; check: CheckOptions } {
+  const none: CheckOptions = { locale: undefined, severity: {} };
+  if (commandOf(argv) !== 'check') return { argv: [...argv], check: none };
+  const rest: string[] = [];
+  let locale: Locale | undefined;
+  const severity: Partial<Record<CheckCode, CheckSeverity>> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const option = /^(--locale|--severity)(?:=(.*))?$/s.exec(arg);
+    if (!option) {
+      rest.push(arg);
+      // Keep a --format value with its option so that a value such as `json` is never taken for a file here.
+      if ((arg === '--format' || arg === '-f') && i + 1 < argv.length) rest.push(argv[++i]!);
+      continue;
+    }
+    const name = option[1]!;
+    const value = option[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    if (name === '--locale') locale = parseLocale(value);
+    else {
+      const [code, level] = parseSeverity(value);
+      severity[code] = level;
+    }
+  }
+  return { argv: rest, check: { locale, severity } };
+}
+
+/** The first argument that is neither an option nor an option's value. */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (arg === '--format' || arg === '-f') i++;
+    else if (!arg.startsWith('-') || arg === '-') return arg;
+  }
+  return undefined;
+}
+
+function parseLocale(value: string): Locale {
+  const lower = value.toLowerCase();
+  if (lower === 'en' || lower === 'zh-cn') return lower;
+  throw new UsageError(`unknown locale "${value}" (expected en, zh-cn)`);
+}
+
+function parseSeverity(value: string): [CheckCode, CheckSeverity] {
+  const match = /^([a-z-]+)=([a-z]+)$/.exec(value.trim());
+  if (!match) throw new UsageError(`--severity expects CODE=LEVEL, e.g. heading-sequence=off (got "${value}")`);
+  const code = match[1]!;
+  const level = match[2]!;
+  if (!(CHECK_CODES as readonly string[]).includes(code)) throw new UsageError(`unknown check "${code}" (expected one of ${CHECK_CODES.join(', ')})`);
+  if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`unknown severity "${level}" (expected ${LEVELS.join(', ')})`);
+  return [code as CheckCode, level as CheckSeverity];
+}
+
+/** The CLI's locale, like other command-line tools: LC_ALL, then LC_MESSAGES, then LANG (zh* → zh-cn, else en). */
+export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value) return toLocale(value);
+  }
+  return 'en';
+}
+
+export function settingsFor(options: CheckOptions): ReportSettings {
+  return resolveSettings({ checks: { ...options.severity } });
+}
+
+/**
+ * `report-lens check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... FILE...`.
+ * Exit status: 2 if a file could not be read (the others are still checked) — this wins —,
+ * else 1 if any diagnostic has error severity, else 0.
+ */
+export function checkCommand(
+  service: ReportLanguageService,
+  files: readonly string[],
+  format: string | undefined,
+  options: CheckOptions,
+  version: string,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
+  const chosen = checkFormat(format, ['text', 'json', 'sarif']);
+  if (files.length === 0) throw new UsageError('check needs at least one FILE');
+  const locale = options.locale ?? localeFromEnv(env);
+  const settings = settingsFor(options);
+  const checked: CheckedFile[] = [];
+  const unreadable: { path: string; message: string }[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readReport(file);
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      err(`report-lens: ${error.message}\n`);
+      unreadable.push({ path: file, message: error.message });
+      continue;
+    }
+    const uri = fileUri(file);
+    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri });
+    checked.push({ path: file, uri, diagnostics });
+  }
+
+  if (chosen === 'json') out(`${JSON.stringify(checked.map(({ path: p, diagnostics }) => ({ path: p, diagnostics })), null, 2)}\n`);
+  else if (chosen === 'sarif') out(`${JSON.stringify(toSarif(checked, { version, cwd: process.cwd(), unreadable }), null, 2)}\n`);
+  else out(renderText(checked));
+
+  if (unreadable.length > 0) return 2;
+  return checked.some((file) => file.diagnostics.some((d) => (d.severity ?? 1) === 1)) ? 1 : 0;
+}
+
+/** The `file://` URL the server would see for this file; stdin (`-`) has none, so it gets an `untitled:` one. */
+export function fileUri(file: string): string {
+  return file === '-' ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href;
+}
+
+const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/**
+ * Compiler style, one line per diagnostic (`path:line:col: error rate-mismatch: message`, 1-based),
+ * each related location on an indented `note:` line under it, then a summary line.
+ */
+export function renderText(files: readonly CheckedFile[]): string {
+  const lines: string[] = [];
+  const counts = [0, 0, 0, 0, 0];
+  for (const file of files) {
+    const display = file.path === '-' ? '<stdin>' : file.path;
+    for (const d of sortDiagnostics(file.diagnostics)) {
+      const severity = d.severity ?? 1;
+      counts[severity] = (counts[severity] ?? 0) + 1;
+      const code = d.code === undefined ? '' : ` ${String(d.code)}`;
+      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
+      for (const related of d.relatedInformation ?? []) {
+        const where = related.location.uri === file.uri ? display : relatedPath(related.location.uri);
+        const start = related.location.range.start;
+        lines.push(`    note: ${where}:${start.line + 1}:${start.character + 1}: ${oneLine(related.message)}`);
+      }
+    }
+  }
+  const parts = [plural(counts[1]!, 'error'), plural(counts[2]!, 'warning')];
+  if (counts[3]) parts.push(plural(counts[3], 'information', 'information'));
+  if (counts[4]) parts.push(plural(counts[4], 'hint'));
+  lines.push(`${parts.join(', ')} in ${plural(files.length, 'file')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function relatedPath(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return path.relative(process.cwd(), fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
+}
+
+/** LSP 3.18 allows a MarkupContent message; the server's are plain strings. */
+export function messageText(message: Diagnostic['message']): string {
+  return typeof message === 'string' ? message : message.value;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ');
+}
+
+function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
