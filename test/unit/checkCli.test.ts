@@ -10,7 +10,9 @@ import { run } from '../../server/src/cli/main';
 import { readReport } from '../../server/src/cli/readReport';
 import { artifactLocation, sarifLevel, sarifRegion, toSarif, type SarifLog } from '../../server/src/cli/sarif';
 import type { Locale } from '../../server/src/core/l10n/messages';
-import { getReportLanguageService } from '../../server/src/core/languageService';
+import { getReportLanguageService, Glossary } from '../../server/src/core/languageService';
+import { builtinEntries } from '../../server/src/core/terms/builtin';
+import { parseGlossary } from '../../server/src/core/terms/glossaryFile';
 import { CHECK_CODES, DEFAULT_SETTINGS, resolveSettings, type ReportSettings } from '../../server/src/core/settings';
 import { ROOT } from '../support/paths';
 
@@ -22,9 +24,13 @@ function cli(...argv: string[]): { code: number; stdout: string; stderr: string 
 }
 
 /** The service's diagnostics, called as the server calls them. */
+/** What the language server would report with the glossaries the CLI finds beside the examples. */
 function serviceDiagnostics(file: string, locale: Locale = 'en', settings: ReportSettings = DEFAULT_SETTINGS): Diagnostic[] {
   const service = getReportLanguageService();
-  return service.diagnostics(service.parse(readReport(file)), settings, { locale, uri: pathToFileURL(path.resolve(file)).href });
+  const teamFile = path.join(ROOT, 'examples', 'team.glossary.yaml');
+  const team = parseGlossary(readFileSync(teamFile, 'utf8'), 'yaml', pathToFileURL(teamFile).href).entries;
+  const glossary = new Glossary([...(path.dirname(path.resolve(file)) === path.dirname(teamFile) ? team : []), ...builtinEntries()]);
+  return service.diagnostics(service.parse(readReport(file)), settings, { locale, uri: pathToFileURL(path.resolve(file)).href, glossary });
 }
 
 const example = (name: string) => path.join(ROOT, 'examples', name);
@@ -209,10 +215,35 @@ describe('report-lens check', () => {
   test('check options may stand before the command and around --format', () => {
     assert.deepEqual(takeCheckOptions(['--format', 'json', 'check', '--locale', 'zh-cn', 'a.report']), {
       argv: ['--format', 'json', 'check', 'a.report'],
-      check: { locale: 'zh-cn', severity: {} },
+      check: { locale: 'zh-cn', severity: {}, glossaries: [] },
     });
+    assert.deepEqual(takeCheckOptions(['check', '--glossary', 'team.glossary.yaml', '--glossary=more.glossary.csv', 'a.report']).check.glossaries, ['team.glossary.yaml', 'more.glossary.csv']);
     assert.deepEqual(takeCheckOptions(['check', '--severity=count-mismatch=off', '--', '--locale']).argv, ['check', '--', '--locale']);
     assert.deepEqual(takeCheckOptions(['figures', '--locale', 'en']).argv, ['figures', '--locale', 'en'], 'left for the common parser to reject');
+  });
+
+  test('glossaries beside the report are used, --glossary adds more, and a malformed one is reported in its own file', () => {
+    const glossaryDir = mkdtempSync(path.join(os.tmpdir(), 'report-lens-glossary-'));
+    try {
+      const report = path.join(glossaryDir, 'r.report');
+      writeFileSync(report, '报告\n\n推进“本地新词”和“另一新词”建设。\n');
+      const hints = (args: string[]) => (JSON.parse(cli('check', '--format', 'json', ...args, report).stdout) as { path: string; diagnostics: Diagnostic[] }[]).flatMap((f) => f.diagnostics.map((d) => d.message));
+      assert.equal(hints([]).length, 2, 'both quoted terms are undefined');
+      writeFileSync(path.join(glossaryDir, 'local.glossary.yaml'), '本地新词: 旁边的术语表定义。\n');
+      assert.equal(hints([]).length, 1, 'the glossary beside the report is found');
+      const extra = path.join(os.tmpdir(), `report-lens-extra-${process.pid}.csv`);
+      writeFileSync(extra, 'term,definition\n另一新词,命令行指定的定义\n');
+      assert.equal(hints(['--glossary', extra]).length, 0, '--glossary adds a file');
+      rmSync(extra);
+      const broken = path.join(glossaryDir, 'broken.glossary.yaml');
+      writeFileSync(broken, '坏条目: [未闭合\n');
+      const result = cli('check', '--format', 'json', report);
+      assert.equal(result.code, 1, 'a malformed glossary is an error');
+      const files = JSON.parse(result.stdout) as { path: string; diagnostics: Diagnostic[] }[];
+      assert.ok(files.some((f) => f.path.endsWith('broken.glossary.yaml') && f.diagnostics.every((d) => d.code === 'glossary-syntax')));
+    } finally {
+      rmSync(glossaryDir, { recursive: true, force: true });
+    }
   });
 
   test('--help shows check', () => {

@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toLocale, type Locale } from '../core/l10n/messages';
-import type { ReportLanguageService } from '../core/languageService';
+import { Glossary, type ReportLanguageService, type TermEntry } from '../core/languageService';
+import { builtinEntries } from '../core/terms/builtin';
+import { formatOf, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
 import { checkFormat, UsageError } from './args';
 import { ReadError, readReport } from './readReport';
@@ -14,6 +17,8 @@ export interface CheckOptions {
   readonly locale: Locale | undefined;
   /** Per-check overrides, applied over the defaults. */
   readonly severity: Readonly<Partial<Record<CheckCode, CheckSeverity>>>;
+  /** Glossary files given with --glossary (the ones beside the report are found anyway). */
+  readonly glossaries?: readonly string[];
 }
 
 const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -24,18 +29,19 @@ const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hi
  * For any other command argv is returned as it is, and those options stay unknown options.
  */
 export function takeCheckOptions(argv: readonly string[]): { argv: string[]; check: CheckOptions } {
-  const none: CheckOptions = { locale: undefined, severity: {} };
+  const none: CheckOptions = { locale: undefined, severity: {}, glossaries: [] };
   if (commandOf(argv) !== 'check') return { argv: [...argv], check: none };
   const rest: string[] = [];
   let locale: Locale | undefined;
   const severity: Partial<Record<CheckCode, CheckSeverity>> = {};
+  const glossaries: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
     }
-    const option = /^(--locale|--severity)(?:=(.*))?$/s.exec(arg);
+    const option = /^(--locale|--severity|--glossary)(?:=(.*))?$/s.exec(arg);
     if (!option) {
       rest.push(arg);
       // Keep a --format value with its option so that a value such as `json` is never taken for a file here.
@@ -46,12 +52,13 @@ export function takeCheckOptions(argv: readonly string[]): { argv: string[]; che
     const value = option[2] ?? argv[++i];
     if (value === undefined) throw new UsageError(`${name} needs a value`);
     if (name === '--locale') locale = parseLocale(value);
+    else if (name === '--glossary') glossaries.push(value);
     else {
       const [code, level] = parseSeverity(value);
       severity[code] = level;
     }
   }
-  return { argv: rest, check: { locale, severity } };
+  return { argv: rest, check: { locale, severity, glossaries } };
 }
 
 /** The first argument that is neither an option nor an option's value. */
@@ -115,6 +122,7 @@ export function checkCommand(
   const settings = settingsFor(options);
   const checked: CheckedFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
+  const glossaries = new CliGlossaries(options.glossaries ?? []);
   for (const file of files) {
     let text: string;
     try {
@@ -126,9 +134,12 @@ export function checkCommand(
       continue;
     }
     const uri = fileUri(file);
-    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri });
+    const glossary = glossaries.forReport(file);
+    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary });
     checked.push({ path: file, uri, diagnostics });
   }
+  // A malformed glossary is reported in the glossary itself, like a report.
+  for (const problem of glossaries.problemFiles()) checked.push(problem);
 
   if (chosen === 'json') out(`${JSON.stringify(checked.map(({ path: p, diagnostics }) => ({ path: p, diagnostics })), null, 2)}\n`);
   else if (chosen === 'sarif') out(`${JSON.stringify(toSarif(checked, { version, cwd: process.cwd(), unreadable }), null, 2)}\n`);
@@ -136,6 +147,80 @@ export function checkCommand(
 
   if (unreadable.length > 0) return 2;
   return checked.some((file) => file.diagnostics.some((d) => (d.severity ?? 1) === 1)) ? 1 : 0;
+}
+
+/**
+ * Glossaries for the CLI: built-in entries, files given with --glossary, and
+ * `*.glossary.{yaml,yml,json,csv}` files beside each report and in its parent folders.
+ */
+class CliGlossaries {
+  private readonly byFolder = new Map<string, Glossary>();
+  private readonly parsed = new Map<string, { entries: TermEntry[]; problems: GlossaryProblem[] }>();
+
+  constructor(private readonly explicit: readonly string[]) {}
+
+  forReport(file: string): Glossary {
+    const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+    let glossary = this.byFolder.get(folder);
+    if (!glossary) {
+      const files = [...this.explicit.map((f) => path.resolve(f)), ...discoverGlossaries(folder)];
+      const entries = files.flatMap((f) => this.read(f).entries);
+      glossary = new Glossary([...entries, ...builtinEntries()]);
+      this.byFolder.set(folder, glossary);
+    }
+    return glossary;
+  }
+
+  problemFiles(): CheckedFile[] {
+    const files: CheckedFile[] = [];
+    for (const [file, { problems }] of this.parsed) {
+      if (problems.length === 0) continue;
+      const diagnostics: Diagnostic[] = problems.map((problem) => ({
+        range: { start: { line: problem.line, character: problem.character }, end: { line: problem.line, character: problem.character } },
+        severity: 1,
+        code: 'glossary-syntax',
+        source: 'report-lens',
+        message: problem.message,
+      }));
+      files.push({ path: path.relative(process.cwd(), file) || file, uri: pathToFileURL(file).href, diagnostics });
+    }
+    return files;
+  }
+
+  private read(file: string): { entries: TermEntry[]; problems: GlossaryProblem[] } {
+    let result = this.parsed.get(file);
+    if (!result) {
+      const format = formatOf(file);
+      try {
+        const stat = statSync(file);
+        result = !format
+          ? { entries: [], problems: [{ line: 0, character: 0, message: 'Not a glossary file: expected .yaml, .yml, .json or .csv.' }] }
+          : stat.size > MAX_GLOSSARY_BYTES
+            ? { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] }
+            : parseGlossary(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), format, pathToFileURL(file).href);
+      } catch (error) {
+        result = { entries: [], problems: [{ line: 0, character: 0, message: `Cannot read glossary: ${error instanceof Error ? error.message : String(error)}` }] };
+      }
+      this.parsed.set(file, result);
+    }
+    return result;
+  }
+}
+
+/** Glossary files in `folder` and in each of its parents, nearest first. */
+function discoverGlossaries(folder: string): string[] {
+  const found: string[] = [];
+  for (let dir = folder, depth = 0; depth < 32; depth++) {
+    try {
+      for (const name of readdirSync(dir).sort()) if (/\.glossary\.(?:ya?ml|json|csv)$/i.test(name)) found.push(path.join(dir, name));
+    } catch {
+      // an unreadable folder has no glossary for us
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return found;
 }
 
 /** The `file://` URL the server would see for this file; stdin (`-`) has none, so it gets an `untitled:` one. */

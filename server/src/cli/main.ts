@@ -12,12 +12,14 @@ Commands:
                                       (json: the LSP DocumentSymbol[] the language server returns)
   figures [--format text|json] FILE   every number in the report: its value, kind, unit, counted
                                       noun and the interval its precision allows
-  check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... FILE...
+  check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... [--glossary FILE]... FILE...
                                       figures that disagree (rates, totals, changes, counts,
                                       headings); json: the LSP Diagnostic[] per file; sarif: SARIF 2.1.0.
                                       --severity sets a check's level (error, warning, information,
                                       hint, off), e.g. --severity heading-sequence=off; the locale
-                                      defaults to LC_ALL / LC_MESSAGES / LANG
+                                      defaults to LC_ALL / LC_MESSAGES / LANG; glossaries beside the
+                                      report and in its parent folders (*.glossary.yaml|yml|json|csv)
+                                      are read, and --glossary adds more
 
 Options:
   -f, --format FORMAT   output format (default: text)

@@ -30,26 +30,75 @@ export interface NumeralMatch {
   /** Thousands separators were written (1,686). */
   readonly grouped: boolean;
   readonly negative: boolean;
+  /** A clock time written with 点 (九点三十分): hours in `value`, not a decimal. */
+  readonly time?: boolean;
 }
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
-const CN_SMALL_UNIT: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const CN_BIG_UNIT: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-const CN_POINT = new Set(['点', '點']);
-const CN_APPROX = new Set(['多', '余', '几', '幾']);
-const CN_NEGATIVE = new Set(['负', '負']);
+const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+const code = (ch: string): number => ch.charCodeAt(0);
+const POINT = [code('点'), code('點')];
+const APPROX = [code('多'), code('余'), code('几'), code('幾')];
+const JI = [code('几'), code('幾')];
+const NEGATIVE = [code('负'), code('負')];
+/** 两 counts things and is never a decimal digit (二百点二, not 两百点两). */
+const LIANG = [code('两'), code('兩'), code('俩'), code('倆')];
 
+/*
+ * Lookups by UTF-16 code unit: the scanner asks them of nearly every
+ * character, and indexing a string (text[i]) allocates a fresh string for
+ * each CJK character that then has to be hashed.
+ */
+const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
+for (const [ch, value] of Object.entries(CN_DIGIT)) DIGIT_BY_CODE[code(ch)] = value;
+const UNIT_BY_CODE: ReadonlyMap<number, number> = new Map(Object.entries(CN_UNITS).map(([ch, value]) => [code(ch), value]));
+
+/** The Chinese digit at `i` (0–9), or -1. */
+export function cnDigitAt(text: string, i: number): number {
+  const d = DIGIT_BY_CODE[text.charCodeAt(i)];
+  return d === undefined ? -1 : d;
+}
+/** The Chinese unit at `i` (十 → 10 … 亿 → 1e8), or 0. */
+export function cnUnitAt(text: string, i: number): number {
+  return UNIT_BY_CODE.get(text.charCodeAt(i)) ?? 0;
+}
+export function isCnDigitCode(c: number): boolean {
+  return DIGIT_BY_CODE[c]! >= 0;
+}
 export function isCnDigit(ch: string | undefined): boolean {
-  return ch !== undefined && CN_DIGIT[ch] !== undefined;
+  return ch !== undefined && ch.length > 0 && DIGIT_BY_CODE[ch.charCodeAt(0)]! >= 0;
 }
 export function isCnUnit(ch: string | undefined): boolean {
-  return ch !== undefined && (CN_SMALL_UNIT[ch] !== undefined || CN_BIG_UNIT[ch] !== undefined);
+  return ch !== undefined && ch.length > 0 && UNIT_BY_CODE.has(ch.charCodeAt(0));
 }
 export function isCnNumeralChar(ch: string | undefined): boolean {
   return isCnDigit(ch) || isCnUnit(ch);
+}
+
+/**
+ * Financial (anti-fraud) forms that are also everyday characters: 陆 (land),
+ * 拾 (pick up), 伍 (ranks), 肆 (unbridled). Written alone they are words
+ * (登陆部队, 拾起); amounts in capitals always have more than one character.
+ */
+const FINANCIAL_ONLY = new Set('壹贰貳叁參肆伍陆陸柒捌玖拾佰仟');
+export function isFinancialOnly(ch: string | undefined): boolean {
+  return ch !== undefined && FINANCIAL_ONLY.has(ch);
+}
+
+/**
+ * Two neighbouring digits before a unit (二三十, 七八千, 三五个) give a rough
+ * range, "twenty or thirty", not a number: returns true at such a pair.
+ */
+export function isApproximatePair(text: string, i: number): boolean {
+  const a = cnDigitAt(text, i);
+  if (a <= 0) return false;
+  const b = cnDigitAt(text, i + 1);
+  if (b <= 0 || !(b === a + 1 || (a === 3 && b === 5))) return false;
+  // Followed by a unit or a scale: a digit sequence (二三四) is not a pair.
+  return i + 2 < text.length && (cnUnitAt(text, i + 2) > 0 || cnDigitAt(text, i + 2) < 0);
 }
 
 export function digitAt(text: string, i: number): number {
@@ -62,8 +111,31 @@ export function digitAt(text: string, i: number): number {
 function isDecimalPoint(code: number): boolean {
   return code === 0x2e || code === 0xff0e;
 }
+/**
+ * Thousands separators. A full-width comma groups too: reports typed with a
+ * Chinese input method write 共1，686个. Spaces (and the no-break and thin
+ * spaces typesetters use) group digits the SI way, 1 234 567; that is
+ * decided by the caller, which needs both neighbours.
+ */
 function isGroupSeparator(code: number): boolean {
   return code === 0x2c || code === 0xff0c;
+}
+function isSpaceSeparator(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+}
+
+/**
+ * A space between digit groups (SI style) is a separator only when the
+ * number does not touch other digits or a decimal comma, so that lists of
+ * small numbers ("1 2 3") and a year followed by a count stay apart.
+ */
+function spaceGroupOk(text: string, start: number, at: number, end: number): boolean {
+  if (start > 0 && (digitAt(text, start - 1) >= 0 || isDecimalPoint(text.charCodeAt(start - 1)) || text[start - 1] === ',')) return false;
+  // 1 234,5 (decimal comma) and 1 234/5 are other notations; a comma that ends a clause is fine.
+  const after = at + 4;
+  if (after < end && (text[after] === ',' || text[after] === '/') && digitAt(text, after + 1) >= 0) return false;
+  // Full-width digits are Chinese typesetting, which never groups with spaces.
+  return text.charCodeAt(at - 1) < 0x80 && text.charCodeAt(at + 1) < 0x80;
 }
 
 interface ArabicMatch {
@@ -85,8 +157,14 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
   }
   let grouped = false;
   // Thousands groups: a separator followed by exactly three digits, after a first group of one to three.
+  // One kind of separator per number, so "1, 234" and "1,234 567" do not merge.
   if (intDigits > 0 && intDigits <= 3) {
-    while (j + 3 < end + 1 && isGroupSeparator(text.charCodeAt(j)) && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 && !(j + 4 < end && digitAt(text, j + 4) >= 0)) {
+    let separator = -1;
+    while (j + 3 < end + 1 && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 && !(j + 4 < end && digitAt(text, j + 4) >= 0)) {
+      const code = text.charCodeAt(j);
+      if (!(isGroupSeparator(code) || isSpaceSeparator(code)) || (separator >= 0 && code !== separator)) break;
+      if (isSpaceSeparator(code) && !spaceGroupOk(text, i, j, end)) break;
+      separator = code;
       digits += `${digitAt(text, j + 1)}${digitAt(text, j + 2)}${digitAt(text, j + 3)}`;
       j += 4;
       grouped = true;
@@ -114,15 +192,15 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
 export function parseNumeral(text: string, i: number, end: number): NumeralMatch | undefined {
   const start = i;
   let negative = false;
-  if (CN_NEGATIVE.has(text[i]!) && i + 1 < end && (isCnDigit(text[i + 1]) || digitAt(text, i + 1) >= 0)) {
+  if (NEGATIVE.includes(text.charCodeAt(i)) && i + 1 < end && (cnDigitAt(text, i + 1) >= 0 || digitAt(text, i + 1) >= 0)) {
     negative = true;
     i++;
   }
   // Chinese digits one by one (二〇二三, 一九九一): a year, or a discount like 九五折.
-  if (isCnDigit(text[i]) && isCnDigit(text[i + 1]) && !isCnUnit(text[i + 2]) && !CN_POINT.has(text[i + 2] ?? '')) {
+  if (cnDigitAt(text, i) >= 0 && cnDigitAt(text, i + 1) >= 0 && cnUnitAt(text, i + 2) === 0 && !POINT.includes(text.charCodeAt(i + 2))) {
     let j = i;
     let digits = '';
-    while (j < end && isCnDigit(text[j]) && digits.length < 8) digits += CN_DIGIT[text[j++]!];
+    while (j < end && cnDigitAt(text, j) >= 0 && digits.length < 8) digits += cnDigitAt(text, j++);
     // "两两" and "一一" are words; 〇 only appears in digit sequences.
     if (/^(\d)\1$/.test(digits) && !digits.includes('0')) return undefined;
     return result(start, j, Number(digits), 1, 0, false, true, false, true, false, false, negative);
@@ -145,9 +223,14 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
   // Unit of the last digit, before later scales multiply it.
   let lastDigitBase = 1;
   let unitsAfterLastDigit = 1;
+  // 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it.
+  const wholeSoFar = (): number => {
+    const last = !hasPending ? 0 : chinese && pendingAfterUnit && lastUnit >= 100 ? pending * (lastUnit / 10) : pending;
+    return yi + wan + section + last;
+  };
 
   while (j < end) {
-    const ch = text[j]!;
+    const c = text.charCodeAt(j);
     const arabicStart = digitAt(text, j) >= 0 || (isDecimalPoint(text.charCodeAt(j)) && elements === 0 && digitAt(text, j + 1) >= 0 && !(j > 0 && digitAt(text, j - 1) >= 0));
     if (arabicStart) {
       if (hasPending) break; // two numbers in a row: stop before the second
@@ -165,10 +248,10 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       afterZero = false;
       continue;
     }
-    const digit = CN_DIGIT[ch];
-    if (digit !== undefined) {
+    const digit = DIGIT_BY_CODE[c]!;
+    if (digit >= 0) {
       if (hasPending && !afterZero) break;
-      pendingAfterUnit = digit !== 0 && lastUnit > 0 && !afterZero && elements > 0 && isCnUnit(text[j - 1]);
+      pendingAfterUnit = digit !== 0 && lastUnit > 0 && !afterZero && elements > 0 && cnUnitAt(text, j - 1) > 0;
       afterZero = digit === 0;
       if (digit !== 0) {
         pending = digit;
@@ -180,10 +263,12 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    const small = CN_SMALL_UNIT[ch];
+    const unitValue = UNIT_BY_CODE.get(c) ?? 0;
+    const small = unitValue > 0 && unitValue < 1e4 ? unitValue : undefined;
     if (small !== undefined) {
-      // 十 alone at the start means 一十; 百, 千 alone do not start a number (千万 is also "by all means").
-      const multiplier = hasPending ? pending : elements === 0 && small === 10 ? 1 : undefined;
+      // 十 alone at the start means 一十, and so it does after 零 (一万零十二); 百, 千 alone do not
+      // start a number (千万 is also "by all means").
+      const multiplier = hasPending ? pending : (elements === 0 || afterZero) && small === 10 ? 1 : undefined;
       if (multiplier === undefined) break;
       section += multiplier * small;
       if (!hasPending) {
@@ -199,17 +284,19 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    if (CN_APPROX.has(ch) && elements > 0 && !afterZero) {
-      // 一千多万, 500余万, 十多万: approximate, and the scale after it still applies.
-      const next = text[j + 1];
+    if (APPROX.includes(c) && elements > 0 && (!afterZero || JI.includes(c))) {
+      // 一千多万, 500余万, 十多万, 一百零几万: approximate, and the scale after it still applies.
+      const nextIsScale = j + 1 < end && cnUnitAt(text, j + 1) >= 1e4;
+      if (afterZero && !nextIsScale) break;
       approximate = true;
-      if (next !== undefined && CN_BIG_UNIT[next] !== undefined) {
+      if (nextIsScale) {
+        afterZero = false;
         j++;
         continue;
       }
       break;
     }
-    const big = CN_BIG_UNIT[ch];
+    const big = unitValue >= 1e4 ? unitValue : undefined;
     if (big !== undefined) {
       const amount = section + (hasPending ? pending : 0);
       if (big === 1e4) {
@@ -231,14 +318,18 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    if (CN_POINT.has(ch) && isCnDigit(text[j + 1]) && decimals === 0) {
-      // 十五点七, 两千万点五五四四
+    if (POINT.includes(c) && isDecimalDigitAt(text, j + 1) && decimals === 0) {
+      // 十五点七, 两千万点五五四四. Decimal digits are read one by one and 两 is never one of them.
       let k = j + 1;
       let fraction = '';
-      while (k < end && isCnDigit(text[k]) && fraction.length < 12) fraction += CN_DIGIT[text[k++]!];
-      const whole = yi + wan + section + (hasPending ? pending : 0);
-      const value = Number(`${whole}.${fraction}`);
-      return result(start, k, negative ? -value : value, roundSignificant(10 ** -fraction.length), fraction.length, false, chinese, elements === 1 && chinese, false, approximate, grouped, negative);
+      while (k < end && isDecimalDigitAt(text, k) && fraction.length < 12) fraction += cnDigitAt(text, k++);
+      const after = text[k];
+      // 一点一滴 and 两点一线 are idioms; 九点三十分 and 八点一刻 are clock times.
+      if (after === '滴' || after === '线' || after === '線') return undefined;
+      const afterUnit = cnUnitAt(text, k);
+      if (chinese && (after === '分' || after === '刻' || (afterUnit > 0 && afterUnit < 1e4))) return clockTime(text, start, j, end, wholeSoFar(), negative);
+      const value = Number(`${wholeSoFar()}.${fraction}`);
+      return result(start, k, negative ? -value : value, roundSignificant(10 ** -fraction.length), fraction.length, false, chinese, false, false, approximate, grouped, negative);
     }
     break;
   }
@@ -247,16 +338,35 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
     elements--;
   }
   if (elements === 0) return undefined;
-  // 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it.
-  if (chinese && hasPending && pendingAfterUnit && lastUnit >= 100) {
-    pending *= lastUnit / 10;
-    lastDigitBase = lastUnit / 10;
-  }
-  const value = roundSignificant(yi + wan + section + (hasPending ? pending : 0));
+  if (chinese && hasPending && pendingAfterUnit && lastUnit >= 100) lastDigitBase = lastUnit / 10;
+  const value = roundSignificant(wholeSoFar());
   if (!Number.isFinite(value)) return undefined;
   const single = chinese && elements === 1;
   const unit = hasPending ? lastDigitBase : lastDigitBase * unitsAfterLastDigit;
   return result(start, j, negative ? -value : value, roundSignificant(unit), decimals, !hasPending && unitsAfterLastDigit > 1, chinese, single, false, approximate, grouped, negative);
+}
+
+/** Digits that may follow 点 as decimals: every digit but 两, which only counts things. */
+function isDecimalDigitAt(text: string, i: number): boolean {
+  return cnDigitAt(text, i) >= 0 && !LIANG.includes(text.charCodeAt(i));
+}
+
+/** 九点三十分, 八点一刻, 十点二十: a time of day, read through its minutes. */
+function clockTime(text: string, start: number, point: number, end: number, hours: number, negative: boolean): NumeralMatch | undefined {
+  if (negative || hours > 24 || !Number.isInteger(hours)) return undefined;
+  let k = point + 1;
+  let minutes = 0;
+  if (text[k + 1] === '刻' && (text[k] === '一' || text[k] === '三')) {
+    minutes = text[k] === '一' ? 15 : 45;
+    k += 2;
+  } else {
+    const m = parseNumeral(text, k, Math.min(end, k + 4));
+    if (!m || !m.chinese || m.value >= 60 || !Number.isInteger(m.value)) return undefined;
+    minutes = m.value;
+    k = m.end;
+    if (text[k] === '分') k++;
+  }
+  return { ...result(start, k, roundSignificant(hours + minutes / 60), 1, 0, false, true, false, false, false, false, false), time: true };
 }
 
 function result(

@@ -12,11 +12,20 @@ const CN_COUNT = [
   '个', '件', '家', '名', '人次', '人', '项', '次', '场次', '场', '期', '条', '户', '起', '所', '座', '台', '辆', '艘', '架次', '架',
   '位', '批', '套', '处', '间', '张', '份', '篇', '本', '部', '只', '头', '株', '棵', '种', '类', '组', '支', '例', '宗', '笔', '册',
   '幅', '门', '轮', '层', '栋', '幢', '口', '匹', '颗', '块', '对', '双', '节', '款', '首', '列', '班', '趟', '枚', '辆次', '人年',
+  // Traditional forms, for reports from Hong Kong, Macao and Taiwan.
+  '個', '項', '場次', '場', '條', '臺', '輛', '間', '張', '處', '筆', '組', '種', '類', '對', '雙', '節', '門', '層', '棟', '顆', '塊', '隻', '頭', '戶',
 ];
-const CN_MONEY = ['元', '美元', '欧元', '日元', '港元', '港币', '英镑', '卢布', '韩元', '澳元'];
+const CN_MONEY = [
+  '元', '美元', '美圆', '欧元', '日元', '港元', '港币', '英镑', '卢布', '韩元', '澳元', '加元', '新台币', '台币', '瑞士法郎', '法郎', '奈拉', '卢比', '雷亚尔', '兰特', '人民币',
+  // Traditional forms.
+  '美圓', '歐元', '港幣', '英鎊', '盧布', '韓元', '新臺幣', '臺幣', '新台幣', '台幣', '人民幣',
+];
 const CN_MEASURE = [
   '平方公里', '平方千米', '平方米', '立方米', '公顷', '亩', '公里', '千米', '米', '厘米', '毫米', '海里', '吨标准煤', '吨', '千克',
   '公斤', '克', '斤', '千瓦时', '千瓦', '兆瓦', '瓦', '度', '升', '毫升', '标准箱', '小时', '分钟', '秒', '天', '周', '个月', '岁', '摄氏度',
+  '公頃', '畝', '公裏', '噸', '千瓦時', '小時', '分鐘', '個月', '歲',
+  // A duration (连续5年, 九年制): four-digit years (2023年) are told apart before units are read.
+  '年',
 ];
 const CN_PERCENT: readonly UnitInfo[] = [
   { text: '%', kind: 'percent' },
@@ -28,18 +37,19 @@ const CN_PERCENT: readonly UnitInfo[] = [
   { text: '倍', kind: 'multiple' },
 ];
 
-function table(): Map<string, UnitInfo[]> {
+/** Units by the code unit they start with: looked up at every number, so no string is made to hash. */
+function table(): Map<number, UnitInfo[]> {
   const all: UnitInfo[] = [
     ...CN_COUNT.map((text): UnitInfo => ({ text, kind: 'count' })),
     ...CN_MONEY.map((text): UnitInfo => ({ text, kind: 'money' })),
     ...CN_MEASURE.map((text): UnitInfo => ({ text, kind: 'measure' })),
     ...CN_PERCENT,
   ];
-  const byFirst = new Map<string, UnitInfo[]>();
+  const byFirst = new Map<number, UnitInfo[]>();
   for (const unit of all) {
-    const list = byFirst.get(unit.text[0]!) ?? [];
+    const list = byFirst.get(unit.text.charCodeAt(0)) ?? [];
     list.push(unit);
-    byFirst.set(unit.text[0]!, list);
+    byFirst.set(unit.text.charCodeAt(0), list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
   return byFirst;
@@ -47,17 +57,24 @@ function table(): Map<string, UnitInfo[]> {
 
 const CN_UNITS = table();
 
+/** After 年, these make a word that is not a duration: 80年代 (the eighties), 三年级 (third grade), 年度. */
+const NOT_YEARS = new Set('代级級度');
+
 /** The longest unit written at `i`, if any. */
 export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
-  const candidates = CN_UNITS.get(text[i] ?? '');
+  const candidates = CN_UNITS.get(text.charCodeAt(i));
   if (!candidates) return undefined;
-  for (const unit of candidates) if (text.startsWith(unit.text, i)) return unit;
+  for (const unit of candidates) {
+    if (!text.startsWith(unit.text, i)) continue;
+    if (unit.text === '年' && NOT_YEARS.has(text[i + 1] ?? '')) return undefined;
+    return unit;
+  }
   return undefined;
 }
 
 /** English unit words (lower case) after a number and a space. */
 const EN_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
-  ...['percent', 'per cent', 'percentage'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'percent' }]),
+  ...['percent', 'percents', 'per cent', 'percentage'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'percent' }]),
   ...['percentage points', 'percentage point'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'percentage-point' }]),
   ...['dollars', 'dollar', 'cents', 'cent', 'yuan', 'euros', 'euro', 'pounds sterling', 'renminbi'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'money' }]),
   ...['times', 'fold'].map((t): [string, UnitInfo] => [t, { text: t, kind: 'multiple' }]),
@@ -79,6 +96,7 @@ export function matchEnUnit(words: readonly string[]): { unit: UnitInfo; words: 
 }
 
 export const EN_SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 1e2],
   ['thousand', 1e3],
   ['million', 1e6],
   ['billion', 1e9],

@@ -62,8 +62,8 @@ const MESSAGES = {
     'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但${after} − ${before} = ${computed}`,
   },
   countMismatch: {
-    en: (phrase: string, stated: number, listed: number) => `“${phrase}” announces ${stated} items, but ${listed} are listed`,
-    'zh-cn': (phrase: string, stated: number, listed: number) => `“${phrase}”应有${stated}项，但列出了${listed}项`,
+    en: (phrase: string, stated: number, listed: number) => `${quote(phrase)} announces ${stated} items, but ${listed} are listed`,
+    'zh-cn': (phrase: string, stated: number, listed: number) => `${quote(phrase)}应有${stated}项，但列出了${listed}项`,
   },
   conflictingFigure: {
     en: (metric: string, second: string, first: string) => `${metric} is ${second} here, but ${first} earlier in this section`,
@@ -108,6 +108,11 @@ const MESSAGES = {
   },
   glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
 } as const;
+
+/** Quotes a phrase unless it already carries its own quotes (“稳、准、快、实”四字方针). */
+function quote(phrase: string): string {
+  return /[“”"]/.test(phrase) ? phrase : `“${phrase}”`;
+}
 
 const ROLE_EN: Record<string, string> = {
   numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', whole: 'whole', total: 'total', before: 'before', after: 'after',

@@ -137,36 +137,37 @@ function rateDraft(doc: ReportDocument, r: RateRelation, t: Messages, related: R
   const fix = numberFix(doc, r.rate, value, t);
   return {
     span: r.rate.span,
-    message: t.rateMismatch(r.rate.text, plain(r.numerator), plain(r.denominator), computed),
+    message: t.rateMismatch(plain(r.rate), plain(r.numerator), plain(r.denominator), computed),
     related: [related('numerator', r.numerator.span), related('denominator', r.denominator.span)],
     fixes: fix ? [fix] : [],
   };
 }
 
 function partDraft(r: PartRelation, t: Messages, related: Related): Draft {
-  return { span: r.part.span, message: t.partExceedsWhole(r.part.text, r.whole.text), related: [related('whole', r.whole.span)], fixes: [] };
+  return { span: r.part.span, message: t.partExceedsWhole(plain(r.part), plain(r.whole)), related: [related('whole', r.whole.span)], fixes: [] };
 }
 
 function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Related): Draft {
   const total = r.parts.reduce((acc, part) => acc + part.value, 0);
   const terms = r.parts.map(plain).join(' + ');
-  const sumText = show(total);
-  const message = r.exhaustive ? t.sumMismatch(sumText, terms, r.total.text) : t.sumExceeds(sumText, terms, r.total.text);
+  const sumText = restate(doc, r.total, total);
+  const message = r.exhaustive ? t.sumMismatch(sumText, terms, plain(r.total)) : t.sumExceeds(sumText, terms, plain(r.total));
   const fix = sumFix(doc, r.total, total, t);
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
 }
 
 function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft | undefined {
   const [beforeValue, afterValue] = r.operands;
-  const beforeText = r.before ? r.before.text : show(beforeValue);
-  const afterText = r.after ? r.after.text : show(afterValue);
+  // An implied previous value is written like the level it was derived from (55.6亿元, not 5,560,000,000).
+  const beforeText = r.before ? plain(r.before) : r.after ? restate(doc, r.after, beforeValue) : show(beforeValue);
+  const afterText = r.after ? plain(r.after) : show(afterValue);
   const relatedInfo = [...(r.before ? [related('before', r.before.span)] : []), ...(r.after ? [related('after', r.after.span)] : [])];
   const mid = midpoint(r.computed);
   // A change whose computed direction contradicts the verb gets the message, not a fix that would flip the meaning.
   const sameDirection = Math.sign(mid) === 0 || Math.sign(mid) === r.direction;
   if (r.measure === 'percent') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
-    return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
+    return { span: r.stated.span, message: t.changePercent(plain(r.stated), beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   if (r.measure === 'multiple') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
@@ -174,7 +175,8 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   }
   const scale = r.stated.unit === 'cents' ? 100 : 1;
   const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid) * scale, t) : undefined;
-  return { span: r.stated.span, message: t.changeAbsolute(r.stated.text, beforeText, afterText, show(afterValue - beforeValue)), related: relatedInfo, fixes: fix ? [fix] : [] };
+  const difference = r.after ? restate(doc, r.after, afterValue - beforeValue) : show(afterValue - beforeValue);
+  return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
 }
 
 function countDraft(doc: ReportDocument, r: CountRelation, t: Messages, related: Related): Draft {
@@ -182,14 +184,14 @@ function countDraft(doc: ReportDocument, r: CountRelation, t: Messages, related:
   const last = r.items[r.items.length - 1]!;
   return {
     span: r.phrase,
-    message: t.countMismatch(doc.text.slice(r.phrase.start, r.phrase.end).replace(/^[“"]|[”"]$/g, ''), r.stated, r.items.length),
+    message: t.countMismatch(doc.text.slice(r.phrase.start, r.phrase.end).replace(/\s+/g, ' '), r.stated, r.items.length),
     related: [related('items', { start: first.start, end: last.end })],
     fixes: [],
   };
 }
 
 function conflictDraft(r: ConflictRelation, t: Messages, related: Related): Draft {
-  return { span: r.second.span, message: t.conflictingFigure(r.metric, r.second.text, r.first.text), related: [related('first', r.first.span)], fixes: [] };
+  return { span: r.second.span, message: t.conflictingFigure(r.metric, plain(r.second), plain(r.first)), related: [related('first', r.first.span)], fixes: [] };
 }
 
 function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messages, related: Related): Draft {
@@ -205,9 +207,19 @@ function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messag
   };
 }
 
-/** A figure as an operand in a formula: its text without the unit when the unit is obvious from context. */
+/** A figure as written, on one line (a unit wrapped onto the next line keeps a plain space). */
 function plain(figure: Figure): string {
-  return figure.text;
+  return figure.text.replace(/\s+/g, ' ');
+}
+
+/** `value` written the way `figure` is written: same scale and unit (235.9亿元 → 523.1亿元, $33.18 → $33.04). */
+function restate(doc: ReportDocument, figure: Figure, value: number): string {
+  const fix = numberFix(doc, figure, value, messages('en'));
+  if (!fix) return plain(figure).includes(show(value)) ? plain(figure) : show(value);
+  const numberText = doc.text.slice(figure.numberSpan.start, figure.numberSpan.end);
+  const newNumber = fix.edits[0]!.newText;
+  const digits = /^[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/.exec(numberText)?.[0] ?? numberText;
+  return plain(figure).replace(digits, newNumber);
 }
 
 export type { Range };

@@ -46,6 +46,19 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
       i++;
       continue;
     }
+    // 全年进出口总额1051.8亿元，较上年的994.1亿元增长5.5%: the second figure is the previous value.
+    const ofLastYear = /(?:较|比)(?:上年|去年|上年同期|\d{4}年)的?$/.test(gap.replace(/[，,\s]/g, ''));
+    const stated = figures[i + 2];
+    if (ofLastYear && stated && isExact(stated) && comparable(before, after) && (stated.kind === 'percent' || stated.kind === 'multiple')) {
+      const verbGap = between(text, after, stated);
+      const verb = CN_CHANGE_VERB.exec(verbGap.replace(/[，,、\s]/g, ''));
+      if (verb && verbGap.length <= 8) {
+        const relation = checkChange(after, before, stated, CN_DOWN.test(verb[1]!) ? -1 : 1);
+        if (relation) out.push(relation);
+        i += 2;
+        continue;
+      }
+    }
     // 现为9人，比上年减少4人，下降25%: the previous value is implied.
     const compareGap = between(text, before, after);
     const compared = CN_COMPARED.exec(compareGap);
@@ -73,6 +86,21 @@ function englishChanges(context: AnalysisContext, sentence: SentenceView, out: C
   for (let i = 0; i < figures.length; i++) {
     const first = figures[i]!;
     const lead = text.slice(Math.max(sentence.span.start, first.span.start - 24), first.span.start);
+    // "rose from 115,851 to 146,444, an increase of 26.6 percent" / "declined from 3.7 percent to 3.5 percent …, a decrease of 0.2 percentage point"
+    const fromVerb = /\b(rose|increased|grew|gained|climbed|jumped|fell|declined|decreased|dropped|edged up|edged down)\s+from\s+$/i.exec(lead);
+    const to = figures[i + 1];
+    const stated = figures[i + 2];
+    if (fromVerb && to && stated && /^\s+to\s+$/i.test(between(text, first, to)) && comparable(first, to)) {
+      const tail = between(text, to, stated);
+      const phrase = /(?:,|\s)\s*(?:an?\s+)?(increase|decrease|rise|decline|drop|gain|fall|up|down)(?:\s+of)?\s+$/i.exec(tail);
+      if (phrase && tail.length <= 48) {
+        const direction: 1 | -1 = /decrease|decline|drop|fall|down/i.test(phrase[1]!) ? -1 : EN_DOWN.test(fromVerb[1]!) ? -1 : 1;
+        const relation = checkChange(first, to, stated, direction);
+        if (relation) out.push(relation);
+      }
+      i += 1;
+      continue;
+    }
     const byVerb = /\b(rose|increased|grew|gained|climbed|fell|declined|decreased|dropped|revised up|revised down|edged up|edged down|was revised up|was revised down)\s+by\s+$/i.exec(lead);
     if (!byVerb) {
       // "down 4.8 percent from 3,310": current value earlier in the sentence.
@@ -105,7 +133,7 @@ function englishChanges(context: AnalysisContext, sentence: SentenceView, out: C
       const change = inUnitOf(delta, after);
       if (change) {
         const previous: Interval = direction > 0 ? difference(after.interval, change) : [after.interval[0] + change[0], after.interval[1] + change[1]];
-        const relation = impliedPercent(after, { ...delta, interval: change }, percent, direction, previous);
+        const relation = impliedPercent(after, { ...delta, value: (change[0] + change[1]) / 2, interval: change }, percent, direction, previous);
         if (relation) out.push(relation);
       }
       i += 2;

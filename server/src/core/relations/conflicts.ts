@@ -6,7 +6,7 @@ import type { ConflictRelation } from './types';
 /** Verbs and particles that end a clause before its figure and are not part of the metric's name. */
 const TRAILING_VERB = /(?:达到|达|为|是|共|约|计|实现|完成|超过|突破|增至|降至|保持在|稳定在|控制在|在)+$/;
 /** Comparisons, targets and plans state other values of the same metric on purpose. */
-const NOT_A_RESTATEMENT = /比|较|由|从|增|降|减|提高|下降|上升|计划|目标|预计|力争|预期|同比|环比|上年|去年|以上|以下|左右/;
+const NOT_A_RESTATEMENT = /比|较|由|从|增长|增加|增至|增到|降至|降到|降低|减少|减至|提高|下降|上升|计划|目标|预计|力争|预期|同比|环比|上年|去年|以上|以下|左右/;
 /** The shared ending of two metric names must be at least this long (粮食总产量). */
 const MIN_METRIC = 5;
 
@@ -20,12 +20,24 @@ export function findConflicts(context: AnalysisContext): ConflictRelation[] {
   const relations: ConflictRelation[] = [];
   const seen = new Map<number, { figure: Figure; metric: string }[]>();
   for (const sentence of context.sentences) {
-    const clauseText = context.text.slice(sentence.span.start, sentence.span.end);
-    if (/[a-z]/i.test(clauseText) && !/[\u4e00-\u9fff]/.test(clauseText)) continue; // English prose restates levels in too many ways
+    const sentenceText = context.text.slice(sentence.span.start, sentence.span.end);
+    const english = !/[\u4e00-\u9fff]/.test(sentenceText);
     const inScope = seen.get(sentence.scope) ?? [];
     seen.set(sentence.scope, inScope);
     for (const figure of sentence.figures) {
-      if (!isExact(figure) || figure.signed || figure.kind === 'plain') continue;
+      if (!isExact(figure) || figure.signed) continue;
+      if (english) {
+        const metric = englishMetric(context.text, sentence.span.start, figure);
+        if (!metric) continue;
+        for (const earlier of inScope) {
+          if (earlier.metric === metric && earlier.figure.kind === figure.kind && earlier.figure.unit === figure.unit && !meets(earlier.figure.interval, figure.interval)) {
+            relations.push({ type: 'conflict', first: earlier.figure, second: figure, metric, consistent: false });
+          }
+        }
+        inScope.push({ figure, metric });
+        continue;
+      }
+      if (figure.kind === 'plain') continue;
       const lead = leadOf(context.text, sentence.span, figure);
       if (NOT_A_RESTATEMENT.test(lead)) continue;
       const metric = lead.replace(TRAILING_VERB, '');
@@ -42,6 +54,22 @@ export function findConflicts(context: AnalysisContext): ConflictRelation[] {
     }
   }
   return relations;
+}
+
+/**
+ * English statements of a level: "the number of job openings was", "the quits rate was",
+ * "Median weekly earnings of full-time workers were". The metric is the noun phrase before
+ * the verb, which must name a level (number, rate, level, share, total, average, median);
+ * changes ("rose to", "declined by") never count.
+ */
+const EN_LEVEL = /(?:^|[,;(]\s*|\band\s+|\bthat\s+)((?:the\s+)?(?:[a-z-]+\s+){0,6}?(?:number|rate|level|share|total|average|median|ratio|index)\b[a-z\s-]{0,40}?)\s+(?:was|were|is|are|stood at|totaled|totalled)\s+$/i;
+
+function englishMetric(text: string, sentenceStart: number, figure: { span: { start: number } }): string | undefined {
+  const lead = text.slice(Math.max(sentenceStart, figure.span.start - 90), figure.span.start).replace(/\s+/g, ' ');
+  const match = EN_LEVEL.exec(lead);
+  if (!match || /\b(?:rose|fell|increased|decreased|declined|edged|changed|revised|up|down|from|to|by)\b/i.test(match[1]!)) return undefined;
+  const metric = match[1]!.toLowerCase().replace(/^the\s+/, '').trim();
+  return metric.split(' ').length >= 2 ? metric : undefined;
 }
 
 function sharedEnding(a: string, b: string): string {

@@ -16,6 +16,7 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
   const relations: CountRelation[] = [];
   for (const paragraph of context.doc.paragraphs) {
     for (const sentence of paragraph.sentences) {
+      listThenNumeral(context.text, sentence, relations);
       quotedListThenNumeral(context.text, sentence, relations);
       numeralThenColonList(context.text, sentence, relations);
       englishColonList(context.text, sentence, relations);
@@ -38,19 +39,42 @@ function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelat
   }
 }
 
+/** 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大… */
+function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  const pattern = /((?:[\u4e00-\u9fff]{2,12}、){1,9}[\u4e00-\u9fff]{2,12}?)([二两三四五六七八九十]|[2-9])(大|个|项|类)([\u4e00-\u9fff]{2,8})/g;
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    // 等 before the number makes the list open-ended; a quote before the list is handled by quotedListThenNumeral.
+    if (/等$/.test(m[1]!) || slice[m.index - 1] === '“' || slice[m.index - 1] === '"') continue;
+    const stated = parseNumeral(m[2]!, 0, m[2]!.length)?.value;
+    if (stated === undefined || stated < 2) continue;
+    const items = splitItems(m[1]!, sentence.start + m.index, '、');
+    if (items.length < 2) continue;
+    const numberStart = sentence.start + m.index + m[1]!.length;
+    out.push(relation(numberStart, numberStart + m[2]!.length + m[3]!.length + m[4]!.length, text, stated, { start: numberStart, end: numberStart + m[2]!.length }, items, []));
+  }
+}
+
 /** 深入实施“三大工程”：A、B、C、D。 / 三个责任：A、B和C。 */
 function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
-  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,8})[”"]?[：:]/g;
+  // "三个责任：", "二个方面推进市容环境专项整治：", "“三个统一”要求，即…"
+  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     if (stated === undefined || stated < 2) continue;
     const listStart = m.index + m[0].length;
     const listEnd = slice.length - (/[。！？；]$/.test(slice) ? 1 : 0);
-    const body = slice.slice(listStart, listEnd);
+    let body = slice.slice(listStart, listEnd);
     const separator = body.includes('；') ? '；' : '、';
+    // A 、-list ends at the first comma after its last item: 即A、B、C，组建… lists three.
+    if (separator === '、') {
+      const lastItem = body.lastIndexOf('、');
+      const comma = body.slice(lastItem).search(/[，,；]/);
+      if (lastItem >= 0 && comma >= 0) body = body.slice(0, lastItem + comma);
+    }
     const items = splitItems(body, sentence.start + listStart, separator);
-    if (items.length < 2 || items.some((item) => item.end - item.start > MAX_ITEM)) continue;
+    if (items.length < 2 || items.some((item) => item.end - item.start > (separator === '；' ? 3 * MAX_ITEM : MAX_ITEM))) continue;
     // A final 和/及 may join the last two items: "A、B和C" lists three.
     const last = text.slice(items[items.length - 1]!.start, items[items.length - 1]!.end);
     const alternatives = /[和及与]/.test(last) ? [items.length + 1] : [];
@@ -72,7 +96,8 @@ function englishColonList(text: string, sentence: TextSpan, out: CountRelation[]
     const body = slice.slice(listStart, end > listStart ? end : slice.length);
     // "A, B and C" / "A, B, and C" / "A and B"
     const parts = body.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((part) => part.trim());
-    if (parts.length < 2 || parts.some((part) => part.length === 0 || part.length > 48)) continue;
+    // A list of amounts ("649 online, 834 by telephone") is a breakdown for the sum check, not items to count.
+    if (parts.length < 2 || parts.some((part) => part.length === 0 || part.length > 48 || /\d/.test(part))) continue;
     const items: TextSpan[] = [];
     let cursor = sentence.start + listStart;
     for (const part of parts) {

@@ -4,7 +4,7 @@ import { between, isExact, leadOf, sameUnit, type AnalysisContext, type Sentence
 import type { PartRelation, SumRelation } from './types';
 
 /** Words that introduce the parts of a total. */
-const CN_PART_MARK = /其中|包括|含/;
+const CN_PART_MARK = /其中|包括|含|分别为|分别是/;
 const EN_PART_MARK = /\b(?:of which|of whom|including|among them)\b/i;
 /** The parts are all of the total: 分别为, 合计, 共计, 总计. */
 const CN_EXHAUSTIVE = /分别为|分别是|合计|共计|总计/;
@@ -17,6 +17,8 @@ export function findPartsAndSums(context: AnalysisContext): { parts: PartRelatio
   const sums: SumRelation[] = [];
   for (const sentence of context.sentences) {
     markedParts(context, sentence, parts, sums);
+    trailingTotal(context, sentence, sums);
+    ofTheWhole(context, sentence, parts);
     completionParts(context, sentence, parts);
     englishColonList(context, sentence, sums);
   }
@@ -35,28 +37,28 @@ function markedParts(context: AnalysisContext, sentence: SentenceView, parts: Pa
   for (let w = 0; w < figures.length - 1; w++) {
     const next = figures[w + 1]!;
     const gap = between(text, figures[w]!, next);
-    if (!(CN_PART_MARK.test(gap) || EN_PART_MARK.test(gap))) continue;
+    const english = !/[\u4e00-\u9fff]/.test(gap);
+    if (!(english ? EN_PART_MARK.test(gap) : CN_PART_MARK.test(gap))) continue;
     // The whole: the nearest figure before the mark of the same unit that is a level, not a change.
     let whole: Figure | undefined;
     for (let k = w; k >= 0; k--) {
       const candidate = figures[k]!;
-      if (!sameUnit(candidate, next)) continue;
+      if (!(english ? compatible(candidate, next) : sameUnit(candidate, next))) continue;
       if (!CHANGE_LEAD.test(leadOf(text, sentence.span, candidate))) whole = candidate;
       break;
     }
-    if (!whole || !isExact(whole) || whole.signed || !ADDITIVE.has(whole.kind)) continue;
-    const english = !/[\u4e00-\u9fff]/.test(gap);
-    const mark = english ? EN_PART_MARK.exec(gap) : CN_PART_MARK.exec(gap);
-    if (!mark || /[。；;]/.test(gap)) continue;
+    if (!whole || !isExact(whole) || whole.signed || !ADDITIVE.has(whole.kind) || /[。；;]/.test(gap)) continue;
     // The parts: consecutive figures of the whole's unit after the mark, until another unit or the sentence ends.
     const listed: Figure[] = [];
     for (let p = w + 1; p < figures.length; p++) {
       const part = figures[p]!;
-      if (!sameUnit(part, whole)) break;
+      if (!(english ? compatible(part, whole) : sameUnit(part, whole))) break;
       if (p > w + 1 && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
       listed.push(part);
     }
     if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
+    // English "including" and "of which" name one part; only Chinese lists after 其中 are sums.
+    if (english) listed.splice(1);
     for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
     if (listed.length >= 2) {
       const after = text.slice(listed[listed.length - 1]!.span.end, Math.min(sentence.span.end, listed[listed.length - 1]!.span.end + 12));
@@ -65,6 +67,40 @@ function markedParts(context: AnalysisContext, sentence: SentenceView, parts: Pa
     }
     w += listed.length;
   }
+}
+
+/** 分别建成站点26个、80个、40个、107个，合计247个: the parts first, then their total. */
+function trailingTotal(context: AnalysisContext, sentence: SentenceView, sums: SumRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let t = 2; t < figures.length; t++) {
+    const total = figures[t]!;
+    if (!/(合计|共计|总计|总共)[为达]?$/.test(leadOf(text, sentence.span, total)) || !isExact(total) || !ADDITIVE.has(total.kind)) continue;
+    const listed: Figure[] = [];
+    for (let p = t - 1; p >= 0; p--) {
+      const part = figures[p]!;
+      if (!sameUnit(part, total) || !isExact(part) || part.signed) break;
+      if (/[；;。]/.test(between(text, part, figures[p + 1]!))) break;
+      listed.unshift(part);
+    }
+    if (listed.length >= 2) sums.push(sumRelation(total, listed, true));
+  }
+}
+
+/** "Of the 7,727 claims filed, 6,324 were approved": the part follows a whole introduced by "Of the". */
+function ofTheWhole(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[]): void {
+  const { text } = context;
+  const [whole, part] = sentence.figures;
+  if (!whole || !part) return;
+  if (!/^\s*Of\s+(?:the\s+)?$/i.test(text.slice(sentence.span.start, whole.span.start))) return;
+  if (!compatible(whole, part) || !isExact(whole) || !isExact(part) || /\b(?:of which|including)\b/i.test(between(text, whole, part))) return;
+  parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
+}
+
+/** Counted things in English: 12,000 jobs and a bare 4,000 are the same kind of amount. */
+function compatible(a: Figure, b: Figure): boolean {
+  if (a.kind === b.kind) return a.unit === b.unit || a.kind === 'count';
+  return (a.kind === 'plain' && b.kind === 'count') || (a.kind === 'count' && b.kind === 'plain');
 }
 
 /** 已代办信访事项17002件、推动办结15530件: the completed part of what was taken on. */

@@ -54,6 +54,8 @@ function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Fig
   const before = text.slice(Math.max(sentence.span.start, rate.span.start - 40), rate.span.start);
   const parenthetical = /\(\s*$/.test(before) || /,\s*or\s*$/.test(before);
   const rateWord = EN_RATE_LEAD.exec(before);
+  // "the 603 that reported on time accounted for 37.9 percent of the sample": the whole is stated earlier in the paragraph.
+  if (/\b(?:accounted for|made up|represented|comprised)\s+$/i.test(before)) return accountedFor(context, sentence, rate, position);
   if (!parenthetical && !rateWord) return undefined;
   // "N of D": the pair nearest before the rate.
   for (let j = position - 1; j >= 1; j--) {
@@ -77,6 +79,27 @@ function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Fig
   return undefined;
 }
 
+function accountedFor(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+  const numerator = sentence.figures[position - 1];
+  if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
+  const index = context.sentences.indexOf(sentence);
+  // The nearest earlier amount in this sentence or the one before it in the same paragraph.
+  for (let s = index; s >= Math.max(0, index - 1); s--) {
+    const view = context.sentences[s]!;
+    if (view.paragraph !== sentence.paragraph) break;
+    const figures = s === index ? view.figures.slice(0, view.figures.indexOf(numerator)) : view.figures;
+    for (let j = figures.length - 1; j >= 0; j--) {
+      const d = figures[j]!;
+      if (isCountLike(d) && isExact(d) && d.value >= numerator.value && compatible(d, numerator)) return relation(rate, numerator, d, 'share');
+    }
+  }
+  return undefined;
+}
+
+function compatible(a: Figure, b: Figure): boolean {
+  return a.kind === b.kind ? a.unit === b.unit || a.kind === 'count' : (a.kind === 'plain' || b.kind === 'plain') && a.kind !== 'money' && b.kind !== 'money';
+}
+
 function isCountLike(figure: Figure): boolean {
   return figure.kind === 'count' || figure.kind === 'plain' || figure.kind === 'money' || figure.kind === 'measure';
 }
@@ -91,7 +114,11 @@ function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceVie
     if (!sameUnit(candidate, numerator) || !isExact(candidate) || candidate.value < numerator.value) continue;
     if (candidate.noun && numeratorLead.includes(candidate.noun)) return candidate;
     const lead = leadOf(context.text, sentence.span, candidate);
-    if (CN_TOTAL_MARK.test(lead)) fallback ??= candidate;
+    // 全市66个行政村中，已有65个…: a total marked by 共/累计… or by 中 after its noun.
+    const after = context.text.slice(candidate.span.end, Math.min(sentence.span.end, candidate.span.end + 12));
+    if (CN_TOTAL_MARK.test(lead) || /^[\u4e00-\u9fff]{0,10}中[，,]/.test(after)) return candidate;
+    // Otherwise the nearest earlier amount of the same unit in the same sentence.
+    fallback ??= candidate;
   }
   return fallback;
 }

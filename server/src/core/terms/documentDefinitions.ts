@@ -100,7 +100,7 @@ function fitToAcronym(phrase: string, acronym: string): string | undefined {
 function countedName(phrase: string): string | undefined {
   const afterQuote = /[”"]([一二两三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,6})$/.exec(phrase);
   if (afterQuote) return afterQuote[1];
-  const quoted = /^[“"]([^”"]+)[”"]/.exec(phrase);
+  const quoted = /^[“"]([^”"]+)(?:[”"]|$)/.exec(phrase);
   if (quoted) return quoted[1];
   const plain = /([一二两三四五六七八九十]{1,2}[\u4e00-\u9fff]{1,8})$/.exec(phrase.replace(/[：:]$/, ''));
   return plain?.[1];
