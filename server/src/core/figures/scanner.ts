@@ -238,7 +238,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
     if (mixed) {
       const whole = Math.abs(value);
       const total = roundSignificant((whole + mixed.value) * (value < 0 ? -1 : 1));
-      return { start: i, end: mixed.end, numberStart: i, numberEnd: mixed.end, value: total, unit: '', kind: 'fraction', precision: mixed.precision, rounded: true, signed };
+      return { start: i, end: mixed.end, numberStart: i, numberEnd: mixed.end, value: total, unit: '', kind: 'fraction', precision: 0, rounded: false, signed };
     }
   }
   // 3/4, 1 3/5, -4/5: a fraction written with a slash.
@@ -255,7 +255,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
     const numerator = parseNumeral(text, q + 2, end);
     if (!numerator || denominator === 0) return skip(q + 2);
     const fraction = numerator.value / denominator;
-    return finish(text, blockStart, { start: i, end: numerator.end, numberStart: i, numberEnd: numerator.end, value: roundSignificant(fraction), unit: '', kind: 'fraction', precision: numerator.lastDigitUnit / denominator, rounded: true, signed });
+    return finish(text, blockStart, { start: i, end: numerator.end, numberStart: i, numberEnd: numerator.end, value: roundSignificant(fraction), unit: '', kind: 'fraction', precision: 0, rounded: false, signed });
   }
 
   // English scale words after digits: 5.8 million.

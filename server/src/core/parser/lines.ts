@@ -56,31 +56,49 @@ function scanLine(text: string, line: number, start: number, end: number): LineI
   }
   let contentEnd = end;
   while (contentEnd > contentStart && isHorizontalSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
-  const base = { line, start, end, contentStart, contentEnd, indent, cjk: false, endsSentence: false, endsWithColon: false, level: 0, marker: undefined };
-  if (contentStart === contentEnd) return { ...base, kind: 'blank' };
+  if (contentStart === contentEnd) return make(line, start, end, contentStart, contentEnd, indent, 'blank', undefined, false, false, false, 0);
 
   const head = text.slice(contentStart, Math.min(contentEnd, contentStart + 64));
   const cjk = hasCjk(head);
   const tail = lastMeaningfulChar(text, contentStart, contentEnd);
   const endsSentence = isSentenceFinal(tail) || (tail === 0x2e /* . */ && !cjk);
   const endsWithColon = tail === 0x3a || tail === 0xff1a;
-  const info = { ...base, cjk, endsSentence, endsWithColon };
+  const info = (kind: LineKind, marker?: MarkerMatch, level = 0): LineInfo =>
+    make(line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level);
 
-  const atx = ATX.exec(head);
-  if (atx) return { ...info, kind: 'atx', level: atx[1]!.length };
-  if (contentEnd - contentStart <= 64) {
-    if (SETEXT.test(head) && indent < 4) return { ...info, kind: 'setext-underline', level: head[0] === '=' ? 1 : 2 };
-    if (RULE.test(head)) return { ...info, kind: 'rule' };
-  }
-  if (METADATA.test(head)) return { ...info, kind: 'metadata' };
-  if (head.startsWith('——') || head.startsWith('--')) return { ...info, kind: 'dash' };
   const first = head[0]!;
-  if (BULLET_CHARS.includes(first) || ((first === '-' || first === '*' || first === '+') && /^[-*+][ \t]/.test(head))) {
-    return { ...info, kind: 'bullet' };
+  if (first === '#') {
+    const atx = ATX.exec(head);
+    if (atx) return info('atx', undefined, atx[1]!.length);
   }
+  if ((first === '=' || first === '-' || first === '*' || first === '_') && contentEnd - contentStart <= 64) {
+    if (SETEXT.test(head) && indent < 4) return info('setext-underline', undefined, first === '=' ? 1 : 2);
+    if (RULE.test(head)) return info('rule');
+  }
+  // Metadata keys are short words followed by a colon: test the pattern only when a colon is near.
+  if ((head.includes(':') || head.includes('：')) && METADATA.test(head)) return info('metadata');
+  if (head.startsWith('——') || head.startsWith('--')) return info('dash');
+  if (BULLET_CHARS.includes(first) || ((first === '-' || first === '*' || first === '+') && /^[-*+][ \t]/.test(head))) return info('bullet');
   const marker = matchMarker(text, contentStart, contentEnd);
-  if (marker && marker.textStart < contentEnd) return { ...info, kind: 'marker', marker };
-  return { ...info, kind: 'text' };
+  if (marker && marker.textStart < contentEnd) return info('marker', marker);
+  return info('text');
+}
+
+function make(
+  line: number,
+  start: number,
+  end: number,
+  contentStart: number,
+  contentEnd: number,
+  indent: number,
+  kind: LineKind,
+  marker: MarkerMatch | undefined,
+  cjk: boolean,
+  endsSentence: boolean,
+  endsWithColon: boolean,
+  level: number,
+): LineInfo {
+  return { line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level };
 }
 
 function hasCjk(head: string): boolean {

@@ -1,8 +1,19 @@
 import type { TextSpan } from '../model';
 import { isClosingMark, isHorizontalSpace, isUpperLatin } from '../text/chars';
 
-const CJK_FINAL = new Set([0x3002 /* 。 */, 0xff01 /* ！ */, 0xff1f /* ？ */, 0xff1b /* ； */, 0x2026 /* … */]);
-const LATIN_FINAL = new Set([0x21 /* ! */, 0x3f /* ? */, 0x3b /* ; */]);
+/**
+ * Character classes by code, for the per-character loop (a typed-array lookup
+ * instead of Set lookups: sentence splitting touches every character of a report).
+ */
+const CJK_FINAL_MARK = 1;
+const LATIN_FINAL_MARK = 2;
+const DOT = 3;
+const CLOSING = 4;
+const CLASS = new Uint8Array(0x10000);
+for (const code of [0x3002 /* 。 */, 0xff01 /* ！ */, 0xff1f /* ？ */, 0xff1b /* ； */, 0x2026 /* … */]) CLASS[code] = CJK_FINAL_MARK;
+for (const code of [0x21 /* ! */, 0x3f /* ? */, 0x3b /* ; */]) CLASS[code] = LATIN_FINAL_MARK;
+CLASS[0x2e] = DOT;
+for (let code = 0; code < 0x10000; code++) if (CLASS[code] === 0 && isClosingMark(code)) CLASS[code] = CLOSING;
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'inc', 'corp', 'ltd', 'co']);
 
@@ -32,9 +43,10 @@ export function splitSentences(text: string, start: number, end: number): TextSp
 /** End (exclusive, final mark and closing quotes included) of the sentence starting at `from`; -1 if it runs to `end`. */
 function sentenceBoundary(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (CJK_FINAL.has(code)) return consumeTrailing(text, i + 1, end);
-    if (LATIN_FINAL.has(code) || (code === 0x2e && endsLatinSentence(text, from, i, end))) {
+    const kind = CLASS[text.charCodeAt(i)]!;
+    if (kind === 0 || kind === CLOSING) continue;
+    if (kind === CJK_FINAL_MARK) return consumeTrailing(text, i + 1, end);
+    if (kind === LATIN_FINAL_MARK || endsLatinSentence(text, from, i, end)) {
       const after = consumeTrailing(text, i + 1, end);
       if (after >= end || isSpace(text.charCodeAt(after))) return after;
     }
@@ -46,8 +58,8 @@ function sentenceBoundary(text: string, from: number, end: number): number {
 function consumeTrailing(text: string, from: number, end: number): number {
   let i = from;
   while (i < end) {
-    const code = text.charCodeAt(i);
-    if (CJK_FINAL.has(code) || LATIN_FINAL.has(code) || isClosingMark(code)) i++;
+    const kind = CLASS[text.charCodeAt(i)]!;
+    if (kind === CJK_FINAL_MARK || kind === LATIN_FINAL_MARK || kind === CLOSING) i++;
     else break;
   }
   return i;

@@ -16,10 +16,12 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
   const relations: CountRelation[] = [];
   for (const paragraph of context.doc.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      listThenNumeral(context.text, sentence, relations);
-      quotedListThenNumeral(context.text, sentence, relations);
-      numeralThenColonList(context.text, sentence, relations);
-      englishColonList(context.text, sentence, relations);
+      // Each pattern needs a mark the sentence may not have: look for it before running the pattern.
+      const slice = context.text.slice(sentence.start, sentence.end);
+      if (slice.includes('、')) listThenNumeral(context.text, sentence, relations);
+      if (slice.includes('“') || slice.includes('"')) quotedListThenNumeral(context.text, sentence, relations);
+      if (slice.includes('：') || slice.includes(':') || slice.includes('即')) numeralThenColonList(context.text, sentence, relations);
+      if (slice.includes(':')) englishColonList(context.text, sentence, relations);
     }
   }
   return relations;
@@ -39,20 +41,44 @@ function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelat
   }
 }
 
-/** 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大… */
+const LIST_NUMERALS = '二两三四五六七八九十23456789';
+const COUNTERS = '大个项类';
+
+/**
+ * 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大…
+ * Scanned by hand, not with a regular expression: the list is found by walking
+ * back from the numeral over at most ten short items, so the cost stays linear.
+ */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
-  const slice = text.slice(sentence.start, sentence.end);
-  const pattern = /((?:[\u4e00-\u9fff]{2,12}、){1,9}[\u4e00-\u9fff]{2,12}?)([二两三四五六七八九十]|[2-9])(大|个|项|类)([\u4e00-\u9fff]{2,8})/g;
-  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-    // 等 before the number makes the list open-ended; a quote before the list is handled by quotedListThenNumeral.
-    if (/等$/.test(m[1]!) || slice[m.index - 1] === '“' || slice[m.index - 1] === '"') continue;
-    const stated = parseNumeral(m[2]!, 0, m[2]!.length)?.value;
-    if (stated === undefined || stated < 2) continue;
-    const items = splitItems(m[1]!, sentence.start + m.index, '、');
-    if (items.length < 2) continue;
-    const numberStart = sentence.start + m.index + m[1]!.length;
-    out.push(relation(numberStart, numberStart + m[2]!.length + m[3]!.length + m[4]!.length, text, stated, { start: numberStart, end: numberStart + m[2]!.length }, items, []));
+  for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
+    if (!LIST_NUMERALS.includes(text[i]!) || !COUNTERS.includes(text[i + 1]!) || text[i - 1] === '等') continue;
+    if (!isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
+    const items: TextSpan[] = [];
+    let end = i;
+    let k = i;
+    for (;;) {
+      let start = end;
+      while (start > sentence.start && end - start < 12 && isHan(text.charCodeAt(start - 1))) start--;
+      if (end - start < 2) break;
+      items.unshift({ start, end });
+      if (text[start - 1] !== '、' || items.length >= 10) {
+        k = start;
+        break;
+      }
+      end = start - 1;
+      k = end;
+    }
+    if (items.length < 2 || text[k - 1] === '“' || text[k - 1] === '"') continue;
+    const stated = parseNumeral(text[i]!, 0, 1)?.value ?? Number(text[i]);
+    if (!Number.isFinite(stated) || stated < 2) continue;
+    let nounEnd = i + 2;
+    while (nounEnd < sentence.end && nounEnd - i < 10 && isHan(text.charCodeAt(nounEnd))) nounEnd++;
+    out.push(relation(i, nounEnd, text, stated, { start: i, end: i + 1 }, items, []));
   }
+}
+
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
 }
 
 /** 深入实施“三大工程”：A、B、C、D。 / 三个责任：A、B和C。 */
