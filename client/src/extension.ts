@@ -9,6 +9,7 @@ import { createErrorHandler } from './errorHandler';
 import { messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
+import { StatusBar } from './statusBar';
 import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient } from './serverLauncher';
 
 const RESTART_COMMAND = 'reportLens.restartServer';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const controller = server;
 
   context.subscriptions.push(
+    new StatusBar(() => controller.runningClient),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(controller, policy)),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -12,6 +12,18 @@ function minutes(ms: number): number {
   return Math.round((ms / 60_000) * 10) / 10;
 }
 
+/** The status bar item of a report: figures found and mismatches flagged. */
+export const statusBar = {
+  text: (figures: number, mismatches: number): string =>
+    mismatches === 0
+      ? vscode.l10n.t('Report Lens: {0} figures · no mismatch', figures)
+      : mismatches === 1
+        ? vscode.l10n.t('Report Lens: {0} figures · 1 mismatch', figures)
+        : vscode.l10n.t('Report Lens: {0} figures · {1} mismatches', figures, mismatches),
+  skipped: (): string => vscode.l10n.t('Report Lens: not analysed (larger than reportLens.maxFileSize)'),
+  tooltip: (): string => vscode.l10n.t('Figures Report Lens found in this report and the inconsistencies it flags. Click to open the Problems view.'),
+};
+
 export const labels = {
   showOutput: (): string => vscode.l10n.t('Show Output'),
   restart: (): string => vscode.l10n.t('Restart'),

@@ -34,6 +34,11 @@ export class ServerController {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
+  /** The running client, for requests of the status bar; undefined while none runs. */
+  get runningClient(): LanguageClient | undefined {
+    return this.active?.client.isRunning() === true ? this.active.client : undefined;
+  }
+
   /** Starts a client unless one is already starting or running. Rejects if the server fails to start. */
   start(): Promise<void> {
     return this.enqueue(async () => {

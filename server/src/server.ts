@@ -13,10 +13,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getReportLanguageService, type ReportDocument } from './core/languageService';
+import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
 import { DocumentModels } from './documentModels';
 import { runSafe, type Logger } from './runSafe';
 import { SettingsStore } from './settingsStore';
+import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from './customProtocol';
 import { GlossaryStore } from './glossaryStore';
 import { WorkspaceReports } from './workspaceReports';
 
@@ -255,6 +257,17 @@ export function startServer(connection: Connection): void {
     runSafe(logger, 'inlayHint', [], token, async () => {
       const model = await modelOf(params.textDocument.uri);
       return model ? service.inlayHints(model, params.range, await settings.get(params.textDocument.uri), token) : [];
+    }),
+  );
+
+  connection.onRequest(DOCUMENT_STATS_METHOD, (params: DocumentStatsParams, token) =>
+    runSafe<DocumentStats>(logger, DOCUMENT_STATS_METHOD, { figures: 0, mismatches: 0, skipped: false }, token, async () => {
+      const uri = params.textDocument.uri;
+      const document = documents.get(uri);
+      const model = await modelOf(uri);
+      if (!model) return { figures: 0, mismatches: 0, skipped: document !== undefined };
+      const diagnostics = service.diagnostics(model, await settings.get(uri), { locale, uri }, token);
+      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: diagnostics.length, skipped: false };
     }),
   );
 

@@ -18,17 +18,23 @@ const MIN_METRIC = 5;
  */
 export function findConflicts(context: AnalysisContext): ConflictRelation[] {
   const relations: ConflictRelation[] = [];
-  const seen = new Map<number, { figure: Figure; metric: string }[]>();
+  // Statements by scope and by the metric's last characters: a figure is only compared with its likely twins.
+  const seen = new Map<string, { figure: Figure; metric: string }[]>();
+  const bucket = (scope: number, key: string): { figure: Figure; metric: string }[] => {
+    const id = `${scope}\u0000${key}`;
+    let list = seen.get(id);
+    if (!list) seen.set(id, (list = []));
+    return list;
+  };
   for (const sentence of context.sentences) {
     const sentenceText = context.text.slice(sentence.span.start, sentence.span.end);
     const english = !/[\u4e00-\u9fff]/.test(sentenceText);
-    const inScope = seen.get(sentence.scope) ?? [];
-    seen.set(sentence.scope, inScope);
     for (const figure of sentence.figures) {
       if (!isExact(figure) || figure.signed) continue;
       if (english) {
         const metric = englishMetric(context.text, sentence.span.start, figure);
         if (!metric) continue;
+        const inScope = bucket(sentence.scope, metric);
         for (const earlier of inScope) {
           if (earlier.metric === metric && earlier.figure.kind === figure.kind && earlier.figure.unit === figure.unit && !meets(earlier.figure.interval, figure.interval)) {
             relations.push({ type: 'conflict', first: earlier.figure, second: figure, metric, consistent: false });
@@ -42,6 +48,7 @@ export function findConflicts(context: AnalysisContext): ConflictRelation[] {
       if (NOT_A_RESTATEMENT.test(lead)) continue;
       const metric = lead.replace(TRAILING_VERB, '');
       if (!/^[\u4e00-\u9fff]+$/.test(metric.slice(-MIN_METRIC)) || metric.length < MIN_METRIC) continue;
+      const inScope = bucket(sentence.scope, metric.slice(-MIN_METRIC));
       for (const earlier of inScope) {
         if (earlier.figure.kind !== figure.kind || earlier.figure.unit !== figure.unit) continue;
         const shared = sharedEnding(earlier.metric, metric);

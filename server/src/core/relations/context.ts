@@ -16,6 +16,12 @@ export interface AnalysisContext {
   readonly sentences: readonly SentenceView[];
 }
 
+/**
+ * A sentence stating more figures than this is a table or hostile input, not
+ * prose: checks skip it, which keeps every per-sentence search bounded.
+ */
+export const MAX_FIGURES_PER_SENTENCE = 200;
+
 /** Groups the document's quantities by sentence in one pass over both sorted lists. */
 export function buildContext(doc: ReportDocument): AnalysisContext {
   const sentences: SentenceView[] = [];
@@ -33,7 +39,7 @@ export function buildContext(doc: ReportDocument): AnalysisContext {
         if (isQuantity(figures[g]!)) inside.push(figures[g]!);
         g++;
       }
-      sentences.push({ span, figures: inside, paragraph: index, scope });
+      sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, paragraph: index, scope });
     }
   });
   return { doc, text: doc.text, sentences };

@@ -18,18 +18,17 @@ const LOOKBACK_SENTENCES = 12;
 export function findRates(context: AnalysisContext): RateRelation[] {
   const relations: RateRelation[] = [];
   context.sentences.forEach((sentence, index) => {
-    for (const rate of sentence.figures) {
-      if (rate.kind !== 'percent' || !isExact(rate) || rate.signed) continue;
-      const relation = rateFor(context, index, sentence, rate);
+    sentence.figures.forEach((rate, position) => {
+      if (rate.kind !== 'percent' || !isExact(rate) || rate.signed) return;
+      const relation = rateFor(context, index, sentence, rate, position);
       if (relation) relations.push(relation);
-    }
+    });
   });
   return relations;
 }
 
-function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure): RateRelation | undefined {
+function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
   const { text } = context;
-  const position = sentence.figures.indexOf(rate);
   const lead = leadOf(text, sentence.span, rate).trim();
   const english = !/[\u4e00-\u9fff]/.test(text.slice(sentence.span.start, sentence.span.end));
 
@@ -43,7 +42,7 @@ function rateFor(context: AnalysisContext, index: number, sentence: SentenceView
   if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
   const gap = between(text, numerator, rate);
   if (gap.length > 16 || /[。；;]/.test(gap)) return undefined;
-  const denominator = sameSentenceDenominator(context, sentence, numerator) ?? earlierDenominator(context, index, sentence, numerator);
+  const denominator = sameSentenceDenominator(context, sentence, numerator, position - 1) ?? earlierDenominator(context, index, sentence, numerator);
   if (!denominator) return undefined;
   return relation(rate, numerator, denominator, rateLabel(lead));
 }
@@ -83,11 +82,12 @@ function accountedFor(context: AnalysisContext, sentence: SentenceView, rate: Fi
   const numerator = sentence.figures[position - 1];
   if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
   const index = context.sentences.indexOf(sentence);
+  const at = position - 1;
   // The nearest earlier amount in this sentence or the one before it in the same paragraph.
   for (let s = index; s >= Math.max(0, index - 1); s--) {
     const view = context.sentences[s]!;
     if (view.paragraph !== sentence.paragraph) break;
-    const figures = s === index ? view.figures.slice(0, view.figures.indexOf(numerator)) : view.figures;
+    const figures = s === index ? view.figures.slice(0, at) : view.figures;
     for (let j = figures.length - 1; j >= 0; j--) {
       const d = figures[j]!;
       if (isCountLike(d) && isExact(d) && d.value >= numerator.value && compatible(d, numerator)) return relation(rate, numerator, d, 'share');
@@ -105,8 +105,7 @@ function isCountLike(figure: Figure): boolean {
 }
 
 /** 共排查问题1200个，已整改1150个，整改率97.5%: a total earlier in the same sentence. */
-function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceView, numerator: Figure): Figure | undefined {
-  const index = sentence.figures.indexOf(numerator);
+function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceView, numerator: Figure, index: number): Figure | undefined {
   const numeratorLead = leadOf(context.text, sentence.span, numerator);
   let fallback: Figure | undefined;
   for (let j = index - 1; j >= 0; j--) {
