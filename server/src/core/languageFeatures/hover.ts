@@ -147,10 +147,12 @@ function intervalLine(figure: Figure, locale: Locale): string {
 /** 1097100000000 → 1.10万亿, 14900 → 1.49万; undefined below 10,000. */
 export function chineseScaleReading(value: number): string | undefined {
   const abs = Math.abs(value);
-  if (abs >= 1e12) return `${(value / 1e12).toPrecision(3)}万亿`;
-  if (abs >= 1e8) return `${(value / 1e8).toPrecision(3)}亿`;
-  if (abs >= 1e4) return `${(value / 1e4).toPrecision(3)}万`;
-  return undefined;
+  const [unit, name] = abs >= 1e12 ? [1e12, '万亿'] : abs >= 1e8 ? [1e8, '亿'] : abs >= 1e4 ? [1e4, '万'] : [0, ''];
+  if (unit === 0) return undefined;
+  const scaled = value / unit;
+  // Three significant digits (1.10万亿, 28.6万); whole numbers from 1000 up (2860亿), never exponent notation.
+  const digits = Math.abs(scaled) >= 1000 ? String(Math.round(scaled)) : scaled.toPrecision(3);
+  return `${digits}${name}`;
 }
 
 /** Digit grouping with up to 10 decimals and no float noise: 14900 → 14,900; 99.35 → 99.35. */
