@@ -90,15 +90,9 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     if (stated === undefined || stated < 2) continue;
     const listStart = m.index + m[0].length;
-    const listEnd = slice.length - (/[。！？；]$/.test(slice) ? 1 : 0);
-    let body = slice.slice(listStart, listEnd);
+    const body = listBody(slice, listStart);
+    if (body === undefined) continue;
     const separator = body.includes('；') ? '；' : '、';
-    // A 、-list ends at the first comma after its last item: 即A、B、C，组建… lists three.
-    if (separator === '、') {
-      const lastItem = body.lastIndexOf('、');
-      const comma = body.slice(lastItem).search(/[，,；]/);
-      if (lastItem >= 0 && comma >= 0) body = body.slice(0, lastItem + comma);
-    }
     const items = splitItems(body, sentence.start + listStart, separator);
     if (items.length < 2 || items.some((item) => item.end - item.start > (separator === '；' ? 3 * MAX_ITEM : MAX_ITEM))) continue;
     // A final 和/及 may join the last two items: "A、B和C" lists three.
@@ -134,6 +128,28 @@ function englishColonList(text: string, sentence: TextSpan, out: CountRelation[]
     const numberStart = sentence.start + m.index;
     out.push(relation(numberStart, numberStart + m[0].trimEnd().length - 1, text, stated, { start: numberStart, end: numberStart + m[1]!.length }, items, []));
   }
+}
+
+/**
+ * The list after a colon or 即: up to the sentence end, or for a 、-list up to the first comma
+ * after its last item (即A、B、C，组建… lists three). Walks at most a bounded stretch, so a
+ * sentence repeating the pattern thousands of times costs linear time; undefined when the
+ * stretch holds no list.
+ */
+function listBody(slice: string, from: number): string | undefined {
+  const limit = Math.min(slice.length, from + 12 * 3 * MAX_ITEM);
+  let end = from;
+  let sawEnumeration = false;
+  let sawSemicolon = false;
+  for (; end < limit; end++) {
+    const ch = slice[end]!;
+    if (ch === '。' || ch === '！' || ch === '？') break;
+    if (ch === '、') sawEnumeration = true;
+    if (ch === '；') sawSemicolon = true;
+    if ((ch === '，' || ch === ',') && sawEnumeration && !sawSemicolon) break;
+  }
+  if (end === limit && limit < slice.length) return undefined; // longer than any list we count
+  return slice.slice(from, end);
 }
 
 function splitItems(body: string, offset: number, separator: string): TextSpan[] {
