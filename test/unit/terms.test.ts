@@ -4,7 +4,9 @@ import { describe, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, Glossary, getReportLanguageService, type TermEntry } from '../../server/src/core/languageService';
 import { builtinEntries } from '../../server/src/core/terms/builtin';
-import { parseGlossary } from '../../server/src/core/terms/glossaryFile';
+import { parseGlossary, parseMapping } from '../../server/src/core/terms/glossaryFile';
+import { parseSimpleYaml } from '../../server/src/core/terms/simpleYaml';
+import fc from 'fast-check';
 import { TermMatcher } from '../../server/src/core/terms/matcher';
 import { needsShared, SEED } from '../support/paths';
 
@@ -81,6 +83,33 @@ describe('workspace glossary files', () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(entries.map((e) => [e.term, e.aliases, e.source.line]), [['亩均论英雄', [], 1], ['智改数转', ['数字化转型改造'], 2]]);
     assert.equal(entries[1]!.source.citation, '市经信局');
+  });
+
+  test('the fast YAML reader gives exactly what the yaml library gives, or declines', () => {
+    const word = fc.oneof(
+      fc.constantFrom('两个确立', '智改数转', 'CPI', 'year over year', 'a: b', 'x #y', 'true', '12', "it's", 'say "hi"', '- dash', '[list]', '五字诀：深', ' padded ', '#tag', '&anchor', 'é'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
+    );
+    const key = (w: string, style: number) => (style === 0 ? w : style === 1 ? JSON.stringify(w) : `'${w.replace(/'/g, "''")}'`);
+    const entry = fc.record({ term: word, definition: word, aliases: fc.array(word, { maxLength: 3 }), keyStyle: fc.nat(2), valueStyle: fc.nat(2), block: fc.boolean(), listStyle: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), (list) => {
+        const yaml = list
+          .map((e) =>
+            e.block
+              ? `${key(e.term, e.keyStyle)}:\n  definition: ${key(e.definition, e.valueStyle)}\n` +
+                (e.aliases.length === 0 ? '' : e.listStyle ? `  aliases: [${e.aliases.map((a) => JSON.stringify(a)).join(', ')}]\n` : `  aliases:\n${e.aliases.map((a) => `    - ${key(a, e.valueStyle)}`).join('\n')}\n`)
+              : `${key(e.term, e.keyStyle)}: ${key(e.definition, e.valueStyle)}\n`,
+          )
+          .join('');
+        const fast = parseSimpleYaml(yaml);
+        if (!fast) return; // declined: the yaml library reads it
+        const viaLibrary = parseMapping(yaml, 'file:///g.yaml');
+        if (viaLibrary.problems.some((p) => !/defined twice|empty definition|no definition/.test(p.message))) return; // the library rejects what the fast reader accepted: covered below
+        assert.deepEqual(parseGlossary(yaml, 'yaml', 'file:///g.yaml'), viaLibrary);
+      }),
+      { seed: 20261127, numRuns: 300 },
+    );
   });
 
   test('JSON and CSV forms', () => {

@@ -16,9 +16,10 @@ export function documentDefinitions(doc: ReportDocument, uri: string): TermEntry
   for (const paragraph of doc.paragraphs) {
     const slice = text.slice(paragraph.span.start, paragraph.span.end);
     const base = paragraph.span.start;
-    abbreviations(slice, base, entries, source);
-    meaningDefinitions(slice, base, entries, source);
-    englishAcronyms(slice, base, entries, source);
+    // Each pattern needs a marker word: look for it first, so most paragraphs cost one indexOf each.
+    if (slice.includes('简称')) abbreviations(slice, base, entries, source);
+    if (/是指|系指|指的是|means|refers to/.test(slice)) meaningDefinitions(slice, base, entries, source);
+    if (slice.includes('(') && /[A-Z]{2}/.test(slice)) englishAcronyms(slice, base, entries, source);
   }
   for (const count of relationsOf(doc).counts) {
     const phrase = text.slice(count.phrase.start, count.phrase.end);

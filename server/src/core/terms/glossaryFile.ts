@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { TermEntry } from './glossary';
+import { parseSimpleYaml, type SimpleEntry } from './simpleYaml';
 
 /** A problem in a glossary file, reported as a diagnostic in the file itself. */
 export interface GlossaryProblem {
@@ -35,10 +36,55 @@ export function formatOf(path: string): GlossaryFormat | undefined {
  */
 export function parseGlossary(text: string, format: GlossaryFormat, uri: string): ParsedGlossary {
   if (text.length > MAX_GLOSSARY_BYTES) return { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] };
-  return format === 'csv' ? parseCsv(text, uri) : parseMapping(text, uri);
+  if (format === 'csv') return parseCsv(text, uri);
+  if (format === 'yaml') {
+    const simple = parseSimpleYaml(text);
+    if (simple) return fromSimple(simple, uri);
+  }
+  return parseMapping(text, uri);
 }
 
-function parseMapping(text: string, uri: string): ParsedGlossary {
+/** Entries of the fast reader, checked as parseMapping checks them. */
+function fromSimple(simple: readonly SimpleEntry[], uri: string): ParsedGlossary {
+  const entries: TermEntry[] = [];
+  const problems: GlossaryProblem[] = [];
+  const seen = new Set<string>();
+  for (const { term: written, line, value } of simple) {
+    const problem = (message: string) => problems.push({ line, character: 0, message });
+    const term = written.trim();
+    if (!term) {
+      problem('Entry without a term.');
+      continue;
+    }
+    if (seen.has(term)) problem(`“${term}” is defined twice; the first definition is used.`);
+    seen.add(term);
+    const source = { kind: 'workspace' as const, uri, line };
+    if (typeof value === 'string') {
+      if (!value.trim()) problem(`“${term}” has an empty definition.`);
+      else entries.push({ term, aliases: [], definition: value.trim(), source });
+      continue;
+    }
+    const definition = typeof value['definition'] === 'string' ? value['definition'].trim() : '';
+    if (!definition) {
+      problem(`“${term}” has no definition.`);
+      continue;
+    }
+    const aliases = Array.isArray(value['aliases']) ? value['aliases'].map((alias) => alias.trim()).filter(Boolean) : [];
+    const citation = typeof value['source'] === 'string' ? value['source'].trim() : undefined;
+    entries.push({
+      term,
+      aliases,
+      definition,
+      ...(typeof value['gloss'] === 'string' ? { gloss: value['gloss'] } : {}),
+      ...(typeof value['category'] === 'string' ? { category: value['category'] } : {}),
+      source: citation ? { ...source, citation } : source,
+    });
+  }
+  return { entries, problems };
+}
+
+/** The general path, through the `yaml` library (exported so tests can compare it with the fast reader). */
+export function parseMapping(text: string, uri: string): ParsedGlossary {
   const entries: TermEntry[] = [];
   const problems: GlossaryProblem[] = [];
   const lineCounter = new LineCounter();

@@ -195,10 +195,17 @@ function isWordChar(code: number): boolean {
 
 /** From candidates (at most one per end position), keep the leftmost-longest non-overlapping ones. */
 function leftmostLongest(candidates: TermMatch[]): TermMatch[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Candidates arrive ordered by end; among those starting at the same place the later one is longer.
+  // A stable sort by start then longer-first is only needed where starts go backwards, which is rare.
+  let ordered = true;
+  for (let k = 1; k < candidates.length && ordered; k++) if (candidates[k]!.start < candidates[k - 1]!.start) ordered = false;
+  if (!ordered) candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: TermMatch[] = [];
   let reach = -1;
-  for (const candidate of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    let candidate = candidates[k]!;
+    // Same start, ordered by end: take the longest of the run.
+    while (ordered && k + 1 < candidates.length && candidates[k + 1]!.start === candidate.start) candidate = candidates[++k]!;
     if (candidate.start < reach) continue;
     chosen.push(candidate);
     reach = candidate.end;

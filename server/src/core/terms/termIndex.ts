@@ -96,11 +96,10 @@ function occurrence(text: string, start: number, end: number, lookup: (name: str
   return { span: { start, end }, name, entry: lookup(name), quoted };
 }
 
-const OPEN = '“「『"';
-const CLOSE: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"' };
+const QUOTES = '“「『"”」』';
 
 function isQuote(ch: string | undefined): boolean {
-  return ch !== undefined && (OPEN.includes(ch) || ch === '”' || ch === '」' || ch === '』');
+  return ch !== undefined && QUOTES.includes(ch);
 }
 
 /**
@@ -110,18 +109,47 @@ function isQuote(ch: string | undefined): boolean {
 export function quotedPhrases(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (let i = 0; i < text.length; i++) {
-    const close = CLOSE[text[i]!];
-    if (close === undefined) continue;
+    const close = closingFor(text.charCodeAt(i));
+    if (close === 0) continue;
     // A straight quote opens only at a word start (not the closing one of a pair).
-    if (text[i] === '"' && i > 0 && /[A-Za-z0-9]/.test(text[i - 1]!)) continue;
-    const end = text.indexOf(close, i + 1);
-    if (end < 0 || end - i - 1 < 2 || end - i - 1 > 16) continue;
-    const inner = text.slice(i + 1, end);
-    if (/[。！？；，,.!?;\n\r]/.test(inner)) continue;
+    if (close === 0x22 && i > 0 && isAsciiWordChar(text.charCodeAt(i - 1))) continue;
+    // The closing mark within 17 characters, with no sentence punctuation before it.
+    let end = -1;
+    for (let k = i + 1; k < text.length && k <= i + 17; k++) {
+      const code = text.charCodeAt(k);
+      if (code === close) {
+        end = k;
+        break;
+      }
+      if (STOPS.has(code)) break;
+    }
+    if (end < 0 || end - i - 1 < 2) continue;
     spans.push({ start: i + 1, end });
     i = end;
   }
   return spans;
+}
+
+/** Sentence punctuation and line breaks: a quote holding them is speech, not a term. */
+const STOPS = new Set([0x3002, 0xff01, 0xff1f, 0xff1b, 0xff0c, 0x2c, 0x2e, 0x21, 0x3f, 0x3b, 0x0a, 0x0d]);
+
+function closingFor(code: number): number {
+  switch (code) {
+    case 0x201c: // “
+      return 0x201d;
+    case 0x300c: // 「
+      return 0x300d;
+    case 0x300e: // 『
+      return 0x300f;
+    case 0x22: // "
+      return 0x22;
+    default:
+      return 0;
+  }
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Figures stay figures: a name inside 1.2个百分点 is the figure's unit, not a term. */
