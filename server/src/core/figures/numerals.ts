@@ -40,39 +40,50 @@ const CN_DIGIT: Readonly<Record<string, number>> = {
 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 const code = (ch: string): number => ch.charCodeAt(0);
-const POINT = [code('点'), code('點')];
-const APPROX = [code('多'), code('余'), code('几'), code('幾')];
-const JI = [code('几'), code('幾')];
-const NEGATIVE = [code('负'), code('負')];
+const POINT_1 = code('点');
+const POINT_2 = code('點');
+const APPROX_DUO = code('多');
+const APPROX_YU = code('余');
+const JI_1 = code('几');
+const JI_2 = code('幾');
+const NEGATIVE_1 = code('负');
+const NEGATIVE_2 = code('負');
 /** 两 counts things and is never a decimal digit (二百点二, not 两百点两). */
-const LIANG = [code('两'), code('兩'), code('俩'), code('倆')];
+const LIANG = new Uint8Array(0x10000);
+for (const ch of '两兩俩倆') LIANG[code(ch)] = 1;
 
 /*
  * Lookups by UTF-16 code unit: the scanner asks them of nearly every
  * character, and indexing a string (text[i]) allocates a fresh string for
- * each CJK character that then has to be hashed.
+ * each CJK character that then has to be hashed. Index with `code | 0`:
+ * charCodeAt past the end gives NaN, which `| 0` turns into 0 (NUL, which
+ * is neither a digit nor a unit), so every read stays in bounds.
  */
 const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
 for (const [ch, value] of Object.entries(CN_DIGIT)) DIGIT_BY_CODE[code(ch)] = value;
-const UNIT_BY_CODE: ReadonlyMap<number, number> = new Map(Object.entries(CN_UNITS).map(([ch, value]) => [code(ch), value]));
+const UNIT_BY_CODE = new Float64Array(0x10000);
+for (const [ch, value] of Object.entries(CN_UNITS)) UNIT_BY_CODE[code(ch)] = value;
 
 /** The Chinese digit at `i` (0–9), or -1. */
 export function cnDigitAt(text: string, i: number): number {
-  const d = DIGIT_BY_CODE[text.charCodeAt(i)];
-  return d === undefined ? -1 : d;
+  return DIGIT_BY_CODE[text.charCodeAt(i) | 0]!;
 }
 /** The Chinese unit at `i` (十 → 10 … 亿 → 1e8), or 0. */
 export function cnUnitAt(text: string, i: number): number {
-  return UNIT_BY_CODE.get(text.charCodeAt(i)) ?? 0;
+  return UNIT_BY_CODE[text.charCodeAt(i) | 0]!;
+}
+/** The Chinese unit for a code unit (十 → 10 … 亿 → 1e8), or 0. */
+export function cnUnitOf(c: number): number {
+  return UNIT_BY_CODE[c | 0]!;
 }
 export function isCnDigitCode(c: number): boolean {
-  return DIGIT_BY_CODE[c]! >= 0;
+  return DIGIT_BY_CODE[c | 0]! >= 0;
 }
 export function isCnDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && DIGIT_BY_CODE[ch.charCodeAt(0)]! >= 0;
 }
 export function isCnUnit(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && UNIT_BY_CODE.has(ch.charCodeAt(0));
+  return ch !== undefined && ch.length > 0 && UNIT_BY_CODE[ch.charCodeAt(0)]! > 0;
 }
 export function isCnNumeralChar(ch: string | undefined): boolean {
   return isCnDigit(ch) || isCnUnit(ch);
@@ -83,9 +94,13 @@ export function isCnNumeralChar(ch: string | undefined): boolean {
  * 拾 (pick up), 伍 (ranks), 肆 (unbridled). Written alone they are words
  * (登陆部队, 拾起); amounts in capitals always have more than one character.
  */
-const FINANCIAL_ONLY = new Set('壹贰貳叁參肆伍陆陸柒捌玖拾佰仟');
+const FINANCIAL_ONLY = new Uint8Array(0x10000);
+for (const ch of '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟') FINANCIAL_ONLY[code(ch)] = 1;
 export function isFinancialOnly(ch: string | undefined): boolean {
-  return ch !== undefined && FINANCIAL_ONLY.has(ch);
+  return ch !== undefined && ch.length === 1 && FINANCIAL_ONLY[ch.charCodeAt(0)] === 1;
+}
+export function isFinancialOnlyCode(c: number): boolean {
+  return FINANCIAL_ONLY[c | 0] === 1;
 }
 
 /**
@@ -145,16 +160,48 @@ interface ArabicMatch {
   grouped: boolean;
 }
 
-/** Arabic digits at `i`: 1686, 1,686, 1，686, １，６８６, 99.4, .5, 10,000.233. */
-export function parseArabic(text: string, i: number, end: number): ArabicMatch | undefined {
+/*
+ * What the last scanArabic read, taken by the caller right after the call:
+ * the scanner reads a number at every digit, and an object per number is
+ * garbage the collector then has to chase.
+ */
+let arabicValue = 0;
+let arabicDecimals = 0;
+let arabicGrouped = false;
+
+/**
+ * 10 ** -k for the decimals a number can have (at most 20), computed with
+ * `10 **` as the scanner did before it used a table: the very same doubles
+ * (10 ** -5 is 0.000009999999999999999, not 1e-5).
+ */
+const NEGATIVE_POWERS: readonly number[] = Array.from({ length: 21 }, (_, k) => 10 ** -k);
+
+/** Powers of ten that are exact doubles (up to 1e22). */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/**
+ * Up to 15 digits the digits as an integer are exact, and dividing by an
+ * exact power of ten rounds once, correctly, as Number('99.4') does: the
+ * same double, without building the digit string.
+ */
+const EXACT_DIGITS = 15;
+
+/**
+ * Arabic digits at `i`: 1686, 1,686, 1，686, １，６８６, 99.4, .5, 10,000.233.
+ * Returns the end (-1 when there is no number) and leaves value, decimals and
+ * grouping in arabicValue, arabicDecimals and arabicGrouped.
+ */
+function scanArabic(text: string, i: number, end: number): number {
   let j = i;
-  let digits = '';
+  let mantissa = 0;
   let intDigits = 0;
-  while (j < end && digitAt(text, j) >= 0 && intDigits < 20) {
-    digits += digitAt(text, j);
+  while (j < end && intDigits < 20) {
+    const d = digitAt(text, j);
+    if (d < 0) break;
+    mantissa = mantissa * 10 + d;
     j++;
     intDigits++;
   }
+  let count = intDigits;
   let grouped = false;
   // Thousands groups: a separator followed by exactly three digits, after a first group of one to three.
   // One kind of separator per number, so "1, 234" and "1,234 567" do not merge.
@@ -165,23 +212,49 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
       if (!(isGroupSeparator(code) || isSpaceSeparator(code)) || (separator >= 0 && code !== separator)) break;
       if (isSpaceSeparator(code) && !spaceGroupOk(text, i, j, end)) break;
       separator = code;
-      digits += `${digitAt(text, j + 1)}${digitAt(text, j + 2)}${digitAt(text, j + 3)}`;
+      mantissa = mantissa * 1000 + digitAt(text, j + 1) * 100 + digitAt(text, j + 2) * 10 + digitAt(text, j + 3);
+      count += 3;
       j += 4;
       grouped = true;
     }
   }
   let decimals = 0;
+  let point = -1;
   if (j + 1 < end && isDecimalPoint(text.charCodeAt(j)) && digitAt(text, j + 1) >= 0) {
-    digits += '.';
+    point = j;
     j++;
-    while (j < end && digitAt(text, j) >= 0 && decimals < 20) {
-      digits += digitAt(text, j);
+    while (j < end && decimals < 20) {
+      const d = digitAt(text, j);
+      if (d < 0) break;
+      mantissa = mantissa * 10 + d;
       j++;
       decimals++;
     }
+    count += decimals;
   }
-  if (digits.length === 0 || digits === '.') return undefined;
-  return { end: j, value: Number(digits), decimals, grouped };
+  if (count === 0) return -1;
+  arabicValue = count <= EXACT_DIGITS ? (decimals === 0 ? mantissa : mantissa / POW10[decimals]!) : Number(digitString(text, i, j, point));
+  arabicDecimals = decimals;
+  arabicGrouped = grouped;
+  return j;
+}
+
+/** The digits of text[i, j) as Number() reads them: separators dropped, the decimal point as '.'. */
+function digitString(text: string, i: number, j: number, point: number): string {
+  let digits = '';
+  for (let k = i; k < j; k++) {
+    const d = digitAt(text, k);
+    if (d >= 0) digits += d;
+    else if (k === point) digits += '.';
+  }
+  return digits;
+}
+
+/** Arabic digits at `i`: 1686, 1,686, 1，686, １，６８６, 99.4, .5, 10,000.233. */
+export function parseArabic(text: string, i: number, end: number): ArabicMatch | undefined {
+  const j = scanArabic(text, i, end);
+  if (j < 0) return undefined;
+  return { end: j, value: arabicValue, decimals: arabicDecimals, grouped: arabicGrouped };
 }
 
 /**
@@ -192,18 +265,31 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
 export function parseNumeral(text: string, i: number, end: number): NumeralMatch | undefined {
   const start = i;
   let negative = false;
-  if (NEGATIVE.includes(text.charCodeAt(i)) && i + 1 < end && (cnDigitAt(text, i + 1) >= 0 || digitAt(text, i + 1) >= 0)) {
+  const first = text.charCodeAt(i);
+  if ((first === NEGATIVE_1 || first === NEGATIVE_2) && i + 1 < end && (cnDigitAt(text, i + 1) >= 0 || digitAt(text, i + 1) >= 0)) {
     negative = true;
     i++;
   }
   // Chinese digits one by one (二〇二三, 一九九一): a year, or a discount like 九五折.
-  if (cnDigitAt(text, i) >= 0 && cnDigitAt(text, i + 1) >= 0 && cnUnitAt(text, i + 2) === 0 && !POINT.includes(text.charCodeAt(i + 2))) {
+  if (cnDigitAt(text, i) >= 0 && cnDigitAt(text, i + 1) >= 0 && cnUnitAt(text, i + 2) === 0 && !isPoint(text.charCodeAt(i + 2))) {
     let j = i;
-    let digits = '';
-    while (j < end && cnDigitAt(text, j) >= 0 && digits.length < 8) digits += cnDigitAt(text, j++);
+    // At most eight digits: their value as an integer is exact, the same as Number() of the digit string.
+    let value = 0;
+    let count = 0;
+    let firstDigit = -1;
+    let secondDigit = -1;
+    while (j < end && count < 8) {
+      const d = cnDigitAt(text, j);
+      if (d < 0) break;
+      if (count === 0) firstDigit = d;
+      else if (count === 1) secondDigit = d;
+      value = value * 10 + d;
+      count++;
+      j++;
+    }
     // "两两" and "一一" are words; 〇 only appears in digit sequences.
-    if (/^(\d)\1$/.test(digits) && !digits.includes('0')) return undefined;
-    return result(start, j, Number(digits), 1, 0, false, true, false, true, false, false, negative);
+    if (count === 2 && firstDigit === secondDigit && firstDigit !== 0) return undefined;
+    return result(start, j, value, 1, 0, false, true, false, true, false, false, negative);
   }
 
   let yi = 0;
@@ -223,27 +309,24 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
   // Unit of the last digit, before later scales multiply it.
   let lastDigitBase = 1;
   let unitsAfterLastDigit = 1;
-  // 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it.
-  const wholeSoFar = (): number => {
-    const last = !hasPending ? 0 : chinese && pendingAfterUnit && lastUnit >= 100 ? pending * (lastUnit / 10) : pending;
-    return yi + wan + section + last;
-  };
+  // The whole number read so far is wholeSoFar(yi, wan, section, pending, …) below: a function of
+  // plain values, not a closure, so that these variables stay in registers.
 
   while (j < end) {
     const c = text.charCodeAt(j);
-    const arabicStart = digitAt(text, j) >= 0 || (isDecimalPoint(text.charCodeAt(j)) && elements === 0 && digitAt(text, j + 1) >= 0 && !(j > 0 && digitAt(text, j - 1) >= 0));
+    const arabicStart = digitAt(text, j) >= 0 || (isDecimalPoint(c) && elements === 0 && digitAt(text, j + 1) >= 0 && !(j > 0 && digitAt(text, j - 1) >= 0));
     if (arabicStart) {
       if (hasPending) break; // two numbers in a row: stop before the second
-      const arabic = parseArabic(text, j, end);
-      if (!arabic) break;
-      pending = arabic.value;
+      const arabicEnd = scanArabic(text, j, end);
+      if (arabicEnd < 0) break;
+      pending = arabicValue;
       hasPending = true;
-      decimals = arabic.decimals;
-      grouped ||= arabic.grouped;
+      decimals = arabicDecimals;
+      grouped ||= arabicGrouped;
       chinese = false;
-      lastDigitBase = 10 ** -arabic.decimals;
+      lastDigitBase = NEGATIVE_POWERS[arabicDecimals]!;
       unitsAfterLastDigit = 1;
-      j = arabic.end;
+      j = arabicEnd;
       elements++;
       afterZero = false;
       continue;
@@ -263,13 +346,15 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    const unitValue = UNIT_BY_CODE.get(c) ?? 0;
-    const small = unitValue > 0 && unitValue < 1e4 ? unitValue : undefined;
-    if (small !== undefined) {
+    const unitValue = UNIT_BY_CODE[c]!;
+    if (unitValue > 0 && unitValue < 1e4) {
+      const small = unitValue;
       // 十 alone at the start means 一十, and so it does after 零 (一万零十二); 百, 千 alone do not
       // start a number (千万 is also "by all means").
-      const multiplier = hasPending ? pending : (elements === 0 || afterZero) && small === 10 ? 1 : undefined;
-      if (multiplier === undefined) break;
+      let multiplier: number;
+      if (hasPending) multiplier = pending;
+      else if ((elements === 0 || afterZero) && small === 10) multiplier = 1;
+      else break;
       section += multiplier * small;
       if (!hasPending) {
         lastDigitBase = 1;
@@ -284,7 +369,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    if (APPROX.includes(c) && elements > 0 && (!afterZero || JI.includes(c))) {
+    if ((c === APPROX_DUO || c === APPROX_YU || c === JI_1 || c === JI_2) && elements > 0 && (!afterZero || c === JI_1 || c === JI_2)) {
       // 一千多万, 500余万, 十多万, 一百零几万: approximate, and the scale after it still applies.
       const nextIsScale = j + 1 < end && cnUnitAt(text, j + 1) >= 1e4;
       if (afterZero && !nextIsScale) break;
@@ -296,8 +381,8 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       }
       break;
     }
-    const big = unitValue >= 1e4 ? unitValue : undefined;
-    if (big !== undefined) {
+    if (unitValue >= 1e4) {
+      const big = unitValue;
       const amount = section + (hasPending ? pending : 0);
       if (big === 1e4) {
         if (amount === 0 && wan === 0 && yi === 0) break; // 万 alone is not a number
@@ -318,17 +403,18 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    if (POINT.includes(c) && isDecimalDigitAt(text, j + 1) && decimals === 0) {
+    if (isPoint(c) && isDecimalDigitAt(text, j + 1) && decimals === 0) {
       // 十五点七, 两千万点五五四四. Decimal digits are read one by one and 两 is never one of them.
       let k = j + 1;
       let fraction = '';
       while (k < end && isDecimalDigitAt(text, k) && fraction.length < 12) fraction += cnDigitAt(text, k++);
-      const after = text[k];
+      const after = text.charCodeAt(k);
       // 一点一滴 and 两点一线 are idioms; 九点三十分 and 八点一刻 are clock times.
-      if (after === '滴' || after === '线' || after === '線') return undefined;
+      if (after === DI || after === XIAN_1 || after === XIAN_2) return undefined;
       const afterUnit = cnUnitAt(text, k);
-      if (chinese && (after === '分' || after === '刻' || (afterUnit > 0 && afterUnit < 1e4))) return clockTime(text, start, j, end, wholeSoFar(), negative);
-      const value = Number(`${wholeSoFar()}.${fraction}`);
+      const whole = wholeSoFar(yi, wan, section, pending, hasPending, chinese, pendingAfterUnit, lastUnit);
+      if (chinese && (after === FEN || after === KE || (afterUnit > 0 && afterUnit < 1e4))) return clockTime(text, start, j, end, whole, negative);
+      const value = Number(`${whole}.${fraction}`);
       return result(start, k, negative ? -value : value, roundSignificant(10 ** -fraction.length), fraction.length, false, chinese, false, false, approximate, grouped, negative);
     }
     break;
@@ -339,16 +425,32 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
   }
   if (elements === 0) return undefined;
   if (chinese && hasPending && pendingAfterUnit && lastUnit >= 100) lastDigitBase = lastUnit / 10;
-  const value = roundSignificant(wholeSoFar());
+  const value = roundSignificant(wholeSoFar(yi, wan, section, pending, hasPending, chinese, pendingAfterUnit, lastUnit));
   if (!Number.isFinite(value)) return undefined;
   const single = chinese && elements === 1;
   const unit = hasPending ? lastDigitBase : lastDigitBase * unitsAfterLastDigit;
   return result(start, j, negative ? -value : value, roundSignificant(unit), decimals, !hasPending && unitsAfterLastDigit > 1, chinese, single, false, approximate, grouped, negative);
 }
 
+/** 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it. */
+function wholeSoFar(yi: number, wan: number, section: number, pending: number, hasPending: boolean, chinese: boolean, pendingAfterUnit: boolean, lastUnit: number): number {
+  const last = !hasPending ? 0 : chinese && pendingAfterUnit && lastUnit >= 100 ? pending * (lastUnit / 10) : pending;
+  return yi + wan + section + last;
+}
+
+const DI = code('滴');
+const XIAN_1 = code('线');
+const XIAN_2 = code('線');
+const FEN = code('分');
+const KE = code('刻');
+
+function isPoint(c: number): boolean {
+  return c === POINT_1 || c === POINT_2;
+}
+
 /** Digits that may follow 点 as decimals: every digit but 两, which only counts things. */
 function isDecimalDigitAt(text: string, i: number): boolean {
-  return cnDigitAt(text, i) >= 0 && !LIANG.includes(text.charCodeAt(i));
+  return cnDigitAt(text, i) >= 0 && LIANG[text.charCodeAt(i) | 0] === 0;
 }
 
 /** 九点三十分, 八点一刻, 十点二十: a time of day, read through its minutes. */

@@ -56,17 +56,23 @@ function table(): Map<number, UnitInfo[]> {
 }
 
 const CN_UNITS = table();
+/** Whether any unit starts with a code unit: most characters after a number start none. */
+const STARTS_CN_UNIT = new Uint8Array(0x10000);
+for (const first of CN_UNITS.keys()) STARTS_CN_UNIT[first] = 1;
 
 /** After 年, these make a word that is not a duration: 80年代 (the eighties), 三年级 (third grade), 年度. */
-const NOT_YEARS = new Set('代级級度');
+const NOT_YEARS = new Uint8Array(0x10000);
+for (const ch of '代级級度') NOT_YEARS[ch.charCodeAt(0)] = 1;
 
 /** The longest unit written at `i`, if any. */
 export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
-  const candidates = CN_UNITS.get(text.charCodeAt(i));
-  if (!candidates) return undefined;
+  // `| 0`: past the end charCodeAt gives NaN, read as NUL, which starts no unit.
+  const first = text.charCodeAt(i) | 0;
+  if (STARTS_CN_UNIT[first] === 0) return undefined;
+  const candidates = CN_UNITS.get(first)!;
   for (const unit of candidates) {
-    if (!text.startsWith(unit.text, i)) continue;
-    if (unit.text === '年' && NOT_YEARS.has(text[i + 1] ?? '')) return undefined;
+    if (unit.text.length > 1 && !text.startsWith(unit.text, i)) continue;
+    if (unit.text === '年' && NOT_YEARS[text.charCodeAt(i + 1) | 0] === 1) return undefined;
     return unit;
   }
   return undefined;
@@ -86,6 +92,24 @@ const EN_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
   ].map((t): [string, UnitInfo] => [t, { text: t, kind: 'measure' }]),
 ]);
 const EN_UNIT_MAX_WORDS = 2;
+/** First words of the two-word units (per cent, square miles …), and the longest word of any unit. */
+const EN_UNIT_FIRST_WORDS: ReadonlySet<string> = new Set([...EN_UNITS.keys()].filter((name) => name.includes(' ')).map((name) => name.split(' ')[0]!));
+export const EN_UNIT_LONGEST_WORD = Math.max(...[...EN_UNITS.keys()].flatMap((name) => name.split(' ').map((word) => word.length)));
+/** Every word that can come first in a unit: the one-word units and the first words of two-word units. */
+export const EN_UNIT_LEADING_WORDS: readonly string[] = [...new Set([...EN_UNITS.keys()].map((name) => name.split(' ')[0]!))];
+
+/**
+ * The unit named by one or two lower-case words, the longer first, as
+ * matchEnUnit reads a word list; `second` is '' when there is one word.
+ */
+export function matchEnUnitWords(first: string, second: string): { unit: UnitInfo; words: number } | undefined {
+  if (second !== '' && EN_UNIT_FIRST_WORDS.has(first)) {
+    const unit = EN_UNITS.get(`${first} ${second}`);
+    if (unit) return { unit, words: 2 };
+  }
+  const unit = EN_UNITS.get(first);
+  return unit ? { unit, words: 1 } : undefined;
+}
 
 export function matchEnUnit(words: readonly string[]): { unit: UnitInfo; words: number } | undefined {
   for (let n = Math.min(EN_UNIT_MAX_WORDS, words.length); n >= 1; n--) {

@@ -2,6 +2,7 @@ import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocumen
 import { extractFigures } from '../figures/scanner';
 import type { Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
+import { linkVersions } from '../versions';
 import { groupBlocks, type RawBlock } from './blocks';
 import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, titleCandidate, unnumberedCandidate, type HeadingDraft } from './headings';
 import { METADATA, scanLines, type LineInfo } from './lines';
@@ -54,6 +55,7 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
   const figures = blockFigures(text, blocks, headings, cache, previous ? figureCaches.get(previous) : undefined);
   const doc: ReportDocument = { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
   figureCaches.set(doc, cache);
+  linkVersions(doc, previous);
   return doc;
 }
 

@@ -2,6 +2,7 @@ import type { ReportDocument, TextSpan } from '../model';
 import { documentDefinitions } from './documentDefinitions';
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
+import { takePreviousVersion } from '../versions';
 
 /**
  * The definitions that do not come from the report: the built-in glossary
@@ -75,26 +76,68 @@ export function termsOf(doc: ReportDocument, glossary: Glossary, uri: string): D
   return terms;
 }
 
+/** A term occurrence before its definition is looked up: where it is, and whether it is quoted. */
+interface RawOccurrence {
+  readonly start: number;
+  readonly end: number;
+  readonly quoted: boolean;
+}
+
+interface BlockTerms {
+  /** Where the block started when its occurrences were found: reuse shifts them. */
+  readonly start: number;
+  readonly found: readonly RawOccurrence[];
+}
+
+/**
+ * Occurrences per block, keyed by the block's text and carried to the next version
+ * of the document: an edit re-matches only the paragraphs it touched. Valid for one
+ * glossary (a glossary change rebuilds them).
+ */
+const blockCaches = new WeakMap<ReportDocument, { glossary: Glossary; blocks: Map<string, BlockTerms> }>();
+
 function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): DocumentTerms {
   const definitions = documentDefinitions(doc, uri);
   const local = new Glossary(definitions);
   const lookup = (name: string): TermEntry | undefined => local.lookup(name) ?? glossary.lookup(name);
-  const found: TermOccurrence[] = [];
-  for (const match of glossary.matcher.match(doc.text)) found.push(occurrence(doc.text, match.start, match.end, lookup));
-  if (local.size > 0) for (const match of local.matcher.match(doc.text)) found.push(occurrence(doc.text, match.start, match.end, lookup));
-  for (const quoted of quotedPhrases(doc.text)) {
-    const name = doc.text.slice(quoted.start, quoted.end);
-    found.push({ span: quoted, name, entry: lookup(name), quoted: true });
+  const previous = takePreviousVersion(doc);
+  const carried = previous ? blockCaches.get(previous) : undefined;
+  const reusable = carried && carried.glossary === glossary ? carried.blocks : undefined;
+  const blocks = new Map<string, BlockTerms>();
+  let raw: RawOccurrence[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'rule') continue;
+    const key = doc.text.slice(block.span.start, block.span.end);
+    const known = reusable?.get(key) ?? blocks.get(key);
+    const delta = known ? block.span.start - known.start : 0;
+    const found = known ? (delta === 0 ? known.found : known.found.map((o) => ({ start: o.start + delta, end: o.end + delta, quoted: o.quoted }))) : scanBlock(doc, glossary, block.span.start, block.span.end);
+    blocks.set(key, { start: block.span.start, found });
+    for (const occurrence of found) raw.push(occurrence);
   }
-  const occurrences = dropOverlaps(dropInsideFigures(doc, found));
+  blockCaches.set(doc, { glossary, blocks });
+  // The report's own names are few: they are matched over the whole text and merged in.
+  if (local.size > 0) {
+    const extra = local.matcher.match(doc.text).map((m) => ({ start: m.start, end: m.end, quoted: isQuote(doc.text[m.start - 1]) && isQuote(doc.text[m.end]) }));
+    raw = dropOverlapsRaw(dropInsideFigures(doc, [...raw, ...extra]), (o) => lookup(doc.text.slice(o.start, o.end)) !== undefined);
+  }
+  const occurrences = raw.map((o): TermOccurrence => {
+    const name = doc.text.slice(o.start, o.end);
+    return { span: { start: o.start, end: o.end }, name, entry: lookup(name), quoted: o.quoted };
+  });
   return { occurrences, definitions, lookup };
 }
 
-function occurrence(text: string, start: number, end: number, lookup: (name: string) => TermEntry | undefined): TermOccurrence {
-  const name = text.slice(start, end);
-  const quoted = isQuote(text[start - 1]) && isQuote(text[end]);
-  return { span: { start, end }, name, entry: lookup(name), quoted };
+/** Glossary names and quoted phrases of one block, figures left out, overlaps resolved. */
+function scanBlock(doc: ReportDocument, glossary: Glossary, start: number, end: number): RawOccurrence[] {
+  const text = doc.text;
+  const found: RawOccurrence[] = [];
+  for (const match of glossary.matcher.match(text, start, end)) {
+    found.push({ start: match.start, end: match.end, quoted: isQuote(text[match.start - 1]) && isQuote(text[match.end]) });
+  }
+  for (const quoted of quotedPhrases(text, start, end)) found.push({ start: quoted.start, end: quoted.end, quoted: true });
+  return dropOverlapsRaw(dropInsideFigures(doc, found), (o) => glossary.lookup(text.slice(o.start, o.end)) !== undefined);
 }
+
 
 const QUOTES = '“「『"”」』';
 
@@ -106,16 +149,16 @@ function isQuote(ch: string | undefined): boolean {
  * Short quoted phrases (2–16 characters, no sentence punctuation inside):
  * the way reports mark terms, slogans and names. Longer quotes are speech.
  */
-export function quotedPhrases(text: string): TextSpan[] {
+export function quotedPhrases(text: string, from = 0, to = text.length): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const close = closingFor(text.charCodeAt(i));
     if (close === 0) continue;
     // A straight quote opens only at a word start (not the closing one of a pair).
     if (close === 0x22 && i > 0 && isAsciiWordChar(text.charCodeAt(i - 1))) continue;
     // The closing mark within 17 characters, with no sentence punctuation before it.
     let end = -1;
-    for (let k = i + 1; k < text.length && k <= i + 17; k++) {
+    for (let k = i + 1; k < to && k <= i + 17; k++) {
       const code = text.charCodeAt(k);
       if (code === close) {
         end = k;
@@ -153,7 +196,7 @@ function isAsciiWordChar(code: number): boolean {
 }
 
 /** Figures stay figures: a name inside 1.2个百分点 is the figure's unit, not a term. */
-function dropInsideFigures(doc: ReportDocument, found: TermOccurrence[]): TermOccurrence[] {
+function dropInsideFigures<T extends { readonly start: number; readonly end: number }>(doc: ReportDocument, found: T[]): T[] {
   const figures = doc.figures;
   return found.filter((occ) => {
     let low = 0;
@@ -161,23 +204,28 @@ function dropInsideFigures(doc: ReportDocument, found: TermOccurrence[]): TermOc
     while (low <= high) {
       const mid = (low + high) >>> 1;
       const f = figures[mid]!;
-      if (f.span.end <= occ.span.start) low = mid + 1;
-      else if (f.span.start >= occ.span.end) high = mid - 1;
-      else return !(f.span.start <= occ.span.start && occ.span.end <= f.span.end);
+      if (f.span.end <= occ.start) low = mid + 1;
+      else if (f.span.start >= occ.end) high = mid - 1;
+      else return !(f.span.start <= occ.start && occ.end <= f.span.end);
     }
     return true;
   });
 }
 
 /** Longest first where occurrences overlap; a defined name beats an unknown quoted phrase of the same span. */
-function dropOverlaps(found: TermOccurrence[]): TermOccurrence[] {
-  found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || Number(b.entry !== undefined) - Number(a.entry !== undefined));
-  const kept: TermOccurrence[] = [];
+function dropOverlapsRaw(found: RawOccurrence[], defined: (o: RawOccurrence) => boolean): RawOccurrence[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end || Number(defined(b)) - Number(defined(a)));
+  const kept: RawOccurrence[] = [];
   let reach = -1;
   for (const occ of found) {
-    if (occ.span.start < reach) continue;
+    if (occ.start < reach) {
+      // The same span found twice (a quoted glossary name): keep it once, as quoted.
+      const last = kept[kept.length - 1];
+      if (last && last.start === occ.start && last.end === occ.end && occ.quoted && !last.quoted) kept[kept.length - 1] = { ...last, quoted: true };
+      continue;
+    }
     kept.push(occ);
-    reach = occ.span.end;
+    reach = occ.end;
   }
   return kept;
 }
