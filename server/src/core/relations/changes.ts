@@ -15,8 +15,8 @@ const EN_DOWN = /\b(fell|declined|decreased|dropped|lost|down|revised down|edged
 export function findChanges(context: AnalysisContext): ChangeRelation[] {
   const relations: ChangeRelation[] = [];
   for (const sentence of context.sentences) {
-    const english = !/[\u4e00-\u9fff]/.test(context.text.slice(sentence.span.start, sentence.span.end));
-    if (english) englishChanges(context, sentence, relations);
+    if (sentence.figures.length < 2) continue;
+    if (sentence.english) englishChanges(context, sentence, relations);
     else chineseChanges(context, sentence, relations);
   }
   return relations;

@@ -27,8 +27,7 @@ export function findConflicts(context: AnalysisContext): ConflictRelation[] {
     return list;
   };
   for (const sentence of context.sentences) {
-    const sentenceText = context.text.slice(sentence.span.start, sentence.span.end);
-    const english = !/[\u4e00-\u9fff]/.test(sentenceText);
+    const english = sentence.english;
     for (const figure of sentence.figures) {
       if (!isExact(figure) || figure.signed) continue;
       if (english) {

@@ -8,6 +8,35 @@ export interface SentenceView {
   readonly paragraph: number;
   /** Sentences under the same heading share a scope. */
   readonly scope: number;
+  /** No Chinese character in it: English rules apply. */
+  readonly english: boolean;
+  /** Which marks the sentence holds (MARK_*): patterns that need a mark skip sentences without it. */
+  readonly marks: number;
+}
+
+export const MARK_ENUMERATION = 1; // 、
+export const MARK_QUOTE = 2; // “ or "
+export const MARK_COLON = 4; // ： or :
+export const MARK_NAMELY = 8; // 即
+export const MARK_ASCII_COLON = 16; // :
+
+/** One pass over a sentence's characters: is it Chinese, and which marks does it hold. */
+function scanSentence(text: string, start: number, end: number): { english: boolean; marks: number } {
+  let han = false;
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === 0x3a) marks |= MARK_COLON | MARK_ASCII_COLON;
+      else if (code === 0x22) marks |= MARK_QUOTE;
+    } else if (code >= 0x4e00 && code <= 0x9fff) {
+      han = true;
+      if (code === 0x5373) marks |= MARK_NAMELY;
+    } else if (code === 0x3001) marks |= MARK_ENUMERATION;
+    else if (code === 0x201c) marks |= MARK_QUOTE;
+    else if (code === 0xff1a) marks |= MARK_COLON;
+  }
+  return { english: !han, marks };
 }
 
 export interface AnalysisContext {
@@ -39,7 +68,8 @@ export function buildContext(doc: ReportDocument): AnalysisContext {
         if (isQuantity(figures[g]!)) inside.push(figures[g]!);
         g++;
       }
-      sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, paragraph: index, scope });
+      const { english, marks } = scanSentence(doc.text, span.start, span.end);
+      sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, paragraph: index, scope, english, marks });
     }
   });
   return { doc, text: doc.text, sentences };

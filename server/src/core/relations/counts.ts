@@ -1,6 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
-import type { AnalysisContext } from './context';
+import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, type AnalysisContext } from './context';
 import type { CountRelation } from './types';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -14,15 +14,13 @@ const MAX_ITEM = 24;
  */
 export function findCounts(context: AnalysisContext): CountRelation[] {
   const relations: CountRelation[] = [];
-  for (const paragraph of context.doc.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      // Each pattern needs a mark the sentence may not have: look for it before running the pattern.
-      const slice = context.text.slice(sentence.start, sentence.end);
-      if (slice.includes('、')) listThenNumeral(context.text, sentence, relations);
-      if (slice.includes('“') || slice.includes('"')) quotedListThenNumeral(context.text, sentence, relations);
-      if (slice.includes('：') || slice.includes(':') || slice.includes('即')) numeralThenColonList(context.text, sentence, relations);
-      if (slice.includes(':')) englishColonList(context.text, sentence, relations);
-    }
+  for (const view of context.sentences) {
+    // Each pattern needs a mark the sentence may not have: the context knows which it holds.
+    const sentence = view.span;
+    if (view.marks & MARK_ENUMERATION) listThenNumeral(context.text, sentence, relations);
+    if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
+    if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, relations);
+    if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
   }
   return relations;
 }
@@ -41,8 +39,8 @@ function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelat
   }
 }
 
-const LIST_NUMERALS = '二两三四五六七八九十23456789';
-const COUNTERS = '大个项类';
+const LIST_NUMERALS = new Set([...'二两三四五六七八九十23456789'].map((ch) => ch.charCodeAt(0)));
+const COUNTERS = new Set([...'大个项类'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大…
@@ -51,7 +49,7 @@ const COUNTERS = '大个项类';
  */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
-    if (!LIST_NUMERALS.includes(text[i]!) || !COUNTERS.includes(text[i + 1]!) || text[i - 1] === '等') continue;
+    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '等') continue;
     if (!isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
     const items: TextSpan[] = [];
     let end = i;

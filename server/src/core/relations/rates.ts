@@ -30,7 +30,7 @@ export function findRates(context: AnalysisContext): RateRelation[] {
 function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
   const { text } = context;
   const lead = leadOf(text, sentence.span, rate).trim();
-  const english = !/[\u4e00-\u9fff]/.test(text.slice(sentence.span.start, sentence.span.end));
+  const english = sentence.english;
 
   // English "N of D (R%)" / "N of the D …, a response rate of R percent".
   if (english) return englishRate(context, sentence, rate, position);
