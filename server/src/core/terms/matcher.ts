@@ -28,6 +28,12 @@ export class TermMatcher {
   private fail: Int32Array = new Int32Array(16);
   private own: Int32Array = new Int32Array(16).fill(-1);
   private dict: Int32Array = new Int32Array(16);
+  // Children as linked lists (first child, next sibling, the child's character) for the breadth-first pass.
+  private firstChild: Int32Array = new Int32Array(16).fill(-1);
+  private nextSibling: Int32Array = new Int32Array(16).fill(-1);
+  private codeOf: Int32Array = new Int32Array(16);
+  /** The root's children by character: most steps of a scan start from the root. */
+  private readonly rootChild = new Int32Array(0x10000).fill(-1);
   private nodes = 1;
 
   constructor(names: readonly string[]) {
@@ -57,6 +63,10 @@ export class TermMatcher {
         child = this.nodes++;
         this.grow(child);
         this.put(node, code, child);
+        this.codeOf[child] = code;
+        this.nextSibling[child] = this.firstChild[node]!;
+        this.firstChild[node] = child;
+        if (node === 0) this.rootChild[code] = child;
       }
       node = child;
     }
@@ -66,33 +76,26 @@ export class TermMatcher {
 
   /** Failure links by breadth-first search, and dictionary links to the nearest key-ending suffix. */
   private link(): void {
-    const children = this.childrenByNode();
-    const queue: number[] = [];
-    for (const [, child] of children[0] ?? []) {
+    const queue = new Int32Array(this.nodes);
+    let tail = 0;
+    for (let child = this.firstChild[0]!; child >= 0; child = this.nextSibling[child]!) {
       this.fail[child] = 0;
-      queue.push(child);
+      this.dict[child] = 0;
+      queue[tail++] = child;
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const node = queue[head]!;
-      for (const [code, child] of children[node] ?? []) {
+      for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
+        const code = this.codeOf[child]!;
         let f = this.fail[node]!;
         while (f > 0 && this.child(f, code) < 0) f = this.fail[f]!;
         const target = this.child(f, code);
         this.fail[child] = target >= 0 && target !== child ? target : 0;
         const f2 = this.fail[child]!;
         this.dict[child] = this.own[f2]! >= 0 ? f2 : this.dict[f2]!;
-        queue.push(child);
+        queue[tail++] = child;
       }
     }
-  }
-
-  private childrenByNode(): [number, number][][] {
-    const children: [number, number][][] = [];
-    for (let slot = 0; slot <= this.tableMask; slot++) {
-      const node = this.tableNode[slot]!;
-      if (node >= 0) (children[node] ??= []).push([this.tableCode[slot]!, this.tableChild[slot]!]);
-    }
-    return children;
   }
 
   /** Every term occurrence in text[start, end), leftmost-longest, non-overlapping. */
@@ -128,6 +131,7 @@ export class TermMatcher {
   }
 
   private child(node: number, code: number): number {
+    if (node === 0) return code < 0x10000 ? this.rootChild[code]! : -1;
     let slot = hash(node, code) & this.tableMask;
     for (;;) {
       const n = this.tableNode[slot]!;
@@ -169,9 +173,18 @@ export class TermMatcher {
     own.set(this.own);
     const dict = new Int32Array(size);
     dict.set(this.dict);
+    const firstChild = new Int32Array(size).fill(-1);
+    firstChild.set(this.firstChild);
+    const nextSibling = new Int32Array(size).fill(-1);
+    nextSibling.set(this.nextSibling);
+    const codeOf = new Int32Array(size);
+    codeOf.set(this.codeOf);
     this.fail = fail;
     this.own = own;
     this.dict = dict;
+    this.firstChild = firstChild;
+    this.nextSibling = nextSibling;
+    this.codeOf = codeOf;
   }
 }
 
