@@ -34,6 +34,8 @@ export class TermMatcher {
   private codeOf: Int32Array = new Int32Array(16);
   /** The root's children by character: most steps of a scan start from the root. */
   private readonly rootChild = new Int32Array(0x10000).fill(-1);
+  /** Characters that occur in some name: any other character sends the scan back to the root at once. */
+  private readonly alphabet = new Uint8Array(0x10000);
   private nodes = 1;
 
   constructor(names: readonly string[]) {
@@ -64,6 +66,7 @@ export class TermMatcher {
         this.grow(child);
         this.put(node, code, child);
         this.codeOf[child] = code;
+        if (code < 0x10000) this.alphabet[code] = 1;
         this.nextSibling[child] = this.firstChild[node]!;
         this.firstChild[node] = child;
         if (node === 0) this.rootChild[code] = child;
@@ -101,20 +104,44 @@ export class TermMatcher {
   /** Every term occurrence in text[start, end), leftmost-longest, non-overlapping. */
   match(text: string, start = 0, end = text.length): TermMatch[] {
     const candidates: TermMatch[] = [];
+    // Locals for the hot loop: the transition lookup is inlined (root: direct table; others: hash probe).
+    const { alphabet, rootChild, fail, own, dict, keyLengths } = this;
+    const tableNode = this.tableNode;
+    const tableCode = this.tableCode;
+    const tableChild = this.tableChild;
+    const mask = this.tableMask;
     let node = 0;
     for (let i = start; i < end; i++) {
       let code = text.charCodeAt(i);
       if (code >= 65 && code <= 90) code += 32;
-      let next = this.child(node, code);
-      while (next < 0 && node > 0) {
-        node = this.fail[node]!;
-        next = this.child(node, code);
+      if (alphabet[code] === 0) {
+        node = 0;
+        continue;
+      }
+      let next = -1;
+      for (;;) {
+        if (node === 0) {
+          next = rootChild[code]!;
+          break;
+        }
+        let slot = hash(node, code) & mask;
+        for (;;) {
+          const n = tableNode[slot]!;
+          if (n === -1) break;
+          if (n === node && tableCode[slot] === code) {
+            next = tableChild[slot]!;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (next >= 0) break;
+        node = fail[node]!;
       }
       node = next < 0 ? 0 : next;
       // The longest name ending here that respects word boundaries; shorter ones through dict links.
-      for (let n = this.own[node]! >= 0 ? node : this.dict[node]!; n > 0; n = this.dict[n]!) {
-        const key = this.own[n]!;
-        const s = i + 1 - this.keyLengths[key]!;
+      for (let n = own[node]! >= 0 ? node : dict[node]!; n > 0; n = dict[n]!) {
+        const key = own[n]!;
+        const s = i + 1 - keyLengths[key]!;
         if (this.boundaryOk(text, s, i + 1, key, start, end)) {
           candidates.push({ start: s, end: i + 1, key });
           break;
