@@ -4,7 +4,7 @@
  * "two point five". Word by word over a bounded look-ahead, no regular
  * expressions.
  */
-import { digitAt } from './numerals';
+import { codeAt, digitAt } from './numerals';
 
 /*
  * Words are looked up by a number made of their letters (five bits a letter,
@@ -112,6 +112,7 @@ function wordAt(text: string, i: number, end: number): Word | undefined {
 /** Where the word at `i` ends, or -1 when there is none (no letter, or more than twelve letters). */
 function wordEnd(text: string, i: number, end: number): number {
   let j = i;
+  // Reads stop at `end`, inside the text for every range the scanner is given.
   while (j < end && j - i < 12 && isLetter(text.charCodeAt(j))) j++;
   if (j === i || (j < end && isLetter(text.charCodeAt(j)))) return -1;
   return j;
@@ -119,12 +120,12 @@ function wordEnd(text: string, i: number, end: number): number {
 
 /** The word after the single space at `k`. */
 function nextWord(text: string, k: number, end: number): Word | undefined {
-  return text.charCodeAt(k) === 0x20 ? wordAt(text, k + 1, end) : undefined;
+  return codeAt(text, k) === 0x20 ? wordAt(text, k + 1, end) : undefined;
 }
 
 /** The word that ends one space before `i`, lower-cased ('' when there is none). */
 function previousWord(text: string, i: number): string {
-  if (i < 2 || text.charCodeAt(i - 1) !== 0x20) return '';
+  if (i < 2 || codeAt(text, i - 1) !== 0x20) return '';
   let k = i - 1;
   while (k > 0 && i - 1 - k < 12 && isLetter(text.charCodeAt(k - 1))) k--;
   return text.slice(k, i - 1).toLowerCase();
@@ -154,9 +155,9 @@ function articleFraction(text: string, k: number, end: number): { value: number;
   if (!w) return undefined;
   const denominator = DENOMINATORS.get(w.key);
   // A plural (thirds) is no fraction after "a": the word's last letter, case folded, is s.
-  if (denominator === undefined || (text.charCodeAt(w.end - 1) | 0x20) === 0x73) return undefined;
+  if (denominator === undefined || (codeAt(text, w.end - 1) | 0x20) === 0x73) return undefined;
   if (w.key !== K_HALF) {
-    const after = text.charCodeAt(w.end);
+    const after = codeAt(text, w.end);
     const endsPhrase = w.end >= end || after === 0x2e || after === 0x2c || after === 0x3b || after === 0x29 || after === 0x3f || after === 0x21;
     if (!endsPhrase && nextWord(text, w.end, end)?.key !== K_OF) return undefined;
   }
@@ -169,7 +170,7 @@ function fractionPhraseAt(text: string, k: number, end: number): { value: number
   if (!first) return undefined;
   const numerator = first.key === K_A || first.key === K_AN ? 1 : UNITS.get(first.key);
   if (numerator === undefined || numerator === 0) return undefined;
-  const sep = text.charCodeAt(first.end);
+  const sep = codeAt(text, first.end);
   if (sep !== 0x20 && sep !== 0x2d) return undefined;
   const second = wordAt(text, first.end + 1, end);
   const denominator = second ? DENOMINATORS.get(second.key) : undefined;
@@ -189,6 +190,17 @@ export function andFractionAt(text: string, k: number, end: number): { value: nu
  * (1–26, 33–858, from 1057), and all are below 32^3.
  */
 const START_PREFIXES = new Uint8Array(32 * 32 * 32);
+
+/** The key of the letters at `i`, at most three, before `end` (0 when there is none). */
+function prefixKeyAt(text: string, i: number, end: number): number {
+  let key = 0;
+  for (let k = i; k < i + 3 && k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!isLetter(c)) break;
+    key = key * 32 + ((c | 0x20) - 0x60);
+  }
+  return key;
+}
 for (const [word] of START_WORDS) START_PREFIXES[keyOf(word.slice(0, 3))] = 1;
 
 /**
@@ -197,10 +209,11 @@ for (const [word] of START_WORDS) START_PREFIXES[keyOf(word.slice(0, 3))] = 1;
  * "for"), one look-up decides the rest.
  */
 export function startsEnglishNumber(text: string, i: number, end: number): boolean {
-  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return false;
+  if (i > 0 && isLetter(codeAt(text, i - 1))) return false;
+  // Before reading the word to its end: the first three letters, or the whole word when it is shorter.
+  if (START_PREFIXES[prefixKeyAt(text, i, end)] === 0) return false;
   const wEnd = wordEnd(text, i, end);
   if (wEnd < 0) return false;
-  if (START_PREFIXES[keyAt(text, i, Math.min(wEnd, i + 3))] === 0) return false;
   const start = STARTS.get(keyAt(text, i, wEnd));
   if (start === undefined) return false;
   if (start === START_NUMBER) return true;
@@ -208,10 +221,10 @@ export function startsEnglishNumber(text: string, i: number, end: number): boole
     const next = nextWord(text, wEnd, end);
     return next !== undefined && (SCALES.has(next.key) || articleFraction(text, wEnd, end) !== undefined);
   }
-  if (start === START_HALF) return text.charCodeAt(wEnd) !== 0x2d && !NOT_BEFORE_HALF.has(previousWord(text, i));
+  if (start === START_HALF) return codeAt(text, wEnd) !== 0x2d && !NOT_BEFORE_HALF.has(previousWord(text, i));
   if (start === START_QUARTER) return bigScaleAfter(text, wEnd, end) !== undefined;
   // minus, negative
-  if (text.charCodeAt(wEnd) !== 0x20) return false;
+  if (codeAt(text, wEnd) !== 0x20) return false;
   // One word of look-ahead, not a recursive call: "minus minus minus …" must stay linear.
   const next = wordAt(text, wEnd + 1, end);
   return digitAt(text, wEnd + 1) >= 0 || (next !== undefined && (UNITS.has(next.key) || TENS.has(next.key)));
@@ -231,7 +244,7 @@ function decimalsAfterPoint(text: string, k: number, end: number): { digits: str
       digits += unit;
       last = w.end;
     } else if (ten !== undefined) {
-      const ones = text.charCodeAt(w.end) === 0x2d ? wordAt(text, w.end + 1, end) : undefined;
+      const ones = codeAt(text, w.end) === 0x2d ? wordAt(text, w.end + 1, end) : undefined;
       const one = ones ? UNITS.get(ones.key) : undefined;
       if (ones && one !== undefined && one > 0 && one < 10) {
         digits += `${ten / 10}${one}`;
@@ -242,7 +255,7 @@ function decimalsAfterPoint(text: string, k: number, end: number): { digits: str
       }
       break;
     } else break;
-    if (text.charCodeAt(last) !== 0x20) break;
+    if (codeAt(text, last) !== 0x20) break;
     at = last + 1;
   }
   return digits ? { digits, end: last } : undefined;
@@ -343,10 +356,10 @@ export function parseEnglishNumber(text: string, i: number, end: number): Englis
     // Separator: spaces, a hyphen (fifty-two, and "fifty - two" as text extracted from PDF
     // spaces it), or "and" after a scale word. A few spaces at most, so words far apart stay apart.
     let k = spacesAfter(text, w.end, end);
-    if (text.charCodeAt(k) === 0x2d) k = spacesAfter(text, k + 1, end);
+    if (codeAt(text, k) === 0x2d) k = spacesAfter(text, k + 1, end);
     else if (k === w.end) break;
     afterAnd = false;
-    if (lastWasScale && text.startsWith('and', k) && text.charCodeAt(k + 3) === 0x20) {
+    if (lastWasScale && text.startsWith('and', k) && codeAt(text, k + 3) === 0x20) {
       k = spacesAfter(text, k + 3, end);
       afterAnd = true;
     }

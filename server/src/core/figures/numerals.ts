@@ -55,29 +55,55 @@ for (const ch of '两兩俩倆') LIANG[code(ch)] = 1;
 /*
  * Lookups by UTF-16 code unit: the scanner asks them of nearly every
  * character, and indexing a string (text[i]) allocates a fresh string for
- * each CJK character that then has to be hashed. Index with `code | 0`:
- * charCodeAt past the end gives NaN, which `| 0` turns into 0 (NUL, which
- * is neither a digit nor a unit), so every read stays in bounds.
+ * each CJK character that then has to be hashed. Index with `code & 0xffff`:
+ * outside the text codeAt gives OUTSIDE (and charCodeAt NaN), which that
+ * turns into 0 (NUL, which is neither a digit nor a unit), so every read
+ * stays in bounds.
  */
 const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
 for (const [ch, value] of Object.entries(CN_DIGIT)) DIGIT_BY_CODE[code(ch)] = value;
 const UNIT_BY_CODE = new Float64Array(0x10000);
 for (const [ch, value] of Object.entries(CN_UNITS)) UNIT_BY_CODE[code(ch)] = value;
 
+/**
+ * The UTF-16 code unit at `k`, or OUTSIDE outside the text. Reads just past
+ * either end are common (the character after a number that ends a line,
+ * before one that starts it). Written as a check they cost a comparison;
+ * left to charCodeAt, the first such read deoptimizes the compiled function
+ * (the engine assumes reads inside the string until one is not), once for
+ * every call site, and on text fed a line at a time the scanner took dozens
+ * of passes to settle. OUTSIDE, not the NaN of charCodeAt, so that code
+ * units stay small integers in compiled code (a NaN turning up after
+ * thousands of integers deoptimizes every function it reaches).
+ */
+export function codeAt(text: string, k: number): number {
+  // OUTSIDE written out: a literal needs no type feedback, where a module binding read only once a
+  // line ends (never in one long text) deoptimizes every function codeAt is compiled into.
+  return k >= 0 && k < text.length ? text.charCodeAt(k) : 0x10000;
+}
+
+/**
+ * What codeAt reads outside the text: above every code unit, so that it is
+ * equal to none and inside no range, as charCodeAt's NaN; no test here is a
+ * bare `c > x`. Tables are indexed with `c & 0xffff`, which makes it (and
+ * NaN) 0, the NUL that no table marks.
+ */
+export const OUTSIDE = 0x10000;
+
 /** The Chinese digit at `i` (0–9), or -1. */
 export function cnDigitAt(text: string, i: number): number {
-  return DIGIT_BY_CODE[text.charCodeAt(i) | 0]!;
+  return DIGIT_BY_CODE[codeAt(text, i) & 0xffff]!;
 }
 /** The Chinese unit at `i` (十 → 10 … 亿 → 1e8), or 0. */
 export function cnUnitAt(text: string, i: number): number {
-  return UNIT_BY_CODE[text.charCodeAt(i) | 0]!;
+  return UNIT_BY_CODE[codeAt(text, i) & 0xffff]!;
 }
 /** The Chinese unit for a code unit (十 → 10 … 亿 → 1e8), or 0. */
 export function cnUnitOf(c: number): number {
-  return UNIT_BY_CODE[c | 0]!;
+  return UNIT_BY_CODE[c & 0xffff]!;
 }
 export function isCnDigitCode(c: number): boolean {
-  return DIGIT_BY_CODE[c | 0]! >= 0;
+  return DIGIT_BY_CODE[c & 0xffff]! >= 0;
 }
 export function isCnDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && DIGIT_BY_CODE[ch.charCodeAt(0)]! >= 0;
@@ -100,7 +126,7 @@ export function isFinancialOnly(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && FINANCIAL_ONLY[ch.charCodeAt(0)] === 1;
 }
 export function isFinancialOnlyCode(c: number): boolean {
-  return FINANCIAL_ONLY[c | 0] === 1;
+  return FINANCIAL_ONLY[c & 0xffff] === 1;
 }
 
 /**
@@ -117,7 +143,11 @@ export function isApproximatePair(text: string, i: number): boolean {
 }
 
 export function digitAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
+  return digitOf(codeAt(text, i));
+}
+
+/** The digit (ASCII or full-width) a code unit is, or -1. */
+export function digitOf(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
   return -1;
@@ -145,12 +175,12 @@ function isSpaceSeparator(code: number): boolean {
  * small numbers ("1 2 3") and a year followed by a count stay apart.
  */
 function spaceGroupOk(text: string, start: number, at: number, end: number): boolean {
-  if (start > 0 && (digitAt(text, start - 1) >= 0 || isDecimalPoint(text.charCodeAt(start - 1)) || text[start - 1] === ',')) return false;
+  if (start > 0 && (digitAt(text, start - 1) >= 0 || isDecimalPoint(codeAt(text, start - 1)) || codeAt(text, start - 1) === 0x2c)) return false;
   // 1 234,5 (decimal comma) and 1 234/5 are other notations; a comma that ends a clause is fine.
   const after = at + 4;
-  if (after < end && (text[after] === ',' || text[after] === '/') && digitAt(text, after + 1) >= 0) return false;
+  if (after < end && (codeAt(text, after) === 0x2c || codeAt(text, after) === 0x2f) && digitAt(text, after + 1) >= 0) return false;
   // Full-width digits are Chinese typesetting, which never groups with spaces.
-  return text.charCodeAt(at - 1) < 0x80 && text.charCodeAt(at + 1) < 0x80;
+  return codeAt(text, at - 1) < 0x80 && codeAt(text, at + 1) < 0x80;
 }
 
 interface ArabicMatch {
@@ -194,8 +224,9 @@ function scanArabic(text: string, i: number, end: number): number {
   let j = i;
   let mantissa = 0;
   let intDigits = 0;
+  // Reads in loops stop at `end`, inside the text for every range the scanner is given.
   while (j < end && intDigits < 20) {
-    const d = digitAt(text, j);
+    const d = digitOf(text.charCodeAt(j));
     if (d < 0) break;
     mantissa = mantissa * 10 + d;
     j++;
@@ -224,7 +255,7 @@ function scanArabic(text: string, i: number, end: number): number {
     point = j;
     j++;
     while (j < end && decimals < 20) {
-      const d = digitAt(text, j);
+      const d = digitOf(text.charCodeAt(j));
       if (d < 0) break;
       mantissa = mantissa * 10 + d;
       j++;
@@ -265,13 +296,13 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
 export function parseNumeral(text: string, i: number, end: number): NumeralMatch | undefined {
   const start = i;
   let negative = false;
-  const first = text.charCodeAt(i);
+  const first = codeAt(text, i);
   if ((first === NEGATIVE_1 || first === NEGATIVE_2) && i + 1 < end && (cnDigitAt(text, i + 1) >= 0 || digitAt(text, i + 1) >= 0)) {
     negative = true;
     i++;
   }
   // Chinese digits one by one (二〇二三, 一九九一): a year, or a discount like 九五折.
-  if (cnDigitAt(text, i) >= 0 && cnDigitAt(text, i + 1) >= 0 && cnUnitAt(text, i + 2) === 0 && !isPoint(text.charCodeAt(i + 2))) {
+  if (cnDigitAt(text, i) >= 0 && cnDigitAt(text, i + 1) >= 0 && cnUnitAt(text, i + 2) === 0 && !isPoint(codeAt(text, i + 2))) {
     let j = i;
     // At most eight digits: their value as an integer is exact, the same as Number() of the digit string.
     let value = 0;
@@ -314,7 +345,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
 
   while (j < end) {
     const c = text.charCodeAt(j);
-    const arabicStart = digitAt(text, j) >= 0 || (isDecimalPoint(c) && elements === 0 && digitAt(text, j + 1) >= 0 && !(j > 0 && digitAt(text, j - 1) >= 0));
+    const arabicStart = digitOf(c) >= 0 || (isDecimalPoint(c) && elements === 0 && digitAt(text, j + 1) >= 0 && !(j > 0 && digitAt(text, j - 1) >= 0));
     if (arabicStart) {
       if (hasPending) break; // two numbers in a row: stop before the second
       const arabicEnd = scanArabic(text, j, end);
@@ -331,7 +362,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       afterZero = false;
       continue;
     }
-    const digit = DIGIT_BY_CODE[c]!;
+    const digit = DIGIT_BY_CODE[c & 0xffff]!;
     if (digit >= 0) {
       if (hasPending && !afterZero) break;
       pendingAfterUnit = digit !== 0 && lastUnit > 0 && !afterZero && elements > 0 && cnUnitAt(text, j - 1) > 0;
@@ -346,7 +377,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       elements++;
       continue;
     }
-    const unitValue = UNIT_BY_CODE[c]!;
+    const unitValue = UNIT_BY_CODE[c & 0xffff]!;
     if (unitValue > 0 && unitValue < 1e4) {
       const small = unitValue;
       // 十 alone at the start means 一十, and so it does after 零 (一万零十二); 百, 千 alone do not
@@ -408,7 +439,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       let k = j + 1;
       let fraction = '';
       while (k < end && isDecimalDigitAt(text, k) && fraction.length < 12) fraction += cnDigitAt(text, k++);
-      const after = text.charCodeAt(k);
+      const after = codeAt(text, k);
       // 一点一滴 and 两点一线 are idioms; 九点三十分 and 八点一刻 are clock times.
       if (after === DI || after === XIAN_1 || after === XIAN_2) return undefined;
       const afterUnit = cnUnitAt(text, k);
@@ -443,6 +474,8 @@ const XIAN_1 = code('线');
 const XIAN_2 = code('線');
 const FEN = code('分');
 const KE = code('刻');
+const YI = code('一');
+const SAN = code('三');
 
 function isPoint(c: number): boolean {
   return c === POINT_1 || c === POINT_2;
@@ -450,7 +483,7 @@ function isPoint(c: number): boolean {
 
 /** Digits that may follow 点 as decimals: every digit but 两, which only counts things. */
 function isDecimalDigitAt(text: string, i: number): boolean {
-  return cnDigitAt(text, i) >= 0 && LIANG[text.charCodeAt(i) | 0] === 0;
+  return cnDigitAt(text, i) >= 0 && LIANG[codeAt(text, i) & 0xffff] === 0;
 }
 
 /** 九点三十分, 八点一刻, 十点二十: a time of day, read through its minutes. */
@@ -458,15 +491,16 @@ function clockTime(text: string, start: number, point: number, end: number, hour
   if (negative || hours > 24 || !Number.isInteger(hours)) return undefined;
   let k = point + 1;
   let minutes = 0;
-  if (text[k + 1] === '刻' && (text[k] === '一' || text[k] === '三')) {
-    minutes = text[k] === '一' ? 15 : 45;
+  const first = codeAt(text, k);
+  if (codeAt(text, k + 1) === KE && (first === YI || first === SAN)) {
+    minutes = first === YI ? 15 : 45;
     k += 2;
   } else {
     const m = parseNumeral(text, k, Math.min(end, k + 4));
     if (!m || !m.chinese || m.value >= 60 || !Number.isInteger(m.value)) return undefined;
     minutes = m.value;
     k = m.end;
-    if (text[k] === '分') k++;
+    if (codeAt(text, k) === FEN) k++;
   }
   return { ...result(start, k, roundSignificant(hours + minutes / 60), 1, 0, false, true, false, false, false, false, false), time: true };
 }

@@ -13,8 +13,8 @@
  * string and a match object, a closure per call makes a context object: on
  * report text, where a candidate comes every few dozen characters, those
  * allocations were most of the time. Single-character tests are look-ups in
- * 64 K tables indexed by code unit; `code | 0` turns the NaN that charCodeAt
- * gives past the end into 0 (NUL), which no table marks, so reads stay in
+ * 64 K tables indexed by code unit; `code & 0xffff` turns what codeAt gives
+ * outside the text into 0 (NUL), which no table marks, so reads stay in
  * bounds. Regular expressions remain only on rare paths (dates, clock
  * times, "percent" after a year) and are all anchored and linear.
  */
@@ -23,8 +23,8 @@ import { isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
-import { cnUnitAt, cnUnitOf, digitAt, isApproximatePair, isCnDigit, isCnDigitCode, isFinancialOnlyCode, parseArabic, parseNumeral, type NumeralMatch } from './numerals';
-import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, type UnitInfo } from './units';
+import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, parseArabic, parseNumeral, type NumeralMatch } from './numerals';
+import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsTwoWordEnUnit, type UnitInfo } from './units';
 
 const code = (ch: string): number => ch.charCodeAt(0);
 
@@ -36,7 +36,7 @@ function flags(chars: Iterable<string>): Uint8Array {
 }
 
 const CURRENCY_SIGNS: readonly string[] = ['$', '€', '£', '¥', '￥'];
-/** The currency a sign stands for ('' for none): ￥ is written as ¥. */
+/** The currency a sign stands for (undefined for none): ￥ is written as ¥. */
 function currencyOf(c: number): string | undefined {
   switch (c) {
     case 0x24:
@@ -129,21 +129,24 @@ function makeDraft(
 /** Every figure in text[start, end), in order. */
 export function extractFigures(text: string, start = 0, end = text.length): Figure[] {
   const figures: Figure[] = [];
-  let i = start;
-  while (i < end) {
+  // No figure starts outside the text (where charCodeAt gives NaN): the scan stays inside it, and its
+  // reads need no check.
+  let i = start > 0 ? start : 0;
+  const limit = end < text.length ? end : text.length;
+  while (i < limit) {
     // Most characters cannot start a figure: one table look-up decides that, in a loop of its own
     // with no call in it, which the engine compiles to a few instructions a character.
     let c = text.charCodeAt(i);
     let startClass = START_CLASS[c];
-    while (startClass === 0 && ++i < end) {
+    while (startClass === 0 && ++i < limit) {
       c = text.charCodeAt(i);
       startClass = START_CLASS[c];
     }
-    if (i >= end) break;
+    if (i >= limit) break;
     let draft: Draft | undefined;
     if (startClass === START_LETTER) {
       // Inside a word no figure starts and no web address either: skip the rest of the word.
-      const previous = text.charCodeAt(i - 1);
+      const previous = codeAt(text, i - 1);
       if (i > start && isLatinLetter(previous)) {
         i = letterRunEnd(text, i + 1, end);
         continue;
@@ -184,6 +187,8 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
 
 /** Past the Latin letters from `k`. */
 function letterRunEnd(text: string, k: number, end: number): number {
+  // Reads stop at `end`, inside the text for every range the scanner is given (outside it, as charCodeAt
+  // would give NaN, the loop would stop all the same).
   while (k < end && isLatinLetter(text.charCodeAt(k))) k++;
   return k;
 }
@@ -203,7 +208,7 @@ function isAsciiDigit(code: number): boolean {
 
 /** Whether the code unit at `at` is the lower-case ASCII letter `lower` in either case. */
 function isLetterAt(text: string, at: number, lower: number): boolean {
-  const c = text.charCodeAt(at);
+  const c = codeAt(text, at);
   return c === lower || c === lower - 0x20;
 }
 
@@ -211,7 +216,7 @@ function isLetterAt(text: string, at: number, lower: number): boolean {
 function wordAtIgnoringCase(text: string, at: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
     const w = word.charCodeAt(k);
-    if (w === 0x20 ? text.charCodeAt(at + k) !== 0x20 : !isLetterAt(text, at + k, w)) return false;
+    if (w === 0x20 ? codeAt(text, at + k) !== 0x20 : !isLetterAt(text, at + k, w)) return false;
   }
   return true;
 }
@@ -242,10 +247,10 @@ function hasShape(shapes: Uint8Array, text: string, start: number, end: number):
 /** Where a web address starting at `i` (http://, https://, www.) ends, or `i` when there is none. */
 function urlEnd(text: string, i: number, end: number): number {
   // Cheap look first: this is asked at every English word that starts with h or w.
-  const second = text.charCodeAt(i + 1) | 0x20;
+  const second = codeAt(text, i + 1) | 0x20;
   if (second !== 0x74 /* t */ && second !== 0x77 /* w */) return i;
   // http://, https:// or www., letters in either case (the characters after i + 8 do not count).
-  if (!(wordAtIgnoringCase(text, i, 'http') && (text.startsWith('://', i + 4) || (isLetterAt(text, i + 4, 0x73) && text.startsWith('://', i + 5)))) && !(wordAtIgnoringCase(text, i, 'www') && text.charCodeAt(i + 3) === 0x2e)) {
+  if (!(wordAtIgnoringCase(text, i, 'http') && (text.startsWith('://', i + 4) || (isLetterAt(text, i + 4, 0x73) && text.startsWith('://', i + 5)))) && !(wordAtIgnoringCase(text, i, 'www') && codeAt(text, i + 3) === 0x2e)) {
     return i;
   }
   let k = i;
@@ -260,7 +265,7 @@ function urlEnd(text: string, i: number, end: number): number {
 
 /** A dot that starts a number (.5) is not one of an ellipsis (...9) and does not follow a digit. */
 function isLeadingDecimalPoint(text: string, i: number): boolean {
-  return digitAt(text, i + 1) >= 0 && !(i > 0 && (digitAt(text, i - 1) >= 0 || text.charCodeAt(i - 1) === 0x2e));
+  return digitAt(text, i + 1) >= 0 && !(i > 0 && (digitAt(text, i - 1) >= 0 || codeAt(text, i - 1) === 0x2e));
 }
 
 /** Whether a figure may start at `i`, a character other than a Latin letter (those go through startsEnglishNumber). */
@@ -268,7 +273,7 @@ function mayStartFigure(text: string, code: number, i: number): boolean {
   if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) return true;
   if (code < 0x80) {
     if (code === 0x24 /* $ */) return digitAt(text, i + 1) >= 0;
-    if (code === 0x2b || code === 0x2d /* + - */) return digitAt(text, i + 1) >= 0 || (text.charCodeAt(i + 1) === 0x2e && digitAt(text, i + 2) >= 0);
+    if (code === 0x2b || code === 0x2d /* + - */) return digitAt(text, i + 1) >= 0 || (codeAt(text, i + 1) === 0x2e && digitAt(text, i + 2) >= 0);
     if (code === 0x2e /* . */) return isLeadingDecimalPoint(text, i);
     return false;
   }
@@ -327,6 +332,7 @@ function skip(end: number): Draft {
 const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余');
 
 function readFigure(text: string, i: number, blockStart: number, end: number): Draft | undefined {
+  // A candidate: i is inside the text.
   const first = text.charCodeAt(i);
   if (isLatinLetter(first)) return readEnglishWords(text, i, blockStart, end);
 
@@ -339,20 +345,20 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   let negative = false;
   let currency = currencyOf(first);
   if (currency !== undefined) p++;
-  const signCode = text.charCodeAt(p);
+  const signCode = codeAt(text, p);
   if (isSignCode(signCode)) {
     if (!isSignPosition(text, p, blockStart)) return undefined;
     signed = true;
     negative = signCode !== 0x2b && signCode !== 0xff0b;
     p++;
     if (currency === undefined) {
-      currency = currencyOf(text.charCodeAt(p));
+      currency = currencyOf(codeAt(text, p));
       if (currency !== undefined) p++;
     }
   }
 
   // 百分之五, 千分之二点四, 百万分之五: percent, per mille and smaller shares written out.
-  const headCode = text.charCodeAt(p);
+  const headCode = codeAt(text, p);
   if (cnUnitOf(headCode) >= 100) {
     const per = perBaseAt(text, p, end);
     if (per) return readPerFraction(text, i, per, end);
@@ -360,13 +366,13 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
 
   const vulgar = headCode === 0xbc || headCode === 0xbd || headCode === 0xbe || (headCode >= 0x2153 && headCode <= 0x215e) ? VULGAR_FRACTIONS[text[p]!] : undefined;
   if (vulgar !== undefined) {
-    if (p > 0 && isLatinLetter(text.charCodeAt(p - 1))) return undefined;
+    if (p > 0 && isLatinLetter(codeAt(text, p - 1))) return undefined;
     const value = roundSignificant(negative ? -vulgar : vulgar);
     return makeDraft(i, p + 1, i, p + 1, value, '', 'fraction', undefined, undefined, 0, false, signed);
   }
   // 半成 = 5%; 半成品 (semi-finished goods) is a word.
   if (headCode === BAN) {
-    if (text.charCodeAt(p + 1) !== CHENG || CHENG_WORDS[text.charCodeAt(p + 2) | 0] === 1) return undefined;
+    if (codeAt(text, p + 1) !== CHENG || CHENG_WORDS[codeAt(text, p + 2) & 0xffff] === 1) return undefined;
     return makeDraft(i, p + 2, p, p + 1, 5, '成', 'percent', undefined, undefined, 5, true, false);
   }
   // 二三十个, 七八千: a rough range, which no check should take for an exact number.
@@ -378,15 +384,19 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   const numeral = parseNumeral(text, p, end);
   if (!numeral) return undefined;
   if (numeral.time) return nonQuantity(i, numeral.end, numeral.start, numeral.end, numeral.value, 'time');
-  // A single Chinese digit in a word (一些, 两岸, 三农, 一是): the commonest candidate in Chinese text,
-  // and no figure. Everything below would come to skip(numeral.end) too: without 第 before it, it
-  // is no ordinal, and without a unit or one of the characters that make dates, codes, fractions
-  // or percentages after it, the single digit is skipped as a word.
-  if (numeral.chinese && numeral.single && !(i > blockStart && text.charCodeAt(i - 1) === DI) && SINGLE_DIGIT_FIGURE_AFTER[text.charCodeAt(numeral.end) | 0] === 0) {
-    if (currency !== undefined || !matchCnUnit(text, numeral.end)) return skip(numeral.end);
+  // A single Chinese digit in a word (一些, 两岸, 三农, 一是) or an article (一个, 一年, 一批): the
+  // commonest candidates in Chinese text, and no figures. Everything below would skip them too:
+  // without 第 before it the digit is no ordinal, and without one of the characters that make
+  // dates, codes, fractions or percentages after it, the unit (read only without a currency sign)
+  // decides, as further down: none, or a financial form, skips the digit; 一 with a count or a
+  // measure skips the digit and its unit.
+  if (numeral.chinese && numeral.single && !(i > blockStart && codeAt(text, i - 1) === DI) && SINGLE_DIGIT_FIGURE_AFTER[codeAt(text, numeral.end) & 0xffff] === 0) {
+    const unit = currency === undefined ? matchCnUnit(text, numeral.end) : undefined;
+    if (!unit || isFinancialOnlyCode(codeAt(text, numeral.end - 1))) return skip(numeral.end);
+    if (Math.abs(numeral.value) === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(numeral.end + unit.text.length);
   }
   // 192.168.1.2, 3.2.1, 1.10.4: addresses, section and version numbers, not decimals.
-  if (numeral.decimals > 0 && !numeral.chinese && text.charCodeAt(numeral.end) === 0x2e && digitAt(text, numeral.end + 1) >= 0) {
+  if (numeral.decimals > 0 && !numeral.chinese && codeAt(text, numeral.end) === 0x2e && digitAt(text, numeral.end + 1) >= 0) {
     let k = numeral.end;
     while (k < end && k - numeral.end < 64) {
       const dot = text.charCodeAt(k) === 0x2e;
@@ -406,7 +416,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   const context = classifyContext(text, i, numeral, blockStart, end);
   if (context) return context;
 
-  const next = text.charCodeAt(q);
+  const next = codeAt(text, q);
   // 一又二分之一, 3又一千分之23: a whole number and a fraction.
   if (next === YOU) {
     const mixed = readCnFraction(text, q + 1, end);
@@ -424,7 +434,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   }
 
   // X分之Y: a fraction.
-  if (next === FEN && text.charCodeAt(q + 1) === ZHI) {
+  if (next === FEN && codeAt(text, q + 1) === ZHI) {
     const denominator = numeral.value;
     const numerator = parseNumeral(text, q + 2, end);
     if (!numerator || denominator === 0) return skip(q + 2);
@@ -453,11 +463,11 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   }
 
   // 三成 = 30%.
-  const atQ = text.charCodeAt(q);
-  if (atQ === CHENG && CHENG_WORDS[text.charCodeAt(q + 1) | 0] === 0 && Math.abs(numeral.value) <= 10) {
+  const atQ = codeAt(text, q);
+  if (atQ === CHENG && CHENG_WORDS[codeAt(text, q + 1) & 0xffff] === 0 && Math.abs(numeral.value) <= 10) {
     let endAt = q + 1;
     let extra = 0;
-    if (text.charCodeAt(endAt) === BAN) {
+    if (codeAt(text, endAt) === BAN) {
       extra = 5;
       endAt++;
     }
@@ -493,7 +503,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   // Single Chinese numerals are words (一网通办, 四川, 五大任务) unless a unit follows;
   // 一 with a measure word is the article "a", not a quantity.
   if (numeral.chinese && numeral.single) {
-    if (!unit || isFinancialOnlyCode(text.charCodeAt(numeral.end - 1))) return skip(numeral.end);
+    if (!unit || isFinancialOnlyCode(codeAt(text, numeral.end - 1))) return skip(numeral.end);
     if (Math.abs(numeral.value) === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(unitEnd);
   }
   // 二三年 and 九五 are read digit by digit: a short year or a code, not a count.
@@ -546,13 +556,13 @@ function yuanTail(text: string, k: number, end: number, value: number): { end: n
   let total = value;
   if (Number.isInteger(value) && value >= 0) {
     let d = coinDigit(text, k, end);
-    const unitCode = text.charCodeAt(k + 1);
-    if (d >= 0 && (unitCode === YUAN_JIAO || unitCode === YUAN_MAO) && (coinsEndHere(text, k + 2, end) || (coinDigit(text, k + 2, end) >= 0 && text.charCodeAt(k + 3) === FEN))) {
+    const unitCode = codeAt(text, k + 1);
+    if (d >= 0 && (unitCode === YUAN_JIAO || unitCode === YUAN_MAO) && (coinsEndHere(text, k + 2, end) || (coinDigit(text, k + 2, end) >= 0 && codeAt(text, k + 3) === FEN))) {
       total += d / 10;
       k += 2;
     }
     d = coinDigit(text, k, end);
-    if (d >= 0 && text.charCodeAt(k + 1) === FEN && coinsEndHere(text, k + 2, end)) {
+    if (d >= 0 && codeAt(text, k + 1) === FEN && coinsEndHere(text, k + 2, end)) {
       total += d / 100;
       k += 2;
     }
@@ -570,7 +580,7 @@ function coinDigit(text: string, at: number, end: number): number {
 
 /** 分 is a common character (分析, 分别): coins end where a word would go on. */
 function coinsEndHere(text: string, at: number, end: number): boolean {
-  return at >= end || !isCjk(text.charCodeAt(at));
+  return at >= end || !isCjk(codeAt(text, at));
 }
 
 function isSignCode(c: number): boolean {
@@ -580,7 +590,7 @@ function isSignCode(c: number): boolean {
 /** + and - are signs only where a number starts: not in 6.5%-7%, A-1 or 2023-09. */
 function isSignPosition(text: string, p: number, blockStart: number): boolean {
   if (p === blockStart) return true;
-  const prev = text.charCodeAt(p - 1);
+  const prev = codeAt(text, p - 1);
   return prev === 0x20 || prev === 0x28 /* ( */ || prev === 0x09 || prev === 0x0a || prev === 0x3000 || prev === 0xff08 /* （ */ || prev === 0x3a || prev === 0xff1a || prev === 0xff0c || prev === 0x2c;
 }
 
@@ -600,12 +610,16 @@ function afterGap(text: string, q: number, limit: number): number {
 }
 
 const EN_SCALE_WORDS: readonly string[] = [...EN_SCALES.keys()];
+/** First letters (lower case) of the scale words. */
+const EN_SCALE_INITIALS = flags(EN_SCALE_WORDS.map((word) => word[0]!));
 
 /** " hundred", " million" … (any case, a word on its own) within 13 characters of `q`. */
 function englishScaleAt(text: string, q: number, end: number): { factor: number; end: number } | undefined {
   const limit = Math.min(end, q + 13, text.length);
   const at = afterGap(text, q, limit);
   if (at < 0) return undefined;
+  // Most words after a number start with another letter than a scale word.
+  if (EN_SCALE_INITIALS[asciiLower(codeAt(text, at)) & 0xffff] !== 1) return undefined;
   for (const word of EN_SCALE_WORDS) {
     const wordEnd = at + word.length;
     if (wordEnd > limit || !wordAtIgnoringCase(text, at, word)) continue;
@@ -629,8 +643,8 @@ function asciiLower(c: number): number {
 function attachedUnitLength(text: string, k: number, end: number): number {
   const limit = Math.min(end, k + 4, text.length);
   if (k + 1 >= limit) return 0;
-  const a = asciiLower(text.charCodeAt(k));
-  const b = asciiLower(text.charCodeAt(k + 1));
+  const a = asciiLower(codeAt(text, k));
+  const b = asciiLower(codeAt(text, k + 1));
   if (a === 0x6b) {
     // km, kg
     if ((b === 0x6d || b === 0x67) && noLetterAt(text, k + 2, limit)) return 2;
@@ -657,7 +671,7 @@ const EN_UNIT_LEADING_SHAPES = shapesOf(EN_UNIT_LEADING_WORDS);
 function englishUnitAt(text: string, q: number, end: number): { unit: UnitInfo; end: number } | undefined {
   const k = q;
   // Every pattern below starts with a letter, a space, a line break or a hyphen.
-  const first = text.charCodeAt(k);
+  const first = codeAt(text, k);
   if (isLatinLetter(first)) {
     // Against the number only an abbreviation: words need a space before them.
     const length = attachedUnitLength(text, k, end);
@@ -667,7 +681,7 @@ function englishUnitAt(text: string, q: number, end: number): { unit: UnitInfo; 
   }
   if (first === 0x2d) {
     // -fold, a word on its own (\b; the characters after k + 6 do not count).
-    const ok = text.startsWith('-fold', k) && !(k + 5 < text.length && isRegexWordChar(text.charCodeAt(k + 5)));
+    const ok = text.startsWith('-fold', k) && !(k + 5 < text.length && isRegexWordChar(codeAt(text, k + 5)));
     return ok ? { unit: FOLD, end: k + 5 } : undefined;
   }
   // A gap, then one or two words of letters, within 26 characters of k.
@@ -678,10 +692,12 @@ function englishUnitAt(text: string, q: number, end: number): { unit: UnitInfo; 
   if (firstEnd === at) return undefined;
   // No unit starts with a word longer than this, or of another shape: no need to look it up.
   if (firstEnd - at > EN_UNIT_LONGEST_WORD || !hasShape(EN_UNIT_LEADING_SHAPES, text, at, firstEnd)) return undefined;
+  const firstWord = text.slice(at, firstEnd).toLowerCase();
+  // The second word is read only after a word that starts a two-word unit (per cent, square miles).
   let secondEnd = firstEnd;
-  if (firstEnd + 1 < limit && text.charCodeAt(firstEnd) === 0x20 && isLatinLetter(text.charCodeAt(firstEnd + 1))) secondEnd = letterRunEnd(text, firstEnd + 1, limit);
-  const second = secondEnd > firstEnd ? text.slice(firstEnd + 1, secondEnd).toLowerCase() : '';
-  const match = matchEnUnitWords(text.slice(at, firstEnd).toLowerCase(), second);
+  if (startsTwoWordEnUnit(firstWord) && firstEnd + 1 < limit && text.charCodeAt(firstEnd) === 0x20 && isLatinLetter(text.charCodeAt(firstEnd + 1))) secondEnd = letterRunEnd(text, firstEnd + 1, limit);
+  const secondWord = secondEnd > firstEnd ? text.slice(firstEnd + 1, secondEnd).toLowerCase() : '';
+  const match = matchEnUnitWords(firstWord, secondWord);
   if (!match) return undefined;
   return { unit: match.unit, end: match.words === 2 ? secondEnd : firstEnd };
 }
@@ -723,7 +739,7 @@ function cnNounAfter(text: string, q: number, end: number): string | undefined {
   let k = q;
   while (k < end && k - q < 6) {
     const c = text.charCodeAt(k);
-    if (NOUN_STOPS[c | 0] === 1 || !isCjk(c)) break;
+    if (NOUN_STOPS[c & 0xffff] === 1 || !isCjk(c)) break;
     k++;
   }
   return k > q ? text.slice(q, k) : undefined;
@@ -741,17 +757,17 @@ const NEI = code('内');
  * 上下 (about), 以上 (at least), 以下 and 以内 (at most), 多 and 余 (more than).
  */
 function qualifierAfter(text: string, q: number): { qualifier: Qualifier; end: number } | undefined {
-  const c = text.charCodeAt(q);
-  if (c === ZUO) return text.charCodeAt(q + 1) === YOU_RIGHT ? { qualifier: 'about', end: q + 2 } : undefined;
-  if (c === SHANG) return text.charCodeAt(q + 1) === XIA ? { qualifier: 'about', end: q + 2 } : undefined;
+  const c = codeAt(text, q);
+  if (c === ZUO) return codeAt(text, q + 1) === YOU_RIGHT ? { qualifier: 'about', end: q + 2 } : undefined;
+  if (c === SHANG) return codeAt(text, q + 1) === XIA ? { qualifier: 'about', end: q + 2 } : undefined;
   if (c === YI_BY) {
-    const second = text.charCodeAt(q + 1);
+    const second = codeAt(text, q + 1);
     if (second === SHANG) return { qualifier: 'at-least', end: q + 2 };
     if (second === XIA || second === NEI) return { qualifier: 'at-most', end: q + 2 };
     return undefined;
   }
   // 多 and 余 qualify only as the last character before punctuation or a noun boundary: 100多个 is handled before units.
-  if ((c === DUO || c === YU) && !isCjk(text.charCodeAt(q + 1))) return { qualifier: 'more-than', end: q + 1 };
+  if ((c === DUO || c === YU) && !isCjk(codeAt(text, q + 1))) return { qualifier: 'more-than', end: q + 1 };
   return undefined;
 }
 
@@ -766,21 +782,21 @@ const EN_QUALIFIERS_BY_LAST_LETTER: readonly (readonly [string, Qualifier][])[] 
 );
 
 function qualifierBefore(text: string, i: number, blockStart: number): Qualifier | undefined {
-  if (i > blockStart && CN_QUALIFIER_ENDS[text.charCodeAt(i - 1)] === 1) for (const [word, qualifier] of CN_QUALIFIERS_BEFORE) {
+  if (i > blockStart && CN_QUALIFIER_ENDS[codeAt(text, i - 1) & 0xffff] === 1) for (const [word, qualifier] of CN_QUALIFIERS_BEFORE) {
     const at = i - word.length;
     if (at >= blockStart && text.startsWith(word, at)) return qualifier;
   }
-  if (text.charCodeAt(i - 1) !== 0x20) return undefined;
+  if (codeAt(text, i - 1) !== 0x20) return undefined;
   // The phrase and its space end the 16 characters before the number (not before blockStart), either
   // filling them from their start or after a space: " more than ", in any case. Only the phrases
   // ending in the letter before the space can (in their order in EN_QUALIFIERS_BEFORE).
-  const last = asciiLower(text.charCodeAt(i - 2));
+  const last = asciiLower(codeAt(text, i - 2));
   const phrases = last < 0x80 ? EN_QUALIFIERS_BY_LAST_LETTER[last]! : NO_PHRASES;
   const windowStart = Math.max(blockStart, i - 16);
   for (const [phrase, qualifier] of phrases) {
     const at = i - 1 - phrase.length;
     if (at < windowStart) continue;
-    if (at > windowStart && text.charCodeAt(at - 1) !== 0x20) continue;
+    if (at > windowStart && codeAt(text, at - 1) !== 0x20) continue;
     if (wordAtIgnoringCase(text, at, phrase)) return qualifier;
   }
   return undefined;
@@ -796,7 +812,7 @@ const OPEN_DOUBLE = code('“');
 function insideQuotedTerm(text: string, start: number, end: number, blockStart: number, blockEnd: number): boolean {
   let open = -1;
   for (let k = start - 1; k >= Math.max(blockStart, start - 12); k--) {
-    const c = text.charCodeAt(k) | 0;
+    const c = codeAt(text, k) & 0xffff;
     if (QUOTE_OPENS[c] === 1) {
       open = k;
       break;
@@ -805,7 +821,7 @@ function insideQuotedTerm(text: string, start: number, end: number, blockStart: 
   }
   if (open < 0) return false;
   for (let k = end; k < Math.min(blockEnd, end + 12); k++) {
-    const c = text.charCodeAt(k) | 0;
+    const c = codeAt(text, k) & 0xffff;
     if (QUOTE_CLOSES[c] === 1) return k > end || open < start - 1;
     if (c === OPEN_DOUBLE || c === JU) return false;
   }
@@ -826,8 +842,8 @@ const YEAR_BEFORE_WORDS = /^ ?(?:percent|per cent|jobs|people|persons|workers)/i
 function classifyContext(text: string, i: number, numeral: NumeralMatch, blockStart: number, end: number): Draft | undefined {
   const q = numeral.end;
   // The character before the number, within the block (-1 at its start), and the one after (NaN at the end of the text).
-  const prev = i > blockStart ? text.charCodeAt(i - 1) : -1;
-  const next = text.charCodeAt(q);
+  const prev = i > blockStart ? codeAt(text, i - 1) : -1;
+  const next = codeAt(text, q);
   const chinese = numeral.chinese;
   const plainInteger = !chinese && numeral.decimals === 0 && !numeral.grouped && !numeral.scaled;
 
@@ -836,15 +852,15 @@ function classifyContext(text: string, i: number, numeral: NumeralMatch, blockSt
   // Codes: letters or a letter-dash right before (A-1, COVID-19, GB/T 15835), letters right after (5G).
   let wordBefore = '';
   if (!chinese) {
-    if (isLatinLetter(prev) || ((prev === 0x2d || prev === 0x2f || prev === 0x2e) && i - 2 >= blockStart && isLatinLetter(text.charCodeAt(i - 2)))) return nonQuantity(i, q, numeral.start, numeral.end, numeral.value, 'code');
+    if (isLatinLetter(prev) || ((prev === 0x2d || prev === 0x2f || prev === 0x2e) && i - 2 >= blockStart && isLatinLetter(codeAt(text, i - 2)))) return nonQuantity(i, q, numeral.start, numeral.end, numeral.value, 'code');
     if (isLatinLetter(next) && !unitAbbreviationAt(text, q)) return nonQuantity(i, skipWordEnd(text, q, end), numeral.start, numeral.end, numeral.value, 'code');
     if (prev === 0x20 && previousWordMayBeListed(text, i - 1, blockStart)) {
       wordBefore = previousWord(text, i - 1, blockStart);
       if (REFERENCE_WORDS.has(wordBefore) || STANDARD_WORDS.has(wordBefore)) return nonQuantity(i, q, numeral.start, numeral.end, numeral.value, 'code');
     }
     // Phone numbers: 691-6378, (202) 691-6378.
-    if (next === 0x2d && plainInteger && q - i >= 3 && asciiDigitsAt(text, q + 1, 4) && !isAsciiDigit(text.charCodeAt(q + 5))) return nonQuantity(i, q + 5, numeral.start, numeral.end, numeral.value, 'code');
-    if (prev === 0x28 && next === 0x29 && text.charCodeAt(q + 1) === 0x20 && asciiDigitsAt(text, q + 2, 3) && text.charCodeAt(q + 5) === 0x2d && asciiDigitsAt(text, q + 6, 4)) {
+    if (next === 0x2d && plainInteger && q - i >= 3 && asciiDigitsAt(text, q + 1, 4) && !isAsciiDigit(codeAt(text, q + 5))) return nonQuantity(i, q + 5, numeral.start, numeral.end, numeral.value, 'code');
+    if (prev === 0x28 && next === 0x29 && codeAt(text, q + 1) === 0x20 && asciiDigitsAt(text, q + 2, 3) && codeAt(text, q + 5) === 0x2d && asciiDigitsAt(text, q + 6, 4)) {
       return nonQuantity(i, q, numeral.start, numeral.end, numeral.value, 'code');
     }
     if (prev === OPEN_ROUND || prev === 0x5b || prev === OPEN_LENTICULAR) {
@@ -861,9 +877,9 @@ function classifyContext(text: string, i: number, numeral: NumeralMatch, blockSt
   }
   // Months and days.
   const integer = (plainInteger || (chinese && !numeral.digitSequence)) && value >= 1 && Number.isInteger(value);
-  if (integer && value <= 12 && next === YUE && text.charCodeAt(i - 1) !== GE) return nonQuantity(i, q + 1, numeral.start, numeral.end, value, 'date');
+  if (integer && value <= 12 && next === YUE && codeAt(text, i - 1) !== GE) return nonQuantity(i, q + 1, numeral.start, numeral.end, value, 'date');
   if (integer && value <= 31 && (next === RI || next === HAO) && prev === YUE) return nonQuantity(i, q + 1, numeral.start, numeral.end, value, 'date');
-  if (integer && value <= 31 && next === RI && !isCjk(text.charCodeAt(q + 1))) return nonQuantity(i, q + 1, numeral.start, numeral.end, value, 'date');
+  if (integer && value <= 31 && next === RI && !isCjk(codeAt(text, q + 1))) return nonQuantity(i, q + 1, numeral.start, numeral.end, value, 'date');
   // wordBefore was read above under the same condition (not Chinese, a space before), or is '' when it
   // can be no month.
   if (!chinese && prev === 0x20 && MONTHS.has(stripFinalDot(wordBefore))) {
@@ -874,10 +890,10 @@ function classifyContext(text: string, i: number, numeral: NumeralMatch, blockSt
 
 /** st, nd, rd, th (any case) at `q`, not followed by a word character (as `^(?:st|nd|rd|th)\b` reads three characters). */
 function ordinalSuffixAt(text: string, q: number): boolean {
-  const a = asciiLower(text.charCodeAt(q));
-  const b = asciiLower(text.charCodeAt(q + 1));
+  const a = asciiLower(codeAt(text, q));
+  const b = asciiLower(codeAt(text, q + 1));
   const suffix = (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64) || (a === 0x74 && b === 0x68);
-  return suffix && !isRegexWordChar(text.charCodeAt(q + 2));
+  return suffix && !isRegexWordChar(codeAt(text, q + 2));
 }
 
 /**
@@ -886,9 +902,9 @@ function ordinalSuffixAt(text: string, q: number): boolean {
  * three characters there. A unit after the number, not a code like 5G.
  */
 function unitAbbreviationAt(text: string, q: number): boolean {
-  const a = text.charCodeAt(q);
-  const b = text.charCodeAt(q + 1);
-  const after = text.charCodeAt(q + 2);
+  const a = codeAt(text, q);
+  const b = codeAt(text, q + 1);
+  const after = codeAt(text, q + 2);
   // m² ends on a non-word character, so \b there needs a word character after it.
   if (a === 0x6d && b === 0xb2) return isRegexWordChar(after);
   // km kg kW, MW GW, mm cm
@@ -898,12 +914,12 @@ function unitAbbreviationAt(text: string, q: number): boolean {
 
 /** `count` ASCII digits from `at`. */
 function asciiDigitsAt(text: string, at: number, count: number): boolean {
-  for (let k = at; k < at + count; k++) if (!isAsciiDigit(text.charCodeAt(k))) return false;
+  for (let k = at; k < at + count; k++) if (!isAsciiDigit(codeAt(text, k))) return false;
   return true;
 }
 
 function stripFinalDot(word: string): string {
-  return word.charCodeAt(word.length - 1) === 0x2e ? word.slice(0, -1) : word;
+  return word.length > 0 && word.charCodeAt(word.length - 1) === 0x2e ? word.slice(0, -1) : word;
 }
 
 function nonQuantity(start: number, end: number, numberStart: number, numberEnd: number, value: number, kind: FigureKind): Draft {
@@ -969,7 +985,7 @@ function readDateOrTime(text: string, i: number, end: number): Draft | undefined
   // Cheap look before the patterns: a separator must follow one, two or four digits.
   let digits = 0;
   while (digits < 5 && digitAt(text, i + digits) >= 0) digits++;
-  const separator = text.charCodeAt(i + digits);
+  const separator = codeAt(text, i + digits);
   // Only the one pattern that the digit count and the separator allow: number-dense text (1-1-1-…)
   // reaches here at every number.
   const yearFirst = digits === 4 && (separator === 0x2d || separator === 0x2f || separator === 0x2e);
@@ -1013,7 +1029,7 @@ function perBaseAt(text: string, p: number, end: number): PerBase | undefined {
     base *= scale;
     k++;
   }
-  if (k === p || base < 100 || text.charCodeAt(k) !== FEN || text.charCodeAt(k + 1) !== ZHI) return undefined;
+  if (k === p || base < 100 || codeAt(text, k) !== FEN || codeAt(text, k + 1) !== ZHI) return undefined;
   const unit = base === 100 ? '%' : base === 1000 ? '‰' : base === 1e4 ? '‱' : text.slice(p, k + 2);
   return { factor: 100 / base, numberAt: k + 2, unit };
 }
@@ -1028,8 +1044,8 @@ function readPerFraction(text: string, start: number, per: PerBase, end: number)
   if (isApproximatePair(text, at)) return skip(parseNumeral(text, at + 1, end)?.end ?? at + 2);
   let numeral = parseNumeral(text, at, end);
   // 百分之百: 百 alone is no number anywhere else.
-  const head = text.charCodeAt(at);
-  if (!numeral && per.factor === 1 && (head === BAI || head === BAI_FINANCIAL) && !isCnDigit(text[at + 1])) {
+  const head = codeAt(text, at);
+  if (!numeral && per.factor === 1 && (head === BAI || head === BAI_FINANCIAL) && cnDigitAt(text, at + 1) < 0) {
     numeral = { start: at, end: at + 1, value: 100, lastDigitUnit: 1, decimals: 0, scaled: false, chinese: true, single: false, digitSequence: false, approximate: false, grouped: false, negative: false };
   }
   if (!numeral || numeral.time) return undefined;
@@ -1053,11 +1069,11 @@ function isSlash(c: number): boolean {
 function simpleFraction(text: string, at: number, end: number): { numerator: number; denominator: number; end: number } | undefined {
   const numerator = parseArabic(text, at, Math.min(end, at + 4));
   if (!numerator || numerator.decimals > 0 || numerator.grouped || numerator.end - at > 3) return undefined;
-  if (!isSlash(text.charCodeAt(numerator.end))) return undefined;
+  if (!isSlash(codeAt(text, numerator.end))) return undefined;
   const denominator = parseArabic(text, numerator.end + 1, Math.min(end, numerator.end + 5));
   if (!denominator || denominator.decimals > 0 || denominator.grouped || denominator.end - numerator.end - 1 > 3 || denominator.value === 0) return undefined;
   // 1/2/3 is a list or a date; 24/7 is "all the time".
-  if (isSlash(text.charCodeAt(denominator.end)) || digitAt(text, denominator.end) >= 0 || (numerator.value === 24 && denominator.value === 7)) return undefined;
+  if (isSlash(codeAt(text, denominator.end)) || digitAt(text, denominator.end) >= 0 || (numerator.value === 24 && denominator.value === 7)) return undefined;
   return { numerator: numerator.value, denominator: denominator.value, end: denominator.end };
 }
 
@@ -1066,11 +1082,16 @@ function simpleFraction(text: string, at: number, end: number): { numerator: num
  * integers: 2023/24 is a season and 5/17/2018 a date, read elsewhere.
  */
 function readSlashFraction(text: string, numeral: NumeralMatch, end: number): { value: number; end: number } | undefined {
-  const own = simpleFraction(text, numeral.start + (digitAt(text, numeral.start) >= 0 ? 0 : 1), end);
-  if (own && own.numerator >= 0) return { value: own.numerator / own.denominator, end: own.end };
+  const next = codeAt(text, numeral.end);
+  // With a space after the number (the common case: "5 jobs") the number is no numerator: its digits
+  // read again end at that space, or run on as a group or a decimal, which a numerator may not.
+  if (next !== 0x20) {
+    const own = simpleFraction(text, numeral.start + (digitAt(text, numeral.start) >= 0 ? 0 : 1), end);
+    if (own && own.numerator >= 0) return { value: own.numerator / own.denominator, end: own.end };
+  }
   // A whole number, one or two spaces, then a fraction: 1 3/5.
-  if (numeral.end - numeral.start > 4 || text.charCodeAt(numeral.end) !== 0x20) return undefined;
-  const at = text.charCodeAt(numeral.end + 1) === 0x20 ? numeral.end + 2 : numeral.end + 1;
+  if (numeral.end - numeral.start > 4 || next !== 0x20) return undefined;
+  const at = codeAt(text, numeral.end + 1) === 0x20 ? numeral.end + 2 : numeral.end + 1;
   if (digitAt(text, at) < 0) return undefined;
   const part = simpleFraction(text, at, end);
   if (!part) return undefined;
@@ -1115,7 +1136,7 @@ function readEnglishWords(text: string, i: number, blockStart: number, end: numb
   }
   // "one" alone is mostly a pronoun or the article ("the one you mentioned"), but not after "minus".
   if (parsed.justOne && kind !== 'percent' && !negated) return skip(q);
-  if (text.charCodeAt(q) === 0x2d && DURATION_AFTER.test(text.slice(q, q + 7))) return skip(q);
+  if (codeAt(text, q) === 0x2d && DURATION_AFTER.test(text.slice(q, q + 7))) return skip(q);
   const qualifier = qualifierBefore(text, i, blockStart);
   const precision = parsed.fraction ? 0 : parsed.decimals > 0 ? 10 ** -parsed.decimals : parsed.denominator > 0 ? parsed.lastScale / parsed.denominator : parsed.lastScale;
   const rounded = parsed.fraction || kind === 'percent' || parsed.lastScale >= 1e3 || parsed.decimals > 0;

@@ -1,4 +1,5 @@
 import type { QuantityKind } from './figure';
+import { codeAt } from './numerals';
 
 /** A unit written after a number, and what it makes the number. */
 export interface UnitInfo {
@@ -66,13 +67,13 @@ for (const ch of '代级級度') NOT_YEARS[ch.charCodeAt(0)] = 1;
 
 /** The longest unit written at `i`, if any. */
 export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
-  // `| 0`: past the end charCodeAt gives NaN, read as NUL, which starts no unit.
-  const first = text.charCodeAt(i) | 0;
+  // `& 0xffff`: outside the text codeAt gives OUTSIDE, read as NUL, which starts no unit.
+  const first = codeAt(text, i) & 0xffff;
   if (STARTS_CN_UNIT[first] === 0) return undefined;
   const candidates = CN_UNITS.get(first)!;
   for (const unit of candidates) {
     if (unit.text.length > 1 && !text.startsWith(unit.text, i)) continue;
-    if (unit.text === '年' && NOT_YEARS[text.charCodeAt(i + 1) | 0] === 1) return undefined;
+    if (unit.text === '年' && NOT_YEARS[codeAt(text, i + 1) & 0xffff] === 1) return undefined;
     return unit;
   }
   return undefined;
@@ -97,6 +98,11 @@ const EN_UNIT_FIRST_WORDS: ReadonlySet<string> = new Set([...EN_UNITS.keys()].fi
 export const EN_UNIT_LONGEST_WORD = Math.max(...[...EN_UNITS.keys()].flatMap((name) => name.split(' ').map((word) => word.length)));
 /** Every word that can come first in a unit: the one-word units and the first words of two-word units. */
 export const EN_UNIT_LEADING_WORDS: readonly string[] = [...new Set([...EN_UNITS.keys()].map((name) => name.split(' ')[0]!))];
+
+/** Whether a lower-case word is the first of a two-word unit. */
+export function startsTwoWordEnUnit(first: string): boolean {
+  return EN_UNIT_FIRST_WORDS.has(first);
+}
 
 /**
  * The unit named by one or two lower-case words, the longer first, as
