@@ -3,6 +3,7 @@ import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
 import type { ReportDocument } from '../model';
+import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
 import { show } from '../relations/arithmetic';
@@ -39,16 +40,7 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
 
 /** Binary search: the figure whose text covers `offset` (figures never overlap). */
 export function figureAt(figures: readonly Figure[], offset: number): Figure | undefined {
-  let low = 0;
-  let high = figures.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const figure = figures[mid]!;
-    if (offset < figure.span.start) high = mid - 1;
-    else if (offset >= figure.span.end) low = mid + 1;
-    else return figure;
-  }
-  return undefined;
+  return itemAt(figures, offset, (figure) => figure.span);
 }
 
 export function describeFigure(figure: Figure, locale: Locale): string {

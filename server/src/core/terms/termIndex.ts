@@ -3,6 +3,7 @@ import { documentDefinitions } from './documentDefinitions';
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
 import { takePreviousVersion } from '../versions';
+import { itemAt } from '../text/spans';
 
 /**
  * The definitions that do not come from the report: the built-in glossary
@@ -232,15 +233,5 @@ function dropOverlapsRaw(found: RawOccurrence[], defined: (o: RawOccurrence) => 
 
 /** The occurrence covering `offset`, by binary search. */
 export function occurrenceAt(terms: DocumentTerms, offset: number): TermOccurrence | undefined {
-  const list = terms.occurrences;
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const occ = list[mid]!;
-    if (offset < occ.span.start) high = mid - 1;
-    else if (offset >= occ.span.end) low = mid + 1;
-    else return occ;
-  }
-  return undefined;
+  return itemAt(terms.occurrences, offset, (occurrence) => occurrence.span);
 }
