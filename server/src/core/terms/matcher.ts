@@ -37,6 +37,25 @@ export class TermMatcher {
   /** Characters that occur in some name: any other character sends the scan back to the root at once. */
   private readonly alphabet = new Uint8Array(0x10000);
   private nodes = 1;
+  // Scan tables, built by compile() once the trie is linked.
+  private readonly classOf = new Uint16Array(0x10000);
+  private rootNext = new Int32Array(0);
+  private singleClass = new Int32Array(0);
+  private singleChild = new Int32Array(0);
+  private multi = new Uint8Array(0);
+  /** Per multi-child node, 128 bits: bit (class & 127) is set if some child has a class with those low bits. */
+  private filter = new Int32Array(0);
+  /** Open addressing, three words a slot: node (0: empty), class, child. */
+  private multiTable = new Int32Array(0);
+  private multiMask = 0;
+  /** Per node: the node itself if it ends a key, else its dict link (0: no key ends here). */
+  private out = new Int32Array(0);
+  /** Per key: 1 if a word boundary must be checked (it starts or ends with a Latin letter or digit). */
+  private checked = new Uint8Array(0);
+  // Candidates of the current scan, reused between calls.
+  private candStart = new Int32Array(1024);
+  private candEnd = new Int32Array(1024);
+  private candKey = new Int32Array(1024);
 
   constructor(names: readonly string[]) {
     const capacity = nextPowerOfTwo(Math.max(64, names.reduce((n, name) => n + name.length, 0) * 2));
@@ -46,6 +65,7 @@ export class TermMatcher {
     this.tableMask = capacity - 1;
     names.forEach((name, index) => this.insert(fold(name), index));
     this.link();
+    this.compile();
   }
 
   get size(): number {
@@ -103,58 +123,181 @@ export class TermMatcher {
 
   /** Every term occurrence in text[start, end), leftmost-longest, non-overlapping. */
   match(text: string, start = 0, end = text.length): TermMatch[] {
-    const candidates: TermMatch[] = [];
-    // Locals for the hot loop: the transition lookup is inlined (root: direct table; others: hash probe).
-    const { alphabet, rootChild, fail, own, dict, keyLengths } = this;
-    const tableNode = this.tableNode;
-    const tableCode = this.tableCode;
-    const tableChild = this.tableChild;
-    const mask = this.tableMask;
+    // Locals for the hot loop. Characters map to dense classes (0: in no name; A–Z share the class
+    // of a–z, so no case fold per character). A node with one child is a single compare; only
+    // nodes with several children probe the hash table.
+    const { classOf, rootNext, singleClass, singleChild, filter, fail, out, own, keyLengths, checked } = this;
+    const table = this.multiTable;
+    const mask = this.multiMask;
+    let candStart = this.candStart;
+    let candEnd = this.candEnd;
+    let candKey = this.candKey;
+    let count = 0;
     let node = 0;
     for (let i = start; i < end; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= 65 && code <= 90) code += 32;
-      if (alphabet[code] === 0) {
+      const c = classOf[text.charCodeAt(i)]!;
+      if (c === 0) {
         node = 0;
         continue;
       }
-      let next = -1;
       for (;;) {
         if (node === 0) {
-          next = rootChild[code]!;
+          node = rootNext[c]!;
           break;
         }
-        let slot = hash(node, code) & mask;
-        for (;;) {
-          const n = tableNode[slot]!;
-          if (n === -1) break;
-          if (n === node && tableCode[slot] === code) {
-            next = tableChild[slot]!;
+        if (singleClass[node] === c) {
+          node = singleChild[node]!;
+          break;
+        }
+        if (((filter[(node << 2) | ((c >>> 5) & 3)]! >>> (c & 31)) & 1) !== 0) {
+          let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+          let next = 0;
+          for (;;) {
+            const n = table[slot * 3]!;
+            if (n === 0) break;
+            if (n === node && table[slot * 3 + 1] === c) {
+              next = table[slot * 3 + 2]!;
+              break;
+            }
+            slot = (slot + 1) & mask;
+          }
+          if (next !== 0) {
+            node = next;
             break;
           }
-          slot = (slot + 1) & mask;
         }
-        if (next >= 0) break;
         node = fail[node]!;
       }
-      node = next < 0 ? 0 : next;
+      const o = out[node]!;
+      if (o === 0) continue;
       // The longest name ending here that respects word boundaries; shorter ones through dict links.
-      for (let n = own[node]! >= 0 ? node : dict[node]!; n > 0; n = dict[n]!) {
-        const key = own[n]!;
-        const s = i + 1 - keyLengths[key]!;
-        if (this.boundaryOk(text, s, i + 1, key, start, end)) {
-          candidates.push({ start: s, end: i + 1, key });
-          break;
+      const e = i + 1;
+      let key = own[o]!;
+      let s = e - keyLengths[key]!;
+      if (checked[key] !== 0 && !this.boundaryOk(text, s, e, key, start, end)) {
+        key = -1;
+        for (let n = this.dict[o]!; n > 0; n = this.dict[n]!) {
+          const k = own[n]!;
+          const s2 = e - keyLengths[k]!;
+          if (this.boundaryOk(text, s2, e, k, start, end)) {
+            key = k;
+            s = s2;
+            break;
+          }
         }
+        if (key < 0) continue;
       }
+      if (count === candStart.length) {
+        this.growCandidates();
+        candStart = this.candStart;
+        candEnd = this.candEnd;
+        candKey = this.candKey;
+      }
+      candStart[count] = s;
+      candEnd[count] = e;
+      candKey[count] = key;
+      count++;
     }
-    return leftmostLongest(candidates);
+    return this.leftmostLongest(count);
+  }
+
+  private growCandidates(): void {
+    const size = this.candStart.length * 2;
+    const grown = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const next = new Int32Array(size);
+      next.set(old);
+      return next;
+    };
+    this.candStart = grown(this.candStart);
+    this.candEnd = grown(this.candEnd);
+    this.candKey = grown(this.candKey);
+  }
+
+  /** From the candidates (at most one per end position), keep the leftmost-longest non-overlapping ones. */
+  private leftmostLongest(count: number): TermMatch[] {
+    const { candStart, candEnd, candKey } = this;
+    // Candidates arrive ordered by end. Order them by start, longer first: an insertion sort, since a
+    // candidate only moves back past the few that end within one name length before it.
+    for (let k = 1; k < count; k++) {
+      const s = candStart[k]!;
+      const e = candEnd[k]!;
+      const key = candKey[k]!;
+      let j = k - 1;
+      if (candStart[j]! < s) continue;
+      while (j >= 0 && (candStart[j]! > s || (candStart[j] === s && candEnd[j]! < e))) {
+        candStart[j + 1] = candStart[j]!;
+        candEnd[j + 1] = candEnd[j]!;
+        candKey[j + 1] = candKey[j]!;
+        j--;
+      }
+      candStart[j + 1] = s;
+      candEnd[j + 1] = e;
+      candKey[j + 1] = key;
+    }
+    const chosen: TermMatch[] = [];
+    let reach = -1;
+    for (let k = 0; k < count; k++) {
+      const s = candStart[k]!;
+      if (s < reach) continue;
+      const e = candEnd[k]!;
+      chosen.push({ start: s, end: e, key: candKey[k]! });
+      reach = e;
+    }
+    return chosen;
   }
 
   private boundaryOk(text: string, s: number, e: number, key: number, start: number, end: number): boolean {
     if (this.latinStart[key] && s > start && isWordChar(text.charCodeAt(s - 1))) return false;
     if (this.latinEnd[key] && e < end && isWordChar(text.charCodeAt(e))) return false;
     return true;
+  }
+
+  /** The scan's tables: character classes, root row, single-child shortcuts, multi-child hash, output links. */
+  private compile(): void {
+    const nodes = this.nodes;
+    const classOf = this.classOf;
+    let classes = 0;
+    for (let code = 0; code < 0x10000; code++) if (this.alphabet[code] === 1) classOf[code] = ++classes;
+    for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32]!;
+    this.rootNext = new Int32Array(classes + 1);
+    this.singleClass = new Int32Array(nodes);
+    this.singleChild = new Int32Array(nodes);
+    this.multi = new Uint8Array(nodes);
+    this.out = new Int32Array(nodes);
+    let entries = 0;
+    for (let node = 0; node < nodes; node++) {
+      let children = 0;
+      for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) children++;
+      if (node === 0) {
+        for (let child = this.firstChild[0]!; child >= 0; child = this.nextSibling[child]!) this.rootNext[classOf[this.codeOf[child]!]!] = child;
+      } else if (children === 1) {
+        const child = this.firstChild[node]!;
+        this.singleClass[node] = classOf[this.codeOf[child]!]!;
+        this.singleChild[node] = child;
+      } else if (children > 1) {
+        this.multi[node] = 1;
+        entries += children;
+      }
+      this.out[node] = node === 0 ? 0 : this.own[node]! >= 0 ? node : this.dict[node]!;
+    }
+    const capacity = nextPowerOfTwo(Math.max(16, entries * 4));
+    this.filter = new Int32Array(nodes * 4);
+    const table = (this.multiTable = new Int32Array(capacity * 3));
+    this.multiMask = capacity - 1;
+    for (let node = 1; node < nodes; node++) {
+      if (this.multi[node] === 0) continue;
+      for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
+        const c = classOf[this.codeOf[child]!]!;
+        this.filter[(node << 2) | ((c >>> 5) & 3)]! |= 1 << (c & 31);
+        let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.multiMask;
+        while (table[slot * 3] !== 0) slot = (slot + 1) & this.multiMask;
+        table[slot * 3] = node;
+        table[slot * 3 + 1] = c;
+        table[slot * 3 + 2] = child;
+      }
+    }
+    this.checked = new Uint8Array(this.keyLengths.length);
+    for (let key = 0; key < this.keyLengths.length; key++) this.checked[key] = this.latinStart[key] || this.latinEnd[key] ? 1 : 0;
   }
 
   private child(node: number, code: number): number {
@@ -231,24 +374,4 @@ function fold(name: string): string {
 
 function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-/** From candidates (at most one per end position), keep the leftmost-longest non-overlapping ones. */
-function leftmostLongest(candidates: TermMatch[]): TermMatch[] {
-  // Candidates arrive ordered by end; among those starting at the same place the later one is longer.
-  // A stable sort by start then longer-first is only needed where starts go backwards, which is rare.
-  let ordered = true;
-  for (let k = 1; k < candidates.length && ordered; k++) if (candidates[k]!.start < candidates[k - 1]!.start) ordered = false;
-  if (!ordered) candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: TermMatch[] = [];
-  let reach = -1;
-  for (let k = 0; k < candidates.length; k++) {
-    let candidate = candidates[k]!;
-    // Same start, ordered by end: take the longest of the run.
-    while (ordered && k + 1 < candidates.length && candidates[k + 1]!.start === candidate.start) candidate = candidates[++k]!;
-    if (candidate.start < reach) continue;
-    chosen.push(candidate);
-    reach = candidate.end;
-  }
-  return chosen;
 }
