@@ -10,7 +10,7 @@ import { messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
 import { StatusBar } from './statusBar';
-import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient } from './serverLauncher';
+import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient, effectiveLanguages } from './serverLauncher';
 
 const RESTART_COMMAND = 'reportLens.restartServer';
 const SHOW_OUTPUT_COMMAND = 'reportLens.showOutput';
@@ -52,16 +52,41 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(controller, policy)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (config.affectsAnySetting(event)) {
-        controller.onSettingsChanged().catch(ignoreReportedFailure);
-      }
+      if (!config.affectsAnySetting(event)) return;
+      // Not started yet: the new languages may now cover an open document.
+      if (!started && anyReportOpen()) void startOnce();
+      else controller.onSettingsChanged().catch(ignoreReportedFailure);
     }),
   );
 
-  // Awaited so that activation completes with the server up (integration tests
-  // can rely on it), but a failed start must not fail activation: the restart
-  // and output commands have to keep working.
-  await controller.start().catch(ignoreReportedFailure);
+  // The extension also activates for plain-text and Markdown files (reportLens.languages may
+  // ask for them): the server starts only once a document it analyses is open.
+  let started = false;
+  const startOnce = async (): Promise<void> => {
+    if (started) return;
+    started = true;
+    // A failed start must not fail activation: the restart and output commands have to keep working.
+    await controller.start().catch(ignoreReportedFailure);
+  };
+  if (anyReportOpen()) {
+    // Awaited so that activation completes with the server up (editor tests rely on it).
+    await startOnce();
+  } else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!isAnalysed(document)) return;
+      waiting.dispose();
+      void startOnce();
+    });
+    context.subscriptions.push(waiting);
+  }
+}
+
+function isAnalysed(document: vscode.TextDocument): boolean {
+  return effectiveLanguages(config.languages()).includes(document.languageId as config.ReportLanguage);
+}
+
+function anyReportOpen(): boolean {
+  return vscode.workspace.textDocuments.some(isAnalysed);
 }
 
 export function deactivate(): Thenable<void> | undefined {
