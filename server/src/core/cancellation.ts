@@ -3,4 +3,3 @@ export interface CancellationToken {
   readonly isCancellationRequested: boolean;
 }
 
-export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };

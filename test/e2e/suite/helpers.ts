@@ -113,6 +113,14 @@ export async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promi
   return hoverText(hovers);
 }
 
+/** The hover text at `position` once it contains `expected` (the server may still be starting or loading glossaries). */
+export function hoverShowing(uri: vscode.Uri, position: vscode.Position, expected: string, timeoutMs?: number): Promise<string> {
+  return waitFor(async () => {
+    const value = await hoverAt(uri, position);
+    return value.includes(expected) ? value : undefined;
+  }, `a hover showing “${expected}”`, timeoutMs);
+}
+
 /** The position of the `occurrence`-th match of `needle` in the document, plus `offset` characters. */
 export function positionOf(document: vscode.TextDocument, needle: string, offset = 0, occurrence = 1): vscode.Position {
   let index = -1;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hoverAt, openFile, positionOf, restoreEditors, waitFor } from './helpers';
+import { hoverShowing, openFile, positionOf, restoreEditors } from './helpers';
 
 describe('hover', () => {
   afterEach(restoreEditors);
@@ -8,10 +8,7 @@ describe('hover', () => {
     const { document } = await openFile('work-report-zh.report');
     // The middle of “2860亿元” in “全市地区生产总值达到2860亿元”.
     const position = positionOf(document, '达到2860亿元', 4);
-    const text = await waitFor(async () => {
-      const value = await hoverAt(document.uri, position);
-      return value.includes('2860亿元') ? value : undefined;
-    }, 'a hover on 2860亿元');
+    const text = await hoverShowing(document.uri, position, '2860亿元');
     assert.match(text, /2860亿元/, 'the hover names the figure');
     assert.match(text, /286,000,000,000/, `the hover shows the normalised value; got:\n${text}`);
     assert.match(text, /元/, 'the hover keeps the unit');
@@ -21,10 +18,7 @@ describe('hover', () => {
     const { document } = await openFile('work-report-zh.report');
     const position = positionOf(document, '深化“放管服”改革', 4);
     // The server loads the workspace glossary on its first request: wait for the definition to appear.
-    const text = await waitFor(async () => {
-      const value = await hoverAt(document.uri, position);
-      return value.includes('简政放权') ? value : undefined;
-    }, 'the glossary definition in the hover on 放管服', 8_000);
+    const text = await hoverShowing(document.uri, position, '简政放权', 8_000);
     assert.match(text, /放管服/);
     assert.match(text, /简政放权/, 'the hover shows the definition from team.glossary.yaml');
   });

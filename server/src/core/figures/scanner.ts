@@ -19,7 +19,7 @@
  * times, "percent" after a year) and are all anchored and linear.
  */
 import type { TextSpan } from '../model';
-import { isCjk, isLatinLetter } from '../text/chars';
+import { isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
@@ -200,10 +200,6 @@ function isWordChar(code: number): boolean {
 /** A word character as \b in a regular expression sees it: [A-Za-z0-9_]. */
 function isRegexWordChar(code: number): boolean {
   return isLatinLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** Whether the code unit at `at` is the lower-case ASCII letter `lower` in either case. */

@@ -6,7 +6,7 @@ import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
-import { headingFix, numberFix, sumFix, type Fix } from '../relations/fixes';
+import { headingFix, numberFix, type Fix } from '../relations/fixes';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
@@ -152,7 +152,8 @@ function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Rel
   const terms = r.parts.map(plain).join(' + ');
   const sumText = restate(doc, r.total, total);
   const message = r.exhaustive ? t.sumMismatch(sumText, terms, plain(r.total)) : t.sumExceeds(sumText, terms, plain(r.total));
-  const fix = sumFix(doc, r.total, total, t);
+  // A total is rewritten like any figure: to the sum of its parts, at its own precision.
+  const fix = numberFix(doc, r.total, total, t);
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
 }
 

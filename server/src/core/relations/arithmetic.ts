@@ -1,4 +1,3 @@
-import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
 import type { Interval } from './types';
 
@@ -39,10 +38,6 @@ export function percentChange(before: Interval, after: Interval): Interval | und
 export function meets(a: Interval, b: Interval): boolean {
   const tolerance = 1e-9 * Math.max(1, Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]));
   return a[0] <= b[1] + tolerance && b[0] <= a[1] + tolerance;
-}
-
-export function intervalOf(figure: Figure): Interval {
-  return figure.interval;
 }
 
 export function midpoint(interval: Interval): number {

@@ -35,11 +35,6 @@ export function numberFix(doc: ReportDocument, figure: Figure, value: number, t:
   };
 }
 
-/** A total rewritten to the sum of its parts. */
-export function sumFix(doc: ReportDocument, total: Figure, value: number, t: Messages): Fix | undefined {
-  return numberFix(doc, total, value, t);
-}
-
 const CN_DIGITS = '零一二三四五六七八九';
 
 /** Renumbers a heading in its own style: （四） → （三）, 4. → 3., IV. → III. */

@@ -7,6 +7,8 @@
  * Matching is leftmost-longest and non-overlapping (一网通办 before 一网).
  * Latin names match whole words only and case-insensitively.
  */
+import { isAsciiWordChar } from '../text/chars';
+
 export interface TermMatch {
   readonly start: number;
   readonly end: number;
@@ -34,7 +36,7 @@ export class TermMatcher {
   private codeOf: Int32Array = new Int32Array(16);
   /** The root's children by character: most steps of a scan start from the root. */
   private readonly rootChild = new Int32Array(0x10000).fill(-1);
-  /** Characters that occur in some name: any other character sends the scan back to the root at once. */
+  /** Characters used in some name; every other character sends the scan back to the root at once. */
   private readonly alphabet = new Uint8Array(0x10000);
   private nodes = 1;
   // Scan tables, built by compile() once the trie is linked.
@@ -74,8 +76,8 @@ export class TermMatcher {
 
   private insert(name: string, index: number): void {
     this.keyLengths[index] = name.length;
-    this.latinStart[index] = isWordChar(name.charCodeAt(0));
-    this.latinEnd[index] = isWordChar(name.charCodeAt(name.length - 1));
+    this.latinStart[index] = isAsciiWordChar(name.charCodeAt(0));
+    this.latinEnd[index] = isAsciiWordChar(name.charCodeAt(name.length - 1));
     if (name.length === 0) return;
     let node = 0;
     for (let i = 0; i < name.length; i++) {
@@ -247,8 +249,8 @@ export class TermMatcher {
   }
 
   private boundaryOk(text: string, s: number, e: number, key: number, start: number, end: number): boolean {
-    if (this.latinStart[key] && s > start && isWordChar(text.charCodeAt(s - 1))) return false;
-    if (this.latinEnd[key] && e < end && isWordChar(text.charCodeAt(e))) return false;
+    if (this.latinStart[key] && s > start && isAsciiWordChar(text.charCodeAt(s - 1))) return false;
+    if (this.latinEnd[key] && e < end && isAsciiWordChar(text.charCodeAt(e))) return false;
     return true;
   }
 
@@ -372,6 +374,3 @@ function fold(name: string): string {
   return name.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
 }
 
-function isWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}

@@ -4,6 +4,7 @@ import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
 import { takePreviousVersion } from '../versions';
 import { itemAt } from '../text/spans';
+import { isAsciiWordChar } from '../text/chars';
 
 /**
  * The definitions that do not come from the report: the built-in glossary
@@ -192,9 +193,6 @@ function closingFor(code: number): number {
   }
 }
 
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
 
 /** Figures stay figures: a name inside 1.2个百分点 is the figure's unit, not a term. */
 function dropInsideFigures<T extends { readonly start: number; readonly end: number }>(doc: ReportDocument, found: T[]): T[] {

@@ -31,6 +31,11 @@ export function isLowerLatin(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
 
+/** [0-9A-Za-z]: what a whole-word match of a Latin name must not touch. */
+export function isAsciiWordChar(code: number): boolean {
+  return isAsciiDigit(code) || isLatinLetter(code);
+}
+
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -89,16 +94,4 @@ export function toHalfWidth(text: string): string {
     out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : text[i];
   }
   return out;
-}
-
-export function skipHorizontalSpace(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && isHorizontalSpace(text.charCodeAt(i))) i++;
-  return i;
-}
-
-export function trimEndSpace(text: string, start: number, end: number): number {
-  let i = end;
-  while (i > start && isHorizontalSpace(text.charCodeAt(i - 1))) i--;
-  return i;
 }
