@@ -2,7 +2,7 @@ import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocumen
 import { extractFigures } from '../figures/scanner';
 import type { Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
-import { linkVersions } from '../versions';
+import { correspondingBlocks, linkVersions } from '../versions';
 import { groupBlocks, type RawBlock } from './blocks';
 import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, titleCandidate, unnumberedCandidate, type HeadingDraft } from './headings';
 import { METADATA, scanLines, type LineInfo } from './lines';
@@ -28,76 +28,98 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
 
   const blocks: Block[] = [];
   const headings: Heading[] = [];
-  const paragraphs: Paragraph[] = [];
+  const drafts: (HeadingDraft | undefined)[] = [];
   const metadata: MetadataEntry[] = [];
   let title: Title | undefined;
   raw.forEach((block, index) => {
     const { kind, heading: draft } = classes[index]!;
     blocks.push({ kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter });
+    drafts.push(draft);
     const heading = draft && toHeading(draft, index);
     if (heading) headings.push(heading);
     if (kind === 'title' && heading) title = { heading, subtitle: undefined };
     if (kind === 'subtitle' && title) title = { ...title, subtitle: { start: block.start, end: block.end } };
     if (kind === 'metadata') metadata.push(metadataEntry(text, infos[block.firstLine]!));
-    if (kind === 'paragraph' || kind === 'list-item') {
-      const bodyStart = draft?.bodyStart ?? block.start;
-      paragraphs.push({
-        span: { start: block.start, end: block.end },
-        body: { start: bodyStart, end: block.end },
-        sentences: splitSentences(text, bodyStart, block.end),
-        block: index,
-        runInHeading: heading,
-      });
-    }
   });
+  const carried = previous ? { previous, from: correspondingBlocks(previous.text, previous.blocks, text, blocks) } : undefined;
+  const before = previous ? blockTables.get(previous) : undefined;
+  const table: BlockData[] = new Array(blocks.length);
+  const paragraphs: Paragraph[] = [];
+  let next = 0;
+  blocks.forEach((block, index) => {
+    const old = carried && before ? carried.from[index]! : -1;
+    const reused = old >= 0 ? before![old] : undefined;
+    const delta = old >= 0 ? block.span.start - carried!.previous.blocks[old]!.span.start : 0;
+    while (next < headings.length && headings[next]!.block < index) next++;
+    const heading = headings[next]?.block === index ? headings[next] : undefined;
+    const data = blockData(text, block, heading, drafts[index], reused, delta);
+    table[index] = data;
+    if (data.sentences) paragraphs.push(paragraph(block, index, heading, data));
+  });
+  const figures: Figure[] = [];
+  for (const data of table) for (const figure of data.figures) figures.push(figure);
   const sections = buildSections(headings, blocks);
-  const cache = new Map<string, CachedFigures>();
-  const figures = blockFigures(text, blocks, headings, cache, previous ? figureCaches.get(previous) : undefined);
   const doc: ReportDocument = { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
-  figureCaches.set(doc, cache);
-  linkVersions(doc, previous);
+  blockTables.set(doc, table);
+  linkVersions(doc, carried);
   return doc;
 }
 
 /**
- * Figures of each block, relative to the block's start, keyed by the block's
- * text: the next version of the document reuses them for every block an edit
- * did not touch, so an edit re-scans only the paragraphs it changed.
+ * What the parser found in one block, kept per model so that the next version
+ * reuses it for every block an edit did not touch (see versions.ts): an edit
+ * re-scans only the paragraphs it changed.
  */
-const figureCaches = new WeakMap<ReportDocument, Map<string, CachedFigures>>();
-
-interface CachedFigures {
-  /** Where the block started when its figures were found: reuse shifts them by the difference. */
-  readonly start: number;
+interface BlockData {
+  /** Where figures were looked for, from the block's start: a heading's own number (一、, 1.) is numbering, not a figure. */
+  readonly scanOffset: number;
   readonly figures: readonly Figure[];
+  /** Where the body starts, from the block's start (after a run-in heading). */
+  readonly bodyOffset: number;
+  /** Sentences of the body, for paragraphs and list items only, where they were found… */
+  readonly sentences: readonly TextSpan[] | undefined;
+  /** …and how far the block has moved since. */
+  readonly sentencesDelta: number;
 }
 
-/** Blocks larger than this are not cached: a huge single-line block is re-scanned, not copied. */
-const MAX_CACHED_BLOCK = 64_000;
+/**
+ * Sentences of a paragraph that moved are moved only when asked for: the
+ * checks keep what they found in them, so most never are.
+ */
+function paragraph(block: Block, index: number, runInHeading: Heading | undefined, data: BlockData): Paragraph {
+  const body = { start: block.span.start + data.bodyOffset, end: block.span.end };
+  const found = data.sentences!;
+  const delta = data.sentencesDelta;
+  if (delta === 0) return { span: block.span, body, sentences: found, block: index, runInHeading };
+  let moved: readonly TextSpan[] | undefined;
+  return {
+    span: block.span,
+    body,
+    get sentences(): readonly TextSpan[] {
+      return (moved ??= found.map((span) => ({ start: span.start + delta, end: span.end + delta })));
+    },
+    block: index,
+    runInHeading,
+  };
+}
 
-/** Figures block by block; a heading's own number (一、, 1.) is numbering, not a figure. */
-function blockFigures(text: string, blocks: readonly Block[], headings: readonly Heading[], cache: Map<string, CachedFigures>, previous: Map<string, CachedFigures> | undefined): Figure[] {
-  const figures: Figure[] = [];
-  let next = 0;
-  blocks.forEach((block, index) => {
-    if (block.kind === 'rule') return;
-    let start = block.span.start;
-    while (next < headings.length && headings[next]!.block < index) next++;
-    const heading = headings[next];
-    if (heading && heading.block === index && heading.numbering) start = heading.numbering.span.end;
-    if (block.span.end - block.span.start > MAX_CACHED_BLOCK) {
-      for (const figure of extractFigures(text, start, block.span.end)) figures.push(figure);
-      return;
-    }
-    // The key includes the scan start: the same text as a heading skips its numbering.
-    const key = `${start - block.span.start}\u0000${text.slice(block.span.start, block.span.end)}`;
-    const found = previous?.get(key) ?? cache.get(key);
-    const delta = found ? block.span.start - found.start : 0;
-    const blockFigures = found ? (delta === 0 ? found.figures : found.figures.map((figure) => shift(figure, delta))) : extractFigures(text, start, block.span.end);
-    cache.set(key, { start: block.span.start, figures: blockFigures });
-    for (const figure of blockFigures) figures.push(figure);
-  });
-  return figures;
+const blockTables = new WeakMap<ReportDocument, readonly BlockData[]>();
+
+/** The figures of each block of a model, in block order (empty for rules). */
+export function figuresByBlock(doc: ReportDocument): readonly (readonly Figure[])[] {
+  return (blockTables.get(doc) ?? []).map((data) => data.figures);
+}
+
+function blockData(text: string, block: Block, heading: Heading | undefined, draft: HeadingDraft | undefined, reused: BlockData | undefined, delta: number): BlockData {
+  const { start, end } = block.span;
+  const scanOffset = block.kind === 'rule' ? end - start : heading?.numbering ? heading.numbering.span.end - start : 0;
+  const isParagraph = block.kind === 'paragraph' || block.kind === 'list-item';
+  const bodyOffset = (draft?.bodyStart ?? start) - start;
+  const figures =
+    reused && reused.scanOffset === scanOffset ? (delta === 0 ? reused.figures : reused.figures.map((figure) => shift(figure, delta))) : extractFigures(text, start + scanOffset, end);
+  if (!isParagraph) return { scanOffset, figures, bodyOffset, sentences: undefined, sentencesDelta: 0 };
+  if (reused?.sentences && reused.bodyOffset === bodyOffset) return { scanOffset, figures, bodyOffset, sentences: reused.sentences, sentencesDelta: reused.sentencesDelta + delta };
+  return { scanOffset, figures, bodyOffset, sentences: splitSentences(text, start + bodyOffset, end), sentencesDelta: 0 };
 }
 
 function shift(figure: Figure, delta: number): Figure {

@@ -1,11 +1,14 @@
-import type { ReportDocument } from '../model';
+import type { Figure } from '../figures/figure';
+import type { Paragraph, ReportDocument, TextSpan } from '../model';
+import { figuresByBlock } from '../parser/parse';
+import { takeCarried, type CarriedBlocks } from '../versions';
 import { findChanges } from './changes';
-import { findConflicts } from './conflicts';
-import { buildContext } from './context';
+import { findConflicts, findStatements, type Statement } from './conflicts';
+import { paragraphContext, type SentenceView } from './context';
 import { findCounts } from './counts';
 import { findHeadingSequences } from './headingSequence';
 import { findPartsAndSums } from './partsAndSums';
-import { findRates } from './rates';
+import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from './types';
 
 export interface Relations {
@@ -31,13 +34,155 @@ export function relationsOf(doc: ReportDocument): Relations {
   return relations;
 }
 
+/**
+ * What the checks find inside one paragraph. Every check but two looks only
+ * within a paragraph, so these findings are a function of the paragraph's text:
+ * they are found once and carried to later versions of the document for every
+ * paragraph an edit did not touch. Rates whose denominator stands in an earlier
+ * paragraph and conflicts between statements are settled afterwards over the
+ * whole document.
+ */
+interface Findings {
+  /** The block's figures when the findings were made; later versions map them by index. */
+  readonly figures: readonly Figure[];
+  readonly bodyStart: number;
+  readonly sentences: readonly SentenceView[];
+  readonly rates: readonly RateFinding[];
+  readonly parts: readonly PartRelation[];
+  readonly sums: readonly SumRelation[];
+  readonly changes: readonly ChangeRelation[];
+  readonly counts: readonly CountRelation[];
+  readonly statements: readonly Statement[];
+  /** Where each of `figures` stands in it, built when a later version first needs it. */
+  index?: Map<Figure, number>;
+}
+
+/**
+ * A paragraph's findings in one version of the document: where they were made,
+ * moved by `delta`. Only what reaches the relation list is moved (a few objects);
+ * sentences and statements stay as they were found.
+ */
+interface PlacedFindings {
+  readonly findings: Findings;
+  readonly delta: number;
+  /** The block's figures in this version. */
+  readonly figures: readonly Figure[];
+}
+
+/** Findings per block index (paragraphs and list items only), kept per model for the next version. */
+const findingTables = new WeakMap<ReportDocument, readonly (PlacedFindings | undefined)[]>();
+
+interface ScopedParagraph {
+  readonly scope: number;
+  readonly sentences: readonly SentenceView[];
+  readonly statements: readonly Statement[];
+  readonly current: (figure: Figure) => Figure;
+}
+
 function analyze(doc: ReportDocument): Relations {
-  const context = buildContext(doc);
-  const rates = findRates(context);
-  const { parts, sums } = findPartsAndSums(context);
-  const changes = findChanges(context);
-  const counts = findCounts(context);
-  const conflicts = findConflicts(context);
+  const carried = takeCarried(doc, 'relations');
+  const blockFigures = figuresByBlock(doc);
+  const table: (PlacedFindings | undefined)[] = new Array(doc.blocks.length);
+  const scoped: ScopedParagraph[] = [];
+  const rates: RateRelation[] = [];
+  const parts: PartRelation[] = [];
+  const sums: SumRelation[] = [];
+  const changes: ChangeRelation[] = [];
+  const counts: CountRelation[] = [];
+  let h = 0;
+  doc.paragraphs.forEach((paragraph) => {
+    // Sentences under the same heading share a scope.
+    while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
+    const figures = blockFigures[paragraph.block] ?? [];
+    const placed = carriedFindings(carried, paragraph, figures) ?? { findings: paragraphFindings(doc.text, paragraph, figures), delta: 0, figures };
+    table[paragraph.block] = placed;
+    const { findings, delta } = placed;
+    const current = mapper(placed);
+    scoped.push({ scope: h, sentences: findings.sentences, statements: findings.statements, current });
+    const at = scoped.length - 1;
+    for (const finding of findings.rates) {
+      if (finding.type === 'rate') {
+        rates.push(current === same ? finding : { ...finding, rate: current(finding.rate), numerator: current(finding.numerator), denominator: current(finding.denominator) });
+        continue;
+      }
+      const found = pendingDenominator(scoped, at, finding);
+      const rate = found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label);
+      if (rate) rates.push(rate);
+    }
+    if (current === same) {
+      push(parts, findings.parts);
+      push(sums, findings.sums);
+      push(changes, findings.changes);
+      push(counts, findings.counts);
+      return;
+    }
+    for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
+    for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
+    for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), stated: current(r.stated) });
+    const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
+    for (const r of findings.counts) counts.push({ ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+  });
+  findingTables.set(doc, table);
+  const conflicts = findConflicts(scoped);
   const headings = findHeadingSequences(doc);
   return { rates, parts, sums, changes, counts, conflicts, headings, all: [...rates, ...parts, ...sums, ...changes, ...counts, ...conflicts, ...headings] };
+}
+
+const same = (figure: Figure): Figure => figure;
+
+/** How a figure of the findings maps to the same figure in this version. */
+function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
+  const { findings, figures } = placed;
+  if (figures === findings.figures) return same;
+  return (figure) => {
+    findings.index ??= new Map(findings.figures.map((f, k) => [f, k]));
+    const k = findings.index.get(figure);
+    return k === undefined ? figure : figures[k]!;
+  };
+}
+
+function push<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
+function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly Figure[]): Findings {
+  const context = paragraphContext(text, paragraph, figures);
+  const { parts, sums } = findPartsAndSums(context);
+  return {
+    figures,
+    bodyStart: paragraph.body.start,
+    sentences: context.sentences,
+    rates: findRates(context),
+    parts,
+    sums,
+    changes: findChanges(context),
+    counts: findCounts(context),
+    statements: findStatements(context),
+  };
+}
+
+/**
+ * The findings for a paragraph the edit did not touch, placed where the
+ * paragraph stands now. Its figures must be the same ones, moved alike;
+ * otherwise (say a heading's numbering changed what was scanned) the paragraph
+ * is analysed again.
+ */
+function carriedFindings(carried: CarriedBlocks | undefined, paragraph: Paragraph, figures: readonly Figure[]): PlacedFindings | undefined {
+  const old = carried ? carried.from[paragraph.block]! : -1;
+  if (old < 0) return undefined;
+  const before = findingTables.get(carried!.previous)?.[old];
+  if (!before) return undefined;
+  const delta = before.delta + paragraph.span.start - carried!.previous.blocks[old]!.span.start;
+  const { findings } = before;
+  // A run-in heading that starts or ends elsewhere changes which sentences there are.
+  if (findings.bodyStart + delta !== paragraph.body.start) return undefined;
+  if (figures !== findings.figures) {
+    if (figures.length !== findings.figures.length) return undefined;
+    for (let k = 0; k < figures.length; k++) {
+      const now = figures[k]!;
+      const then = findings.figures[k]!;
+      if (now.span.start !== then.span.start + delta || now.text !== then.text) return undefined;
+    }
+  }
+  return { findings, delta, figures };
 }

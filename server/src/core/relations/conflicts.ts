@@ -10,36 +10,25 @@ const NOT_A_RESTATEMENT = /比|较|由|从|增长|增加|增至|增到|降至|�
 /** The shared ending of two metric names must be at least this long (粮食总产量). */
 const MIN_METRIC = 5;
 
-/**
- * The same metric stated twice in one section with values that cannot both
- * be right: 粮食总产量达到86.5万吨 … 全年粮食总产量86.8万吨. Conservative:
- * the clause before each figure must end with the same name of at least five
- * characters, neither clause may compare or plan, and both figures must be exact.
- */
-export function findConflicts(context: AnalysisContext): ConflictRelation[] {
-  const relations: ConflictRelation[] = [];
-  // Statements by scope and by the metric's last characters: a figure is only compared with its likely twins.
-  const seen = new Map<string, { figure: Figure; metric: string }[]>();
-  const bucket = (scope: number, key: string): { figure: Figure; metric: string }[] => {
-    const id = `${scope}\u0000${key}`;
-    let list = seen.get(id);
-    if (!list) seen.set(id, (list = []));
-    return list;
-  };
+/** A figure stated as the level of a named metric: what conflicts compare. */
+export interface Statement {
+  readonly figure: Figure;
+  readonly metric: string;
+  /** Statements are compared only when their keys match: the metric itself (English) or its last characters (Chinese). */
+  readonly key: string;
+  readonly english: boolean;
+}
+
+/** The statements of one paragraph, found once and carried across edits. */
+export function findStatements(context: AnalysisContext): Statement[] {
+  const statements: Statement[] = [];
   for (const sentence of context.sentences) {
     const english = sentence.english;
     for (const figure of sentence.figures) {
       if (!isExact(figure) || figure.signed) continue;
       if (english) {
         const metric = englishMetric(context.text, sentence.span.start, figure);
-        if (!metric) continue;
-        const inScope = bucket(sentence.scope, metric);
-        for (const earlier of inScope) {
-          if (earlier.metric === metric && earlier.figure.kind === figure.kind && earlier.figure.unit === figure.unit && !meets(earlier.figure.interval, figure.interval)) {
-            relations.push({ type: 'conflict', first: earlier.figure, second: figure, metric, consistent: false });
-          }
-        }
-        inScope.push({ figure, metric });
+        if (metric) statements.push({ figure, metric, key: metric, english });
         continue;
       }
       if (figure.kind === 'plain') continue;
@@ -47,19 +36,61 @@ export function findConflicts(context: AnalysisContext): ConflictRelation[] {
       if (NOT_A_RESTATEMENT.test(lead)) continue;
       const metric = lead.replace(TRAILING_VERB, '');
       if (!/^[\u4e00-\u9fff]+$/.test(metric.slice(-MIN_METRIC)) || metric.length < MIN_METRIC) continue;
-      const inScope = bucket(sentence.scope, metric.slice(-MIN_METRIC));
+      statements.push({ figure, metric, key: metric.slice(-MIN_METRIC), english });
+    }
+  }
+  return statements;
+}
+
+/** Statements of one paragraph and the section (scope) it stands in. */
+export interface ScopedStatements {
+  readonly scope: number;
+  readonly statements: readonly Statement[];
+  /** The figure as it stands in the current version (statements may have been found in an earlier one). */
+  readonly current: (figure: Figure) => Figure;
+}
+
+/**
+ * The same metric stated twice in one section with values that cannot both
+ * be right: 粮食总产量达到86.5万吨 … 全年粮食总产量86.8万吨. Conservative:
+ * the clause before each figure must end with the same name of at least five
+ * characters, neither clause may compare or plan, and both figures must be exact.
+ */
+export function findConflicts(paragraphs: readonly ScopedStatements[]): ConflictRelation[] {
+  const relations: ConflictRelation[] = [];
+  // Statements by scope and key: a figure is only compared with its likely twins.
+  const seen = new Map<string, { statement: Statement; current: (figure: Figure) => Figure }[]>();
+  let scope = -1;
+  for (const paragraph of paragraphs) {
+    // Scopes follow each other: a new one starts with nothing seen.
+    if (paragraph.scope !== scope) seen.clear();
+    scope = paragraph.scope;
+    for (const statement of paragraph.statements) {
+      let inScope = seen.get(statement.key);
+      if (!inScope) seen.set(statement.key, (inScope = []));
       for (const earlier of inScope) {
-        if (earlier.figure.kind !== figure.kind || earlier.figure.unit !== figure.unit) continue;
-        const shared = sharedEnding(earlier.metric, metric);
-        if (shared.length < MIN_METRIC || (shared.length < earlier.metric.length && shared.length < metric.length)) continue;
-        if (!meets(earlier.figure.interval, figure.interval)) {
-          relations.push({ type: 'conflict', first: earlier.figure, second: figure, metric: shared, consistent: false });
-        }
+        const conflict = conflictBetween(earlier.statement, statement);
+        if (conflict) relations.push({ ...conflict, first: earlier.current(conflict.first), second: paragraph.current(conflict.second) });
       }
-      inScope.push({ figure, metric });
+      inScope.push({ statement, current: paragraph.current });
     }
   }
   return relations;
+}
+
+function conflictBetween(earlier: Statement, later: Statement): ConflictRelation | undefined {
+  const first = earlier.figure;
+  const second = later.figure;
+  if (first.kind !== second.kind || first.unit !== second.unit) return undefined;
+  if (later.english) {
+    if (!earlier.english || earlier.metric !== later.metric || meets(first.interval, second.interval)) return undefined;
+    return { type: 'conflict', first, second, metric: later.metric, consistent: false };
+  }
+  if (earlier.english) return undefined;
+  const shared = sharedEnding(earlier.metric, later.metric);
+  if (shared.length < MIN_METRIC || (shared.length < earlier.metric.length && shared.length < later.metric.length)) return undefined;
+  if (meets(first.interval, second.interval)) return undefined;
+  return { type: 'conflict', first, second, metric: shared, consistent: false };
 }
 
 /**

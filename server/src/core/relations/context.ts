@@ -1,13 +1,10 @@
 import { isQuantity, type Figure } from '../figures/figure';
-import type { ReportDocument, TextSpan } from '../model';
+import type { Paragraph, TextSpan } from '../model';
 
 /** A sentence with the quantities stated in it, and where it sits. */
 export interface SentenceView {
   readonly span: TextSpan;
   readonly figures: readonly Figure[];
-  readonly paragraph: number;
-  /** Sentences under the same heading share a scope. */
-  readonly scope: number;
   /** No Chinese character in it: English rules apply. */
   readonly english: boolean;
   /** Which marks the sentence holds (MARK_*): patterns that need a mark skip sentences without it. */
@@ -39,8 +36,8 @@ function scanSentence(text: string, start: number, end: number): { english: bool
   return { english: !han, marks };
 }
 
+/** One paragraph's sentences: checks within a paragraph see nothing else, so their findings can be carried across edits. */
 export interface AnalysisContext {
-  readonly doc: ReportDocument;
   readonly text: string;
   readonly sentences: readonly SentenceView[];
 }
@@ -51,28 +48,22 @@ export interface AnalysisContext {
  */
 export const MAX_FIGURES_PER_SENTENCE = 200;
 
-/** Groups the document's quantities by sentence in one pass over both sorted lists. */
-export function buildContext(doc: ReportDocument): AnalysisContext {
+/** Groups a paragraph's quantities by sentence in one pass over both sorted lists. */
+export function paragraphContext(text: string, paragraph: Paragraph, blockFigures: readonly Figure[]): AnalysisContext {
   const sentences: SentenceView[] = [];
-  const figures = doc.figures;
   let f = 0;
-  let h = 0;
-  doc.paragraphs.forEach((paragraph, index) => {
-    while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
-    const scope = h;
-    for (const span of paragraph.sentences) {
-      while (f < figures.length && figures[f]!.span.start < span.start) f++;
-      const inside: Figure[] = [];
-      let g = f;
-      while (g < figures.length && figures[g]!.span.start < span.end) {
-        if (isQuantity(figures[g]!)) inside.push(figures[g]!);
-        g++;
-      }
-      const { english, marks } = scanSentence(doc.text, span.start, span.end);
-      sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, paragraph: index, scope, english, marks });
+  for (const span of paragraph.sentences) {
+    while (f < blockFigures.length && blockFigures[f]!.span.start < span.start) f++;
+    const inside: Figure[] = [];
+    let g = f;
+    while (g < blockFigures.length && blockFigures[g]!.span.start < span.end) {
+      if (isQuantity(blockFigures[g]!)) inside.push(blockFigures[g]!);
+      g++;
     }
-  });
-  return { doc, text: doc.text, sentences };
+    const { english, marks } = scanSentence(text, span.start, span.end);
+    sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, english, marks });
+  }
+  return { text, sentences };
 }
 
 const CLAUSE_DELIMITERS = new Set('，,；;：:、。！？!?（）()\n');

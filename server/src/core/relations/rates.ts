@@ -15,19 +15,37 @@ const CN_TOTAL_MARK = /(共|总|合计|累计|全部|检视出|排查|发现|受
 /** How far back (in sentences) a denominator may stand, within the same section. */
 const LOOKBACK_SENTENCES = 12;
 
-export function findRates(context: AnalysisContext): RateRelation[] {
-  const relations: RateRelation[] = [];
+/**
+ * A Chinese rate whose denominator is not in its own paragraph: it is looked
+ * for in earlier sentences of the section once all paragraphs are known.
+ */
+export interface PendingRate {
+  readonly type: 'pending-rate';
+  readonly rate: Figure;
+  readonly numerator: Figure;
+  readonly label: string;
+  /** The numerator's clause up to the numerator: 完成问题整改 in 完成问题整改1676个. */
+  readonly numeratorLead: string;
+  /** Which sentence of its paragraph the rate stands in. */
+  readonly sentence: number;
+}
+
+export type RateFinding = RateRelation | PendingRate;
+
+/** Rates within one paragraph; those that need an earlier paragraph come back pending. */
+export function findRates(context: AnalysisContext): RateFinding[] {
+  const findings: RateFinding[] = [];
   context.sentences.forEach((sentence, index) => {
     sentence.figures.forEach((rate, position) => {
       if (rate.kind !== 'percent' || !isExact(rate) || rate.signed) return;
-      const relation = rateFor(context, index, sentence, rate, position);
-      if (relation) relations.push(relation);
+      const finding = rateFor(context, index, sentence, rate, position);
+      if (finding) findings.push(finding);
     });
   });
-  return relations;
+  return findings;
 }
 
-function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateFinding | undefined {
   const { text } = context;
   const lead = leadOf(text, sentence.span, rate).trim();
   const english = sentence.english;
@@ -42,9 +60,38 @@ function rateFor(context: AnalysisContext, index: number, sentence: SentenceView
   if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
   const gap = between(text, numerator, rate);
   if (gap.length > 16 || /[。；;]/.test(gap)) return undefined;
-  const denominator = sameSentenceDenominator(context, sentence, numerator, position - 1) ?? earlierDenominator(context, index, sentence, numerator);
-  if (!denominator) return undefined;
-  return relation(rate, numerator, denominator, rateLabel(lead));
+  const numeratorLead = text.slice(clauseStart(text, sentence.span, numerator.span.start), numerator.span.start);
+  const denominator = sameSentenceDenominator(context, sentence, numerator, position - 1) ?? earlierDenominator(context.sentences, index, numerator, numeratorLead);
+  if (denominator) return rateRelation(rate, numerator, denominator, rateLabel(lead));
+  // Only a two-character noun named in the clause can find one, and only within the look-back.
+  if (numeratorLead.length < 2 || index >= LOOKBACK_SENTENCES) return undefined;
+  return { type: 'pending-rate', rate, numerator, label: rateLabel(lead), numeratorLead, sentence: index };
+}
+
+/** The sentences of one paragraph and the section (scope) it stands in. */
+export interface ScopedSentences {
+  readonly scope: number;
+  readonly sentences: readonly SentenceView[];
+}
+
+/**
+ * The denominator of a pending rate in the sentences of earlier paragraphs of
+ * its section, and the paragraph it stands in: `paragraphs[at]` holds the rate,
+ * whose own paragraph was searched already (its earlier sentences count towards
+ * the look-back).
+ */
+export function pendingDenominator(paragraphs: readonly ScopedSentences[], at: number, pending: PendingRate): { denominator: Figure; paragraph: number } | undefined {
+  const scope = paragraphs[at]!.scope;
+  let budget = LOOKBACK_SENTENCES - pending.sentence;
+  for (let p = at - 1; p >= 0 && budget > 0; p--) {
+    const paragraph = paragraphs[p]!;
+    if (paragraph.scope !== scope) break;
+    const sentences = paragraph.sentences;
+    const found = earlierDenominator(sentences, sentences.length, pending.numerator, pending.numeratorLead, budget);
+    if (found) return { denominator: found, paragraph: p };
+    budget -= sentences.length;
+  }
+  return undefined;
 }
 
 function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
@@ -61,7 +108,7 @@ function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Fig
     const d = figures[j]!;
     const n = figures[j - 1]!;
     if (EN_OF.test(between(text, n, d)) && isCountLike(n) && isCountLike(d) && isExact(n) && isExact(d)) {
-      return relation(rate, n, d, rateWord ? rateWord[0].trim().split(/\s+/)[0]! : 'share');
+      return rateRelation(rate, n, d, rateWord ? rateWord[0].trim().split(/\s+/)[0]! : 'share');
     }
   }
   // "Of the D employers …, N responded, a response rate of R".
@@ -71,7 +118,7 @@ function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Fig
       const d = figures[j]!;
       const lead = text.slice(Math.max(sentence.span.start, d.span.start - 8), d.span.start);
       if (/\bof\s+(?:the\s+)?$/i.test(lead) && isCountLike(n) && isCountLike(d) && isExact(n) && isExact(d) && d.value >= n.value) {
-        return relation(rate, n, d, rateWord[0].trim().split(/\s+/)[0]!);
+        return rateRelation(rate, n, d, rateWord[0].trim().split(/\s+/)[0]!);
       }
     }
   }
@@ -86,11 +133,10 @@ function accountedFor(context: AnalysisContext, sentence: SentenceView, rate: Fi
   // The nearest earlier amount in this sentence or the one before it in the same paragraph.
   for (let s = index; s >= Math.max(0, index - 1); s--) {
     const view = context.sentences[s]!;
-    if (view.paragraph !== sentence.paragraph) break;
     const figures = s === index ? view.figures.slice(0, at) : view.figures;
     for (let j = figures.length - 1; j >= 0; j--) {
       const d = figures[j]!;
-      if (isCountLike(d) && isExact(d) && d.value >= numerator.value && compatible(d, numerator)) return relation(rate, numerator, d, 'share');
+      if (isCountLike(d) && isExact(d) && d.value >= numerator.value && compatible(d, numerator)) return rateRelation(rate, numerator, d, 'share');
     }
   }
   return undefined;
@@ -125,13 +171,12 @@ function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceVie
 /**
  * 检视出6个方面1686个问题 … 完成问题整改1676个、整改率99.4%: the denominator is
  * in an earlier sentence of the section, found by its counted noun (问题)
- * appearing in the numerator's clause.
+ * appearing in the numerator's clause. Looks at most `budget` sentences back
+ * from `index`.
  */
-function earlierDenominator(context: AnalysisContext, index: number, sentence: SentenceView, numerator: Figure): Figure | undefined {
-  const numeratorLead = context.text.slice(clauseStart(context.text, sentence.span, numerator.span.start), numerator.span.start);
-  for (let s = index - 1; s >= Math.max(0, index - LOOKBACK_SENTENCES); s--) {
-    const earlier = context.sentences[s]!;
-    if (earlier.scope !== sentence.scope) break;
+function earlierDenominator(sentences: readonly SentenceView[], index: number, numerator: Figure, numeratorLead: string, budget = LOOKBACK_SENTENCES): Figure | undefined {
+  for (let s = index - 1; s >= Math.max(0, index - budget); s--) {
+    const earlier = sentences[s]!;
     for (let j = earlier.figures.length - 1; j >= 0; j--) {
       const candidate = earlier.figures[j]!;
       if (!sameUnit(candidate, numerator) || !isExact(candidate) || candidate.value < numerator.value) continue;
@@ -146,7 +191,7 @@ function rateLabel(lead: string): string {
   return match ? match[0] : lead.slice(-4);
 }
 
-function relation(rate: Figure, numerator: Figure, denominator: Figure, label: string): RateRelation | undefined {
+export function rateRelation(rate: Figure, numerator: Figure, denominator: Figure, label: string): RateRelation | undefined {
   const computed = ratioPercent(numerator.interval, denominator.interval);
   if (!computed) return undefined;
   return { type: 'rate', rate, numerator, denominator, label, computed, consistent: meets(computed, rate.interval) };

@@ -2,7 +2,9 @@ import type { ReportDocument, TextSpan } from '../model';
 import { documentDefinitions } from './documentDefinitions';
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
-import { takePreviousVersion } from '../versions';
+import { takeCarried } from '../versions';
+import { figuresByBlock } from '../parser/parse';
+import type { Figure } from '../figures/figure';
 import { itemAt } from '../text/spans';
 import { isAsciiWordChar } from '../text/chars';
 
@@ -85,38 +87,19 @@ interface RawOccurrence {
   readonly quoted: boolean;
 }
 
-interface BlockTerms {
-  /** Where the block started when its occurrences were found: reuse shifts them. */
-  readonly start: number;
-  readonly found: readonly RawOccurrence[];
-}
-
 /**
- * Occurrences per block, keyed by the block's text and carried to the next version
- * of the document: an edit re-matches only the paragraphs it touched. Valid for one
- * glossary (a glossary change rebuilds them).
+ * Occurrences per block (by block index), carried to the next version of the
+ * document for every block an edit did not touch (see versions.ts): an edit
+ * re-matches only the paragraphs it touched. Valid for one glossary (a glossary
+ * change rebuilds them).
  */
-const blockCaches = new WeakMap<ReportDocument, { glossary: Glossary; blocks: Map<string, BlockTerms> }>();
+const blockCaches = new WeakMap<ReportDocument, { glossary: Glossary; blocks: readonly (readonly RawOccurrence[])[] }>();
 
 function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): DocumentTerms {
   const definitions = documentDefinitions(doc, uri);
   const local = new Glossary(definitions);
-  const lookup = (name: string): TermEntry | undefined => local.lookup(name) ?? glossary.lookup(name);
-  const previous = takePreviousVersion(doc);
-  const carried = previous ? blockCaches.get(previous) : undefined;
-  const reusable = carried && carried.glossary === glossary ? carried.blocks : undefined;
-  const blocks = new Map<string, BlockTerms>();
-  let raw: RawOccurrence[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind === 'rule') continue;
-    const key = doc.text.slice(block.span.start, block.span.end);
-    const known = reusable?.get(key) ?? blocks.get(key);
-    const delta = known ? block.span.start - known.start : 0;
-    const found = known ? (delta === 0 ? known.found : known.found.map((o) => ({ start: o.start + delta, end: o.end + delta, quoted: o.quoted }))) : scanBlock(doc, glossary, block.span.start, block.span.end);
-    blocks.set(key, { start: block.span.start, found });
-    for (const occurrence of found) raw.push(occurrence);
-  }
-  blockCaches.set(doc, { glossary, blocks });
+  const lookup = lookupIn(local, glossary);
+  let raw = blockOccurrences(doc, glossary);
   // The report's own names are few: they are matched over the whole text and merged in.
   if (local.size > 0) {
     const extra = local.matcher.match(doc.text).map((m) => ({ start: m.start, end: m.end, quoted: isQuote(doc.text[m.start - 1]) && isQuote(doc.text[m.end]) }));
@@ -127,6 +110,48 @@ function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): Doc
     return { span: { start: o.start, end: o.end }, name, entry: lookup(name), quoted: o.quoted };
   });
   return { occurrences, definitions, lookup };
+}
+
+/**
+ * Nearest source first. Made in a function of its own: the closure is kept with
+ * the document's terms, and must not hold on to anything else of computeTerms
+ * (such as the previous version of the document).
+ */
+function lookupIn(local: Glossary, glossary: Glossary): (name: string) => TermEntry | undefined {
+  return (name) => local.lookup(name) ?? glossary.lookup(name);
+}
+
+/** Glossary names and quoted phrases block by block, carried from the previous version where a block did not change. */
+function blockOccurrences(doc: ReportDocument, glossary: Glossary): RawOccurrence[] {
+  const carried = takeCarried(doc, 'terms');
+  const before = carried ? blockCaches.get(carried.previous) : undefined;
+  const reusable = before && before.glossary === glossary ? before.blocks : undefined;
+  const blocks: (readonly RawOccurrence[])[] = new Array(doc.blocks.length);
+  const figures = figuresByBlock(doc);
+  const previousFigures = carried && reusable ? figuresByBlock(carried.previous) : [];
+  const raw: RawOccurrence[] = [];
+  for (let index = 0; index < doc.blocks.length; index++) {
+    const block = doc.blocks[index]!;
+    const old = carried && reusable ? carried.from[index]! : -1;
+    const delta = old >= 0 ? block.span.start - carried!.previous.blocks[old]!.span.start : 0;
+    let found: readonly RawOccurrence[];
+    if (block.kind === 'rule') found = [];
+    else if (old >= 0 && reusable![old] && sameFigures(figures[index]!, previousFigures[old]!, delta)) found = moved(reusable![old]!, delta);
+    else found = scanBlock(doc, glossary, block.span.start, block.span.end);
+    blocks[index] = found;
+    for (const occurrence of found) raw.push(occurrence);
+  }
+  blockCaches.set(doc, { glossary, blocks });
+  return raw;
+}
+
+function moved(found: readonly RawOccurrence[], delta: number): readonly RawOccurrence[] {
+  return delta === 0 ? found : found.map((o) => ({ start: o.start + delta, end: o.end + delta, quoted: o.quoted }));
+}
+
+/** Occurrences leave figures out: they carry over only if the block's figures did. */
+function sameFigures(now: readonly Figure[], before: readonly Figure[], delta: number): boolean {
+  return now.length === before.length && (now.length === 0 || now[0]!.span.start === before[0]!.span.start + delta);
 }
 
 /** Glossary names and quoted phrases of one block, figures left out, overlaps resolved. */
