@@ -84,10 +84,16 @@ const DECIMAL = /^([0-9０-９]{1,3})(?:[、．]|\.(?![0-9]))/;
 const ROMAN_MARKER = /^([IVXLC]{1,7})\.(?=[ \t])/;
 const LETTER_MARKER = /^([A-Z])\.(?=[ \t])/;
 
+/** Every character a marker can start with: ①–⑳, 第, Chinese numerals, brackets, digits, capitals. */
+const MARKER_START = new Set<number>();
+for (let code = CIRCLED_FIRST; code < CIRCLED_FIRST + 20; code++) MARKER_START.add(code);
+for (const ch of '第零〇一二两三四五六七八九十百（(0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ') MARKER_START.add(ch.charCodeAt(0));
+
 /** Recognises a numbering marker at `start`; `end` is the end of the line. */
 export function matchMarker(text: string, start: number, end: number): MarkerMatch | undefined {
+  // Most lines start with a word: the patterns run only when the first character can begin a marker.
+  if (start >= end || !MARKER_START.has(text.charCodeAt(start))) return undefined;
   const head = text.slice(start, Math.min(end, start + 48));
-  if (head.length === 0) return undefined;
   const code = head.charCodeAt(0);
   if (code >= CIRCLED_FIRST && code < CIRCLED_FIRST + 20) {
     return finish(text, start, end, 'circled', code - CIRCLED_FIRST + 1, 1);

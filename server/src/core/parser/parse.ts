@@ -86,21 +86,33 @@ interface BlockData {
  * Sentences of a paragraph that moved are moved only when asked for: the
  * checks keep what they found in them, so most never are.
  */
+class ParagraphNode implements Paragraph {
+  readonly #found: readonly TextSpan[];
+  readonly #delta: number;
+  #sentences: readonly TextSpan[] | undefined;
+
+  constructor(
+    readonly span: TextSpan,
+    readonly body: TextSpan,
+    readonly block: number,
+    readonly runInHeading: Heading | undefined,
+    found: readonly TextSpan[],
+    delta: number,
+  ) {
+    this.#found = found;
+    this.#delta = delta;
+    this.#sentences = delta === 0 ? found : undefined;
+  }
+
+  get sentences(): readonly TextSpan[] {
+    const delta = this.#delta;
+    return (this.#sentences ??= this.#found.map((span) => ({ start: span.start + delta, end: span.end + delta })));
+  }
+}
+
 function paragraph(block: Block, index: number, runInHeading: Heading | undefined, data: BlockData): Paragraph {
   const body = { start: block.span.start + data.bodyOffset, end: block.span.end };
-  const found = data.sentences!;
-  const delta = data.sentencesDelta;
-  if (delta === 0) return { span: block.span, body, sentences: found, block: index, runInHeading };
-  let moved: readonly TextSpan[] | undefined;
-  return {
-    span: block.span,
-    body,
-    get sentences(): readonly TextSpan[] {
-      return (moved ??= found.map((span) => ({ start: span.start + delta, end: span.end + delta })));
-    },
-    block: index,
-    runInHeading,
-  };
+  return new ParagraphNode(block.span, body, index, runInHeading, data.sentences!, data.sentencesDelta);
 }
 
 const blockTables = new WeakMap<ReportDocument, readonly BlockData[]>();
@@ -131,8 +143,7 @@ function shift(figure: Figure, delta: number): Figure {
 }
 
 function toHeading(draft: HeadingDraft, block: number): Heading {
-  const { bodyStart: _bodyStart, ...heading } = draft;
-  return { ...heading, block };
+  return { name: draft.name, span: draft.span, rank: draft.rank, numbering: draft.numbering, runIn: draft.runIn, line: draft.line, block };
 }
 
 function classify(text: string, raw: readonly RawBlock[], infos: readonly LineInfo[]): Classified[] {
