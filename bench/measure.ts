@@ -35,6 +35,16 @@ export function time(runs: number, fn: (run: number) => unknown, warmUps = 1): n
   return sample(runs, fn, warmUps).median;
 }
 
+/**
+ * Calls `fn` until `ms` have passed: the engine compiles a function's hot paths
+ * in tiers, and a short warm-up measures code that is not optimised yet.
+ */
+export function warmUp(ms: number, fn: () => unknown): void {
+  const until = performance.now() + ms;
+  do fn();
+  while (performance.now() < until);
+}
+
 /** The same as `sample`, for work that has to be awaited (requests to the server). */
 export async function sampleAsync(runs: number, fn: (run: number) => Promise<unknown>, warmUps = 1): Promise<Stats> {
   for (let i = 0; i < warmUps; i++) await fn(-1 - i);

@@ -477,6 +477,29 @@ const KE = code('刻');
 const YI = code('一');
 const SAN = code('三');
 
+/**
+ * Characters after which a Chinese digit may be more than a lone digit: other
+ * digits, units, points, 多/余/几, and what makes dates, codes, fractions or
+ * tenths of it (号月日又分成). After any other, parseNumeral reads the digit
+ * alone.
+ */
+const CONTINUES_DIGIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || digitOf(c) >= 0 || c === POINT_1 || c === POINT_2 || isDecimalPoint(c)) CONTINUES_DIGIT[c] = 1;
+}
+for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_DIGIT[c] = 1;
+for (const ch of '号月日又分成') CONTINUES_DIGIT[code(ch)] = 1;
+
+/**
+ * The digit at `i` (1–9) when it is a lone Chinese digit, as in 一些, 进一步,
+ * 两岸 — the commonest candidate in Chinese text — or -1. A lone digit is what
+ * parseNumeral would read as a single-element numeral that nothing extends.
+ */
+export function loneCnDigitAt(text: string, i: number): number {
+  const digit = DIGIT_BY_CODE[codeAt(text, i) & 0xffff]!;
+  return digit > 0 && CONTINUES_DIGIT[codeAt(text, i + 1) & 0xffff] === 0 ? digit : -1;
+}
+
 function isPoint(c: number): boolean {
   return c === POINT_1 || c === POINT_2;
 }

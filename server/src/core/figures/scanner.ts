@@ -23,7 +23,7 @@ import { isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
-import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, parseArabic, parseNumeral, type NumeralMatch } from './numerals';
+import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseNumeral, type NumeralMatch } from './numerals';
 import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsTwoWordEnUnit, type UnitInfo } from './units';
 
 const code = (ch: string): number => ch.charCodeAt(0);
@@ -331,6 +331,15 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   // A candidate: i is inside the text.
   const first = text.charCodeAt(i);
   if (isLatinLetter(first)) return readEnglishWords(text, i, blockStart, end);
+
+  // A lone Chinese digit (一些, 进一步, 两岸, 一个): decided as the single-digit rule below decides
+  // it, without reading a numeral first.
+  const lone = loneCnDigitAt(text, i);
+  if (lone > 0 && !(i > blockStart && codeAt(text, i - 1) === DI)) {
+    const unit = matchCnUnit(text, i + 1);
+    if (!unit || isFinancialOnlyCode(first)) return skip(i + 1);
+    if (lone === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(i + 1 + unit.text.length);
+  }
 
   // Dates and times first: their digits would otherwise read as decimals (2023.09.14).
   const dateTime = readDateOrTime(text, i, end);
