@@ -108,7 +108,13 @@ interface Draft {
   range: 'start' | 'end' | undefined;
 }
 
-/** Every draft is made here, so that all have the same shape (one hidden class for the engine). */
+/**
+ * Every draft is made here, so that all have the same shape (one hidden class for the engine),
+ * and all are one object: a draft lives only until the scan loop has turned it into a figure (or
+ * skipped it), and no reader holds one across the making of another, so a figure costs no draft
+ * allocation. Callers that need a draft's fields after making another read them first (all
+ * arguments are evaluated before makeDraft writes).
+ */
 function makeDraft(
   start: number,
   end: number,
@@ -123,8 +129,28 @@ function makeDraft(
   rounded: boolean,
   signed: boolean,
 ): Draft {
-  return { start, end, numberStart, numberEnd, value, unit, kind, noun, qualifier, precision, rounded, signed, range: undefined };
+  const draft = DRAFT;
+  draft.start = start;
+  draft.end = end;
+  draft.numberStart = numberStart;
+  draft.numberEnd = numberEnd;
+  draft.value = value;
+  draft.unit = unit;
+  draft.kind = kind;
+  draft.noun = noun;
+  draft.qualifier = qualifier;
+  draft.precision = precision;
+  draft.rounded = rounded;
+  draft.signed = signed;
+  draft.range = undefined;
+  return draft;
 }
+
+function newDraft(): Draft {
+  return { start: 0, end: 0, numberStart: 0, numberEnd: 0, value: 0, unit: '', kind: 'plain', noun: undefined, qualifier: undefined, precision: 1, rounded: false, signed: false, range: undefined };
+}
+
+const DRAFT = newDraft();
 
 /** Every figure in text[start, end), in order. */
 export function extractFigures(text: string, start = 0, end = text.length): Figure[] {
@@ -314,7 +340,7 @@ const SKIP = 'skip' as FigureKind;
  * next skip() (the scan loop, readFigure after a rough range, "minus" in
  * readEnglishWords), and a skip is never linked or turned into a figure.
  */
-const SKIP_DRAFT = makeDraft(0, 0, 0, 0, 0, '', SKIP, undefined, undefined, 1, false, false);
+const SKIP_DRAFT: Draft = { ...newDraft(), kind: SKIP };
 
 function skip(end: number): Draft {
   SKIP_DRAFT.start = end;
