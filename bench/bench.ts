@@ -19,30 +19,39 @@ import { benchFigures } from './figures';
 import { killServers, serverNodeOptions } from './lspClient';
 import { Results, json, summary, table } from './results';
 import { benchServer } from './serverBench';
+import { benchTerms } from './terms';
 import { spawnSync } from 'node:child_process';
 
 const FIGURES_ONLY = '--figures-only';
+const TERMS_ONLY = '--terms-only';
+
+interface ChildOutput {
+  metrics: Results['metrics'];
+  details: Results['details'];
+  notes: string[];
+  peerVersion?: string | undefined;
+  examples?: string[];
+}
 
 /**
- * Our scanner and the peer, side by side in a process of their own: in this
- * process the heap and compiled code left by the server and analysis benches
- * slowed our scanner by up to half and the peer far less, which measured the
- * process, not the tools.
+ * A component bench (figures and the peer side by side; term matching) in a
+ * process of its own: in this process the heap and compiled code left by the
+ * server and analysis benches slowed our scanner by up to half (the peer far
+ * less) and term matching by 15–30%, which measured the process, not the code.
  */
-function figuresInFreshProcess(results: Results, smoke: boolean): { peerVersion: string | undefined; examples: string[] } {
-  const child = spawnSync(process.execPath, [__filename, FIGURES_ONLY, ...(smoke ? ['--smoke'] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`figures bench failed: ${child.stderr}`);
-  const data = JSON.parse(child.stdout) as { metrics: Results['metrics']; details: Results['details']; notes: string[]; peerVersion: string | undefined; examples: string[] };
+function inFreshProcess(flag: string, results: Results, smoke: boolean): ChildOutput {
+  const child = spawnSync(process.execPath, [__filename, flag, ...(smoke ? ['--smoke'] : [])], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${flag} bench failed: ${child.stderr}`);
+  const data = JSON.parse(child.stdout) as ChildOutput;
   for (const metric of data.metrics) results.add(metric);
   Object.assign(results.details, data.details);
   results.notes.push(...data.notes);
-  return { peerVersion: data.peerVersion, examples: data.examples };
+  return data;
 }
-import { benchTerms } from './terms';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && !arg.startsWith('--server-prof='));
+  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && arg !== TERMS_ONLY && !arg.startsWith('--server-prof='));
   if (unknown.length > 0) {
     process.stderr.write(`bench: unknown option ${unknown.join(' ')} (options: --smoke, --json, --server-prof=DIR)\n`);
     process.exitCode = 2;
@@ -52,10 +61,16 @@ async function main(): Promise<void> {
   const smoke = args.includes('--smoke');
   const asJson = args.includes('--json');
   if (args.includes(FIGURES_ONLY)) {
-    // The child process of figuresInFreshProcess: measure, print JSON, done.
+    // The child process of inFreshProcess: measure, print JSON, done.
     const results = new Results();
     const extra = benchFigures(results, { smoke });
     process.stdout.write(JSON.stringify({ metrics: results.metrics, details: results.details, notes: results.notes, ...extra }));
+    return;
+  }
+  if (args.includes(TERMS_ONLY)) {
+    const results = new Results();
+    benchTerms(results, { smoke });
+    process.stdout.write(JSON.stringify({ metrics: results.metrics, details: results.details, notes: results.notes }));
     return;
   }
   const results = new Results();
@@ -71,9 +86,9 @@ async function main(): Promise<void> {
   progress('full analysis');
   benchAnalysis(results, { smoke });
   progress('figures and the peer (in a fresh process)');
-  const { peerVersion, examples } = figuresInFreshProcess(results, smoke);
-  progress('terms');
-  benchTerms(results, { smoke });
+  const { peerVersion, examples = [] } = inFreshProcess(FIGURES_ONLY, results, smoke);
+  progress('terms (in a fresh process)');
+  inFreshProcess(TERMS_ONLY, results, smoke);
   const seconds = (performance.now() - started) / 1000;
 
   // Other work on the machine skews every number: the load average says how busy it was.
