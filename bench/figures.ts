@@ -38,34 +38,31 @@ function loadPeer(): Peer | undefined {
   }
 }
 
-/**
- * A stretch of corpus text and the culture the peer needs for it. The
- * peer's cost grows faster than linearly with the length of one input (300 KB
- * of English in one call is ~10× slower per byte than 100 KB), so it is never
- * fed more than one file at a time, and a line at a time as well.
- */
-interface Chunk {
+/** A line of the text, where it stands, and the culture the peer needs for it (English when it has no Han character). */
+interface Line {
   readonly text: string;
-  readonly english: boolean;
-  /** Where the chunk stands in its file: our scanner takes the file and a range, as the parser calls it. */
-  readonly file: string;
   readonly start: number;
   readonly end: number;
+  readonly english: boolean;
 }
 
-function chunksOf(files: readonly Chunk[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (const file of files) {
-    let start = 0;
-    for (const line of file.text.split('\n')) {
-      if (line.trim() !== '') chunks.push({ text: line, english: file.english, file: file.text, start, end: start + line.length });
-      start += line.length + 1;
-    }
+/** The lines in `count` consecutive groups of about the same size. */
+function groupsOf(lines: readonly Line[], count: number): Line[][] {
+  const size = Math.ceil(lines.length / count);
+  const groups: Line[][] = [];
+  for (let k = 0; k < lines.length; k += size) groups.push(lines.slice(k, k + size));
+  return groups;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') lines.push({ text: line, start, end: start + line.length, english: !/[\u4e00-\u9fff]/.test(line) });
+    start += line.length + 1;
   }
-  return chunks;
+  return lines;
 }
-
-const bytesOfChunks = (chunks: readonly Chunk[]): number => chunks.reduce((sum, chunk) => sum + bytesOf(chunk.text), 0);
 
 /** The figure's number as a plain number, comparable with the peer's: 千分之二 and 2‰ → 2. */
 function numberValue(figure: Figure): number {
@@ -83,14 +80,19 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   const peer = loadPeer();
   const examples: string[] = [];
 
-  // Our throughput on at least 1 MB, in one call as the parser's blocks add up to.
+  // At least 1 MB of corpus text (see corpus.ts), for our throughput and for the comparison.
   const figureText = reportOf(smoke ? 0.05 * MB : 1.2 * MB);
-  results.detail('figuresBytes', bytesOf(figureText));
-  // Runs of a few ms are at the mercy of the JIT and the collector: warm up, then take the median of many.
+  const figureBytes = bytesOf(figureText);
+  results.detail('figuresBytes', figureBytes);
+  // Both tools are timed at steady state: each is first run for a second or more (the engine optimises
+  // hot functions in tiers, and a scanner that takes a few ms a pass is still being optimised after dozens).
+  const warm = smoke ? 0 : 1000;
+  const whole = (): number => extractFigures(figureText).length;
+  warmUp(warm, whole);
   results.add({
     key: 'figuresMBps',
-    label: `figure extraction (${(bytesOf(figureText) / MB).toFixed(1)} MB in one call)`,
-    value: bytesOf(figureText) / MB / (time(smoke ? 1 : 15, () => extractFigures(figureText).length, smoke ? 1 : 5) / 1000),
+    label: `figure extraction (${(figureBytes / MB).toFixed(1)} MB in one call)`,
+    value: figureBytes / MB / (time(smoke ? 1 : 15, whole) / 1000),
     unit: 'MB/s',
   });
 
@@ -100,58 +102,41 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
     return { peerVersion: undefined, examples };
   }
 
-  // The same slice for both: one pass over the corpus files (~175 KB, Chinese and English in the corpus' proportion),
-  // fed two ways, a line at a time and a whole file at a time. The peer's per-call overhead and its
-  // super-linear cost pull in opposite directions, so both are measured and the smaller ratio is the headline.
-  const files: Chunk[] = CORPUS.map((file) => {
-    const text = smoke ? file.text.slice(0, 3000) : file.text;
-    return { text, english: file.english, file: text, start: 0, end: text.length };
-  });
-  const lines = chunksOf(files);
-  const sliceBytes = bytesOfChunks(lines);
-  const fileBytes = bytesOfChunks(files);
-  const peerOf = (chunk: Chunk): PeerModel => (chunk.english ? peer.english : peer.chinese);
-  // Each tool reads each line the way it is called: ours with the file and the line's range (as the parser
-  // calls it, block by block, on the document's text), the peer with the line as a string of its own.
-  const ourLines = (): number => lines.reduce((n, chunk) => n + extractFigures(chunk.file, chunk.start, chunk.end).length, 0);
-  const ourFiles = (): number => files.reduce((n, file) => n + extractFigures(file.text).length, 0);
-  const theirLines = (): number => lines.reduce((n, chunk) => n + peerOf(chunk).parse(chunk.text).length, 0);
-  const theirFiles = (): number => files.reduce((n, file) => n + peerOf(file).parse(file.text).length, 0);
-  // Both tools are timed at steady state: each is first run for a second (the engine optimises hot
-  // functions in tiers, and a scanner that takes 0.5 ms a pass is still being optimised after dozens).
-  const warm = smoke ? 0 : 1000;
-  for (const fn of [ourLines, ourFiles, theirLines, theirFiles]) warmUp(warm, fn);
-  // Paired rounds: in each, our median over many passes and one pass of the peer, back to back, so that
-  // a slow spell of the machine (other tenants) weighs on both sides of a ratio, not on one.
-  const rounds = smoke ? 1 : 9;
-  const ourRuns = smoke ? 1 : 15;
-  const round = (ours: () => number, theirs: () => number): { ours: number; theirs: number; ratio: number } => {
-    const oursMs = time(ourRuns, ours);
-    const theirsMs = time(1, theirs, 0);
-    return { ours: oursMs, theirs: theirsMs, ratio: theirsMs / oursMs };
-  };
-  const lineRounds: ReturnType<typeof round>[] = [];
-  const fileRounds: ReturnType<typeof round>[] = [];
-  for (let r = 0; r < rounds; r++) {
-    lineRounds.push(round(ourLines, theirLines));
-    fileRounds.push(round(ourFiles, theirFiles));
+  // The same text for both, a line at a time: the peer's cost grows faster than linearly with the length
+  // of one input, so it is given lines (in the culture of the line); ours reads each line as the parser
+  // calls it, with the document's text and the line's range.
+  const lines = linesOf(figureText);
+  const lineBytes = lines.reduce((n, line) => n + bytesOf(line.text), 0);
+  const ours = (): number => lines.reduce((n, line) => n + extractFigures(figureText, line.start, line.end).length, 0);
+  const theirs = (): number => lines.reduce((n, line) => n + (line.english ? peer.english : peer.chinese).parse(line.text).length, 0);
+  warmUp(warm, ours);
+  warmUp(warm * 1.5, theirs);
+  // Paired, interleaved: the lines are cut into groups, and each group is timed with both tools back to
+  // back (ours as the median of a few passes, the peer once) before the next group, so that a slow spell
+  // of the machine (other tenants) weighs on both sides of the ratio instead of on one. Three sweeps;
+  // the median sweep counts.
+  const groups = groupsOf(lines, smoke ? 1 : 40);
+  const sweeps: { ours: number; theirs: number; ratio: number }[] = [];
+  for (let sweep = 0; sweep < (smoke ? 1 : 3); sweep++) {
+    let oursMs = 0;
+    let theirsMs = 0;
+    for (const group of groups) {
+      oursMs += time(smoke ? 1 : 5, () => group.reduce((n, line) => n + extractFigures(figureText, line.start, line.end).length, 0));
+      theirsMs += time(1, () => group.reduce((n, line) => n + (line.english ? peer.english : peer.chinese).parse(line.text).length, 0), 0);
+    }
+    sweeps.push({ ours: oursMs, theirs: theirsMs, ratio: theirsMs / oursMs });
   }
   const median = (values: readonly number[]): number => statsOf(values).median;
-  const mbps = (bytes: number, ms: number): number => bytes / MB / (ms / 1000);
+  const mbps = (ms: number): number => lineBytes / MB / (ms / 1000);
+  const ratios = sweeps.map((x) => x.ratio);
   results.detail('peer', `@microsoft/recognizers-text-number@${peer.version}`);
-  results.detail('sliceBytes', fileBytes);
-  results.detail('figuresSliceLinesMBps', mbps(sliceBytes, median(lineRounds.map((x) => x.ours))));
-  results.detail('peerSliceLinesMBps', mbps(sliceBytes, median(lineRounds.map((x) => x.theirs))));
-  results.detail('figuresSliceFilesMBps', mbps(fileBytes, median(fileRounds.map((x) => x.ours))));
-  results.detail('peerSliceFilesMBps', mbps(fileBytes, median(fileRounds.map((x) => x.theirs))));
-  const lineRatio = median(lineRounds.map((x) => x.ratio));
-  const fileRatio = median(fileRounds.map((x) => x.ratio));
-  results.detail('speedupLines', lineRatio);
-  results.detail('speedupFiles', fileRatio);
+  results.detail('figuresLinesMBps', mbps(median(sweeps.map((x) => x.ours))));
+  results.detail('peerLinesMBps', mbps(median(sweeps.map((x) => x.theirs))));
+  results.detail('speedupSweeps', ratios.map((x) => x.toFixed(1)).join(' '));
   results.add({
     key: 'figuresSpeedupVsPeer',
-    label: `figure extraction vs recognizers-text-number@${peer.version} (same ${Math.round(fileBytes / 1000)} KB)`,
-    value: Math.min(lineRatio, fileRatio),
+    label: `figure extraction vs recognizers-text-number@${peer.version} (same ${(lineBytes / MB).toFixed(1)} MB)`,
+    value: median(ratios),
     unit: '×',
     budget: { op: '>=', limit: 100 },
   });

@@ -802,9 +802,21 @@ function qualifierAfter(text: string, q: number): { qualifier: Qualifier; end: n
   return undefined;
 }
 
+/**
+ * The Chinese qualifiers by their last character, each list in the order of CN_QUALIFIERS_BEFORE:
+ * 到 (as in 达到) and 于 end many words before a number, and only the qualifiers ending in the
+ * character before it can match.
+ */
+const CN_QUALIFIERS_BY_LAST = new Map<number, [string, Qualifier][]>();
+for (const entry of CN_QUALIFIERS_BEFORE) {
+  const last = entry[0].charCodeAt(entry[0].length - 1);
+  const list = CN_QUALIFIERS_BY_LAST.get(last) ?? [];
+  list.push(entry);
+  CN_QUALIFIERS_BY_LAST.set(last, list);
+}
 /** Last characters of the Chinese qualifiers before a number: most numbers follow none of them. */
 const CN_QUALIFIER_ENDS = new Uint8Array(0x10000);
-for (const [word] of CN_QUALIFIERS_BEFORE) CN_QUALIFIER_ENDS[word.charCodeAt(word.length - 1)] = 1;
+for (const last of CN_QUALIFIERS_BY_LAST.keys()) CN_QUALIFIER_ENDS[last] = 1;
 
 const NO_PHRASES: readonly [string, Qualifier][] = [];
 /** EN_QUALIFIERS_BEFORE by the last letter of the phrase (indexed by ASCII code). */
@@ -813,9 +825,12 @@ const EN_QUALIFIERS_BY_LAST_LETTER: readonly (readonly [string, Qualifier][])[] 
 );
 
 function qualifierBefore(text: string, i: number, blockStart: number): Qualifier | undefined {
-  if (i > blockStart && CN_QUALIFIER_ENDS[codeAt(text, i - 1) & 0xffff] === 1) for (const [word, qualifier] of CN_QUALIFIERS_BEFORE) {
-    const at = i - word.length;
-    if (at >= blockStart && text.startsWith(word, at)) return qualifier;
+  const before = codeAt(text, i - 1) & 0xffff;
+  if (i > blockStart && CN_QUALIFIER_ENDS[before] === 1) {
+    for (const [word, qualifier] of CN_QUALIFIERS_BY_LAST.get(before)!) {
+      const at = i - word.length;
+      if (at >= blockStart && text.startsWith(word, at)) return qualifier;
+    }
   }
   if (codeAt(text, i - 1) !== 0x20) return undefined;
   // The phrase and its space end the 16 characters before the number (not before blockStart), either
