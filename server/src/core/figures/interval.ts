@@ -7,11 +7,32 @@
 export function roundSignificant(value: number): number {
   // Integers (most figures) are exact already; toPrecision is slow enough to matter on hostile input.
   if (Number.isInteger(value) || !Number.isFinite(value)) return value;
-  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const magnitude = magnitudeOf(Math.abs(value));
   const exponent = 11 - magnitude;
   const scale = exponent >= SCALE_MIN && exponent <= SCALE_MAX ? SCALES[exponent - SCALE_MIN]! : 10 ** exponent;
   return Number.isFinite(scale) && scale > 0 ? Math.round(value * scale) / scale : Number(value.toPrecision(12));
 }
+
+/**
+ * Math.floor(Math.log10(abs)), found by comparing with powers of ten: a
+ * logarithm costs more than the rest of the rounding, and a decimal figure is
+ * rounded several times. Close to a power of ten, where the logarithm's last
+ * bit decides, the logarithm itself is asked, so the answer is always the same.
+ */
+function magnitudeOf(abs: number): number {
+  if (!(abs >= 1e-6 && abs < 1e15)) return Math.floor(Math.log10(abs));
+  let k = 0;
+  while (abs >= POWERS[k + 1 + POWER_OFFSET]!) k++;
+  while (abs < POWERS[k + POWER_OFFSET]!) k--;
+  const low = POWERS[k + POWER_OFFSET]!;
+  const high = POWERS[k + 1 + POWER_OFFSET]!;
+  if (abs - low < low * 1e-12 || high - abs < high * 1e-12) return Math.floor(Math.log10(abs));
+  return k;
+}
+
+/** 10 ** k for k in [-6, 15], by k + POWER_OFFSET. */
+const POWER_OFFSET = 6;
+const POWERS = Float64Array.from({ length: 22 }, (_, k) => 10 ** (k - POWER_OFFSET));
 
 /*
  * 10 ** exponent for every exponent roundSignificant can need (a finite

@@ -56,10 +56,14 @@ function table(): Map<number, UnitInfo[]> {
   return byFirst;
 }
 
-const CN_UNITS = table();
-/** Whether any unit starts with a code unit: most characters after a number start none. */
-const STARTS_CN_UNIT = new Uint8Array(0x10000);
-for (const first of CN_UNITS.keys()) STARTS_CN_UNIT[first] = 1;
+/**
+ * The units starting with a code unit, longest first: CN_UNIT_LISTS[CN_UNIT_INDEX[code] - 1], and
+ * index 0 for the characters that start none (most characters after a number). Asked at every
+ * number, several times: an array look-up, not a Map's hashing.
+ */
+const CN_UNIT_LISTS: readonly (readonly UnitInfo[])[] = [...table().values()];
+const CN_UNIT_INDEX = new Uint16Array(0x10000);
+CN_UNIT_LISTS.forEach((list, k) => (CN_UNIT_INDEX[list[0]!.text.charCodeAt(0)] = k + 1));
 
 /** After 年, these make a word that is not a duration: 80年代 (the eighties), 三年级 (third grade), 年度. */
 const NOT_YEARS = new Uint8Array(0x10000);
@@ -68,10 +72,9 @@ for (const ch of '代级級度') NOT_YEARS[ch.charCodeAt(0)] = 1;
 /** The longest unit written at `i`, if any. */
 export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
   // `& 0xffff`: outside the text codeAt gives OUTSIDE, read as NUL, which starts no unit.
-  const first = codeAt(text, i) & 0xffff;
-  if (STARTS_CN_UNIT[first] === 0) return undefined;
-  const candidates = CN_UNITS.get(first)!;
-  for (const unit of candidates) {
+  const index = CN_UNIT_INDEX[codeAt(text, i) & 0xffff]!;
+  if (index === 0) return undefined;
+  for (const unit of CN_UNIT_LISTS[index - 1]!) {
     if (unit.text.length > 1 && !text.startsWith(unit.text, i)) continue;
     if (unit.text === '年' && NOT_YEARS[codeAt(text, i + 1) & 0xffff] === 1) return undefined;
     return unit;
