@@ -46,14 +46,6 @@ interface Line {
   readonly english: boolean;
 }
 
-/** The lines in `count` consecutive groups of about the same size. */
-function groupsOf(lines: readonly Line[], count: number): Line[][] {
-  const size = Math.ceil(lines.length / count);
-  const groups: Line[][] = [];
-  for (let k = 0; k < lines.length; k += size) groups.push(lines.slice(k, k + size));
-  return groups;
-}
-
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -111,19 +103,16 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   const theirs = (): number => lines.reduce((n, line) => n + (line.english ? peer.english : peer.chinese).parse(line.text).length, 0);
   warmUp(warm, ours);
   warmUp(warm * 1.5, theirs);
-  // Paired, interleaved: the lines are cut into groups, and each group is timed with both tools back to
-  // back (ours as the median of a few passes, the peer once) before the next group, so that a slow spell
-  // of the machine (other tenants) weighs on both sides of the ratio instead of on one. Three sweeps;
-  // the median sweep counts.
-  const groups = groupsOf(lines, smoke ? 1 : 40);
+  // Paired rounds: in each, our median over five sweeps and one sweep of the peer, back to back; each
+  // round gives a ratio and the median ratio counts. A sweep over 1 MB is long enough that neither tool
+  // finds the text in the cache or its branch predictors trained on it (as repeating a pass over a few KB
+  // would let it), and pairing makes a slow spell of the machine (other tenants) weigh on both sides of
+  // a ratio. Our median of five: the first sweep after the peer's also finishes the collection of the
+  // peer's garbage, which would measure the peer's heap, not our scanner.
   const sweeps: { ours: number; theirs: number; ratio: number }[] = [];
-  for (let sweep = 0; sweep < (smoke ? 1 : 3); sweep++) {
-    let oursMs = 0;
-    let theirsMs = 0;
-    for (const group of groups) {
-      oursMs += time(smoke ? 1 : 5, () => group.reduce((n, line) => n + extractFigures(figureText, line.start, line.end).length, 0));
-      theirsMs += time(1, () => group.reduce((n, line) => n + (line.english ? peer.english : peer.chinese).parse(line.text).length, 0), 0);
-    }
+  for (let round = 0; round < (smoke ? 1 : 7); round++) {
+    const oursMs = time(smoke ? 1 : 5, ours, 0);
+    const theirsMs = time(1, theirs, 0);
     sweeps.push({ ours: oursMs, theirs: theirsMs, ratio: theirsMs / oursMs });
   }
   const median = (values: readonly number[]): number => statsOf(values).median;
@@ -132,7 +121,7 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   results.detail('peer', `@microsoft/recognizers-text-number@${peer.version}`);
   results.detail('figuresLinesMBps', mbps(median(sweeps.map((x) => x.ours))));
   results.detail('peerLinesMBps', mbps(median(sweeps.map((x) => x.theirs))));
-  results.detail('speedupSweeps', ratios.map((x) => x.toFixed(1)).join(' '));
+  results.detail('speedupRounds', ratios.map((x) => x.toFixed(1)).join(' '));
   results.add({
     key: 'figuresSpeedupVsPeer',
     label: `figure extraction vs recognizers-text-number@${peer.version} (same ${(lineBytes / MB).toFixed(1)} MB)`,
