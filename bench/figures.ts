@@ -38,6 +38,17 @@ function loadPeer(): Peer | undefined {
   }
 }
 
+/** Mean wall time (ms) of `fn` called back to back until `ms` have passed (at least once). */
+function meanOver(ms: number, fn: () => unknown): number {
+  const started = performance.now();
+  let runs = 0;
+  do {
+    fn();
+    runs++;
+  } while (performance.now() - started < ms);
+  return (performance.now() - started) / runs;
+}
+
 /** A line of the text, where it stands, and the culture the peer needs for it (English when it has no Han character). */
 interface Line {
   readonly text: string;
@@ -103,16 +114,17 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   const theirs = (): number => lines.reduce((n, line) => n + (line.english ? peer.english : peer.chinese).parse(line.text).length, 0);
   warmUp(warm, ours);
   warmUp(warm * 1.5, theirs);
-  // Paired rounds: in each, our median over five sweeps and one sweep of the peer, back to back; each
-  // round gives a ratio and the median ratio counts. A sweep over 1 MB is long enough that neither tool
-  // finds the text in the cache or its branch predictors trained on it (as repeating a pass over a few KB
-  // would let it), and pairing makes a slow spell of the machine (other tenants) weigh on both sides of
-  // a ratio. Our median of five: the first sweep after the peer's also finishes the collection of the
-  // peer's garbage, which would measure the peer's heap, not our scanner.
+  // Paired rounds: in each, one sweep of the peer and, right before it, as many sweeps of ours as fill
+  // the same time (ours: a few ms a sweep), averaged. Both are then averaged over windows of the same
+  // length, so a slow spell of the machine (other tenants) weighs alike on both; each round gives a
+  // ratio and the median ratio counts. A sweep over 1 MB is too long for either tool to find the text
+  // in the cache or its branch predictors trained on it, as repeating a pass over a few KB would.
   const sweeps: { ours: number; theirs: number; ratio: number }[] = [];
+  let window = smoke ? 0 : 300;
   for (let round = 0; round < (smoke ? 1 : 7); round++) {
-    const oursMs = time(smoke ? 1 : 5, ours, 0);
+    const oursMs = meanOver(window, ours);
     const theirsMs = time(1, theirs, 0);
+    window = theirsMs;
     sweeps.push({ ours: oursMs, theirs: theirsMs, ratio: theirsMs / oursMs });
   }
   const median = (values: readonly number[]): number => statsOf(values).median;
@@ -122,6 +134,7 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   results.detail('figuresLinesMBps', mbps(median(sweeps.map((x) => x.ours))));
   results.detail('peerLinesMBps', mbps(median(sweeps.map((x) => x.theirs))));
   results.detail('speedupRounds', ratios.map((x) => x.toFixed(1)).join(' '));
+  results.detail('roundsMs', sweeps.map((x) => `${x.ours.toFixed(2)}/${x.theirs.toFixed(0)}`).join(' '));
   results.add({
     key: 'figuresSpeedupVsPeer',
     label: `figure extraction vs recognizers-text-number@${peer.version} (same ${(lineBytes / MB).toFixed(1)} MB)`,

@@ -463,6 +463,57 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
   return result(start, j, negative ? -value : value, roundSignificant(unit), decimals, !hasPending && unitsAfterLastDigit > 1, chinese, single, false, approximate, grouped, negative);
 }
 
+/**
+ * The commonest numeral of report text, Arabic digits with at most the scales 万 and 亿 after them
+ * (1686, 8.7, 33.5万亿, 1,100万), read in one go: exactly what parseNumeral returns for it, or
+ * undefined when the numeral goes on in any other way (a digit, 十 百 千, 多 余 几, 点, 零 …), and
+ * then parseNumeral must read it. Starts at an Arabic digit.
+ */
+export function parseArabicScaled(text: string, i: number, end: number): NumeralMatch | undefined {
+  const arabicEnd = scanArabic(text, i, end);
+  if (arabicEnd < 0) return undefined;
+  const decimals = arabicDecimals;
+  let pending = arabicValue;
+  let hasPending = true;
+  let wan = 0;
+  let yi = 0;
+  let unitsAfterLastDigit = 1;
+  let j = arabicEnd;
+  // The scales as parseNumeral's loop applies them (section stays 0: no 十 百 千 here).
+  while (j < end) {
+    const unitValue = UNIT_BY_CODE[text.charCodeAt(j) & 0xffff]!;
+    if (unitValue < 1e4) break;
+    const amount = hasPending ? pending : 0;
+    if (unitValue === 1e4) {
+      if (amount === 0 && wan === 0 && yi === 0) break;
+      if (amount === 0 && yi > 0 && wan === 0) break;
+      wan = (wan + amount) * 1e4;
+    } else {
+      if (amount === 0 && wan === 0 && yi === 0) break;
+      yi = (yi + wan + amount) * 1e8;
+      wan = 0;
+    }
+    unitsAfterLastDigit *= unitValue;
+    pending = 0;
+    hasPending = false;
+    j++;
+  }
+  // Whatever parseNumeral's loop would read on with: leave it to parseNumeral.
+  if (j < end && CONTINUES_NUMERAL[text.charCodeAt(j) & 0xffff] === 1) return undefined;
+  const value = roundSignificant(wholeSoFar(yi, wan, 0, pending, hasPending, false, false, 0));
+  if (!Number.isFinite(value)) return undefined;
+  const lastDigitBase = NEGATIVE_POWERS[decimals]!;
+  const unit = hasPending ? lastDigitBase : lastDigitBase * unitsAfterLastDigit;
+  return result(i, j, value, roundSignificant(unit), decimals, !hasPending && unitsAfterLastDigit > 1, false, false, false, false, arabicGrouped, false);
+}
+
+/** Characters parseNumeral's loop goes on with after a number: digits of either kind, units, 多 余 几, points. */
+const CONTINUES_NUMERAL = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || digitOf(c) >= 0 || c === POINT_1 || c === POINT_2 || isDecimalPoint(c)) CONTINUES_NUMERAL[c] = 1;
+}
+for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_NUMERAL[c] = 1;
+
 /** 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it. */
 function wholeSoFar(yi: number, wan: number, section: number, pending: number, hasPending: boolean, chinese: boolean, pendingAfterUnit: boolean, lastUnit: number): number {
   const last = !hasPending ? 0 : chinese && pendingAfterUnit && lastUnit >= 100 ? pending * (lastUnit / 10) : pending;

@@ -23,8 +23,8 @@ import { isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
-import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseNumeral, type NumeralMatch } from './numerals';
-import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsTwoWordEnUnit, type UnitInfo } from './units';
+import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseArabicScaled, parseNumeral, digitOf, type NumeralMatch } from './numerals';
+import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsCnUnit, startsTwoWordEnUnit, type UnitInfo } from './units';
 
 const code = (ch: string): number => ch.charCodeAt(0);
 
@@ -350,6 +350,20 @@ function skip(end: number): Draft {
   return SKIP_DRAFT;
 }
 
+/**
+ * Before Arabic digits, the characters after which nothing but the number and its unit matters:
+ * non-ASCII (no letter, sign, space or bracket of a code or an English phrase), no digit, no 第.
+ */
+const QUIET_BEFORE = new Uint8Array(0x10000);
+for (let c = 0x80; c < 0x10000; c++) if (digitOf(c) < 0 && c !== DI) QUIET_BEFORE[c] = 1;
+/**
+ * First characters of the units that may follow Arabic digits with nothing else to decide (the unit
+ * itself must match too): every unit but 年 (2023年 is a year), those starting with 分 (5分之1 is a
+ * fraction) and 日元 (5日 is a day).
+ */
+const UNIT_NEXT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (startsCnUnit(c) && c !== NIAN && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
+
 /** After a single Chinese digit, what can make it part of a figure other than a unit: 号 月 日 (dates, codes), 又 分 (fractions), 成 (tenths), 多 余 (before a unit). */
 const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余');
 
@@ -357,6 +371,16 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   // A candidate: i is inside the text.
   const first = text.charCodeAt(i);
   if (isLatinLetter(first)) return readEnglishWords(text, i, blockStart, end);
+
+  // Arabic digits with a unit right after them (1686个, 8.7％, 33.5万亿元), in Chinese text: most
+  // figures of a report. Decided as below, without the checks for what such a figure cannot be.
+  if (digitOf(first) >= 0 && (i === 0 || QUIET_BEFORE[codeAt(text, i - 1) & 0xffff] === 1)) {
+    const numeral = parseArabicScaled(text, i, end);
+    if (numeral && UNIT_NEXT[codeAt(text, numeral.end) & 0xffff] === 1 && matchCnUnit(text, numeral.end)) {
+      const rounded = numeral.decimals > 0 || (numeral.scaled && numeral.lastDigitUnit >= 1e4);
+      return unitsAndAfter(text, i, i, numeral.end, numeral.end, numeral, blockStart, end, numeral.value, numeral.lastDigitUnit, rounded, undefined, undefined, false);
+    }
+  }
 
   // A lone Chinese digit (一些, 进一步, 两岸, 一个): decided as the single-digit rule below decides
   // it, without reading a numeral first.
@@ -505,6 +529,30 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
     return makeDraft(i, endAt, p, numberEnd, roundSignificant(value * 10 + extra), '成', 'percent', undefined, qualifier, precision * 10, true, signed);
   }
 
+  return unitsAndAfter(text, i, p, q, numberEnd, numeral, blockStart, end, value, precision, rounded, qualifier, currency, signed);
+}
+
+/**
+ * The rest of a figure once its number is read: the unit (5000余人, 1686个, 8.7%), the qualifiers
+ * around it (左右, 以上, 约, 超过), the counted noun, the coins after 元.
+ */
+function unitsAndAfter(
+  text: string,
+  i: number,
+  p: number,
+  q: number,
+  numberEnd: number,
+  numeral: NumeralMatch,
+  blockStart: number,
+  end: number,
+  value: number,
+  precision: number,
+  rounded: boolean,
+  qualifier: Qualifier | undefined,
+  currency: string | undefined,
+  signed: boolean,
+): Draft | undefined {
+  const atQ = codeAt(text, q);
   // Units: 多/余 may stand between the number and its unit (5000余人).
   let unitStart = q;
   if ((atQ === DUO || atQ === YU) && matchCnUnit(text, q + 1)) {

@@ -69,6 +69,11 @@ CN_UNIT_LISTS.forEach((list, k) => (CN_UNIT_INDEX[list[0]!.text.charCodeAt(0)] =
 const NOT_YEARS = new Uint8Array(0x10000);
 for (const ch of '代级級度') NOT_YEARS[ch.charCodeAt(0)] = 1;
 
+/** Whether some unit starts with the code unit `c`. */
+export function startsCnUnit(c: number): boolean {
+  return CN_UNIT_INDEX[c & 0xffff] !== 0;
+}
+
 /** The longest unit written at `i`, if any. */
 export function matchCnUnit(text: string, i: number): UnitInfo | undefined {
   // `& 0xffff`: outside the text codeAt gives OUTSIDE, read as NUL, which starts no unit.
