@@ -192,7 +192,9 @@ export function extractFigures(text: string, start = 0, end = text.length): Figu
         continue;
       }
     } else {
-      if (!mayStartFigure(text, c, i)) {
+      // A lone Chinese digit with no unit after it (一些, 进一步, 两岸): the commonest candidate of
+      // Chinese text, and no figure — readFigure would skip it, as its single-digit rule says.
+      if (!mayStartFigure(text, c, i) || (loneCnDigitAt(text, i) > 0 && !startsCnUnit(codeAt(text, i + 1)) && !(i > start && codeAt(text, i - 1) === DI))) {
         i++;
         continue;
       }
