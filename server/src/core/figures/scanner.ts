@@ -378,6 +378,10 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   // figures of a report. Decided as below, without the checks for what such a figure cannot be.
   if (digitOf(first) >= 0 && (i === 0 || QUIET_BEFORE[codeAt(text, i - 1) & 0xffff] === 1)) {
     const numeral = parseArabicScaled(text, i, end);
+    // 2023年: a year, as classifyContext would find.
+    if (numeral && codeAt(text, numeral.end) === NIAN && numeral.end - i === 4 && numeral.decimals === 0 && !numeral.grouped && !numeral.scaled && numeral.value >= 1000 && numeral.value <= 2100) {
+      return nonQuantity(i, numeral.end + 1, i, numeral.end, numeral.value, 'year');
+    }
     if (numeral && UNIT_NEXT[codeAt(text, numeral.end) & 0xffff] === 1 && matchCnUnit(text, numeral.end)) {
       const rounded = numeral.decimals > 0 || (numeral.scaled && numeral.lastDigitUnit >= 1e4);
       return unitsAndAfter(text, i, i, numeral.end, numeral.end, numeral, blockStart, end, numeral.value, numeral.lastDigitUnit, rounded, undefined, undefined, false);
