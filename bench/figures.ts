@@ -121,7 +121,7 @@ export function benchFigures(results: Results, { smoke }: FigureOptions): { peer
   // in the cache or its branch predictors trained on it, as repeating a pass over a few KB would.
   const sweeps: { ours: number; theirs: number; ratio: number }[] = [];
   let window = smoke ? 0 : 300;
-  for (let round = 0; round < (smoke ? 1 : 7); round++) {
+  for (let round = 0; round < (smoke ? 1 : 11); round++) {
     const oursMs = meanOver(window, ours);
     const theirsMs = time(1, theirs, 0);
     window = theirsMs;
