@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 import type { ReportDocument } from '../../server/src/core/model';
@@ -164,6 +166,34 @@ describe('robustness (fast-check)', () => {
     assert.equal(lines.offsetAt({ line: 0, character: 99 }), 2);
     assert.equal(lines.offsetAt({ line: 99, character: 0 }), 5);
     assert.equal(lines.offsetAt({ line: Number.NaN, character: 0 }), 0);
+  });
+});
+
+describe('memory across edits', () => {
+  test('an edited report does not keep its old versions alive (each version may keep only the one before it)', async () => {
+    // A collection on demand: the flag exposes gc to contexts made after it is set.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let text = readFixture('corpus', 'gov-work-report-2012-zh.txt');
+    let doc = service.parse(text);
+    const versions: WeakRef<ReportDocument>[] = [];
+    for (let k = 0; k < 12; k++) {
+      const at = Math.floor(text.length / 2) + k * 37;
+      text = `${text.slice(0, at)}的${text.slice(at)}`;
+      doc = service.parse(text, doc);
+      // Used as the server uses it: every kind of carried work is made.
+      service.diagnostics(doc, DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///x', glossary: GLOSSARY });
+      service.hover(doc, doc.lines.positionAt(doc.figures[0]!.span.start), { locale: 'en', glossary: GLOSSARY, uri: 'file:///x' });
+      versions.push(new WeakRef(doc));
+    }
+    // WeakRefs read in this job hold their targets until it ends: collect in a later one.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    const alive = versions.slice(0, -2).filter((ref) => ref.deref() !== undefined).length;
+    assert.equal(alive, 0, `${alive} of the ${versions.length - 2} old versions are still reachable`);
+    assert.ok(doc.figures.length > 0);
   });
 });
 
