@@ -47,17 +47,12 @@ export class TermMatcher {
   private multi = new Uint8Array(0);
   /** Per multi-child node, 128 bits: bit (class & 127) is set if some child has a class with those low bits. */
   private filter = new Int32Array(0);
-  /** Open addressing, three words a slot: node (0: empty), class, child. */
-  private multiTable = new Int32Array(0);
-  private multiMask = 0;
   /** Per node: the node itself if it ends a key, else its dict link (0: no key ends here). */
   private out = new Int32Array(0);
   /** Per key: 1 if a word boundary must be checked (it starts or ends with a Latin letter or digit). */
   private checked = new Uint8Array(0);
-  // Candidates of the current scan, reused between calls.
-  private candStart = new Int32Array(1024);
-  private candEnd = new Int32Array(1024);
-  private candKey = new Int32Array(1024);
+  /** Candidates of the current scan, reused between calls. */
+  private readonly candidates = new Candidates();
 
   constructor(names: readonly string[]) {
     const capacity = nextPowerOfTwo(Math.max(64, names.reduce((n, name) => n + name.length, 0) * 2));
@@ -125,99 +120,18 @@ export class TermMatcher {
 
   /** Every term occurrence in text[start, end), leftmost-longest, non-overlapping. */
   match(text: string, start = 0, end = text.length): TermMatch[] {
-    // Locals for the hot loop. Characters map to dense classes (0: in no name; A–Z share the class
-    // of a–z, so no case fold per character). A node with one child is a single compare; only
-    // nodes with several children probe the hash table.
-    const { classOf, rootNext, singleClass, singleChild, filter, fail, out, own, keyLengths, checked } = this;
-    const table = this.multiTable;
-    const mask = this.multiMask;
-    let candStart = this.candStart;
-    let candEnd = this.candEnd;
-    let candKey = this.candKey;
-    let count = 0;
-    let node = 0;
-    for (let i = start; i < end; i++) {
-      const c = classOf[text.charCodeAt(i)]!;
-      if (c === 0) {
-        node = 0;
-        continue;
-      }
-      for (;;) {
-        if (node === 0) {
-          node = rootNext[c]!;
-          break;
-        }
-        if (singleClass[node] === c) {
-          node = singleChild[node]!;
-          break;
-        }
-        if (((filter[(node << 2) | ((c >>> 5) & 3)]! >>> (c & 31)) & 1) !== 0) {
-          let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
-          let next = 0;
-          for (;;) {
-            const n = table[slot * 3]!;
-            if (n === 0) break;
-            if (n === node && table[slot * 3 + 1] === c) {
-              next = table[slot * 3 + 2]!;
-              break;
-            }
-            slot = (slot + 1) & mask;
-          }
-          if (next !== 0) {
-            node = next;
-            break;
-          }
-        }
-        node = fail[node]!;
-      }
-      const o = out[node]!;
-      if (o === 0) continue;
-      // The longest name ending here that respects word boundaries; shorter ones through dict links.
-      const e = i + 1;
-      let key = own[o]!;
-      let s = e - keyLengths[key]!;
-      if (checked[key] !== 0 && !this.boundaryOk(text, s, e, key, start, end)) {
-        key = -1;
-        for (let n = this.dict[o]!; n > 0; n = this.dict[n]!) {
-          const k = own[n]!;
-          const s2 = e - keyLengths[k]!;
-          if (this.boundaryOk(text, s2, e, k, start, end)) {
-            key = k;
-            s = s2;
-            break;
-          }
-        }
-        if (key < 0) continue;
-      }
-      if (count === candStart.length) {
-        this.growCandidates();
-        candStart = this.candStart;
-        candEnd = this.candEnd;
-        candKey = this.candKey;
-      }
-      candStart[count] = s;
-      candEnd[count] = e;
-      candKey[count] = key;
-      count++;
-    }
-    return this.leftmostLongest(count);
+    return this.leftmostLongest(this.scan(text, start, end, this.candidates));
   }
 
-  private growCandidates(): void {
-    const size = this.candStart.length * 2;
-    const grown = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const next = new Int32Array(size);
-      next.set(old);
-      return next;
-    };
-    this.candStart = grown(this.candStart);
-    this.candEnd = grown(this.candEnd);
-    this.candKey = grown(this.candKey);
-  }
+  /**
+   * Records the candidates of text[start, end) in the candidate buffers and returns how many: for
+   * each end position, the longest name ending there that respects word boundaries.
+   */
+  private scan: (text: string, start: number, end: number, buffers: Candidates) => number = () => 0;
 
   /** From the candidates (at most one per end position), keep the leftmost-longest non-overlapping ones. */
   private leftmostLongest(count: number): TermMatch[] {
-    const { candStart, candEnd, candKey } = this;
+    const { candStart, candEnd, candKey } = this.candidates;
     // Candidates arrive ordered by end. Order them by start, longer first: an insertion sort, since a
     // candidate only moves back past the few that end within one name length before it.
     for (let k = 1; k < count; k++) {
@@ -246,12 +160,6 @@ export class TermMatcher {
       reach = e;
     }
     return chosen;
-  }
-
-  private boundaryOk(text: string, s: number, e: number, key: number, start: number, end: number): boolean {
-    if (this.latinStart[key] && s > start && isAsciiWordChar(text.charCodeAt(s - 1))) return false;
-    if (this.latinEnd[key] && e < end && isAsciiWordChar(text.charCodeAt(e))) return false;
-    return true;
   }
 
   /** The scan's tables: character classes, root row, single-child shortcuts, multi-child hash, output links. */
@@ -284,15 +192,15 @@ export class TermMatcher {
     }
     const capacity = nextPowerOfTwo(Math.max(16, entries * 4));
     this.filter = new Int32Array(nodes * 4);
-    const table = (this.multiTable = new Int32Array(capacity * 3));
-    this.multiMask = capacity - 1;
+    const table = new Int32Array(capacity * 3);
+    const multiMask = capacity - 1;
     for (let node = 1; node < nodes; node++) {
       if (this.multi[node] === 0) continue;
       for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
         const c = classOf[this.codeOf[child]!]!;
         this.filter[(node << 2) | ((c >>> 5) & 3)]! |= 1 << (c & 31);
-        let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.multiMask;
-        while (table[slot * 3] !== 0) slot = (slot + 1) & this.multiMask;
+        let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & multiMask;
+        while (table[slot * 3] !== 0) slot = (slot + 1) & multiMask;
         table[slot * 3] = node;
         table[slot * 3 + 1] = c;
         table[slot * 3 + 2] = child;
@@ -300,6 +208,23 @@ export class TermMatcher {
     }
     this.checked = new Uint8Array(this.keyLengths.length);
     for (let key = 0; key < this.keyLengths.length; key++) this.checked[key] = this.latinStart[key] || this.latinEnd[key] ? 1 : 0;
+    this.scan = scanner({
+      classOf: this.classOf,
+      rootNext: this.rootNext,
+      singleClass: this.singleClass,
+      singleChild: this.singleChild,
+      filter: this.filter,
+      fail: this.fail,
+      out: this.out,
+      own: this.own,
+      dict: this.dict,
+      keyLengths: this.keyLengths,
+      checked: this.checked,
+      latinStart: this.latinStart,
+      latinEnd: this.latinEnd,
+      multiTable: table,
+      multiMask,
+    });
   }
 
   private child(node: number, code: number): number {
@@ -358,6 +283,133 @@ export class TermMatcher {
     this.nextSibling = nextSibling;
     this.codeOf = codeOf;
   }
+}
+
+/**
+ * The scan loop, made once per matcher as a closure over its tables: the engine then reads them as
+ * constants of the compiled loop instead of loading each from the matcher at every character.
+ * Characters map to dense classes (0: in no name; A–Z share the class of a–z, so no case fold per
+ * character). A node with one child is a single compare; only nodes with several children probe
+ * the hash table.
+ */
+function scanner(tables: ScanTables): (text: string, start: number, end: number, buffers: Candidates) => number {
+  const { classOf, rootNext, singleClass, singleChild, filter, fail, out, own, dict, keyLengths, checked, latinStart, latinEnd } = tables;
+  const table = tables.multiTable;
+  const mask = tables.multiMask;
+  const boundaryOk = (text: string, s: number, e: number, key: number, start: number, end: number): boolean =>
+    !(latinStart[key] && s > start && isAsciiWordChar(text.charCodeAt(s - 1))) && !(latinEnd[key] && e < end && isAsciiWordChar(text.charCodeAt(e)));
+  return (text, start, end, buffers) => {
+    let candStart = buffers.candStart;
+    let candEnd = buffers.candEnd;
+    let candKey = buffers.candKey;
+    let count = 0;
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      const c = classOf[text.charCodeAt(i)]!;
+      if (c === 0) {
+        node = 0;
+        continue;
+      }
+      for (;;) {
+        if (node === 0) {
+          node = rootNext[c]!;
+          break;
+        }
+        if (singleClass[node] === c) {
+          node = singleChild[node]!;
+          break;
+        }
+        if (((filter[(node << 2) | ((c >>> 5) & 3)]! >>> (c & 31)) & 1) !== 0) {
+          let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+          let next = 0;
+          for (;;) {
+            const n = table[slot * 3]!;
+            if (n === 0) break;
+            if (n === node && table[slot * 3 + 1] === c) {
+              next = table[slot * 3 + 2]!;
+              break;
+            }
+            slot = (slot + 1) & mask;
+          }
+          if (next !== 0) {
+            node = next;
+            break;
+          }
+        }
+        node = fail[node]!;
+      }
+      const o = out[node]!;
+      if (o === 0) continue;
+      // The longest name ending here that respects word boundaries; shorter ones through dict links.
+      const e = i + 1;
+      let key = own[o]!;
+      let s = e - keyLengths[key]!;
+      if (checked[key] !== 0 && !boundaryOk(text, s, e, key, start, end)) {
+        key = -1;
+        for (let n = dict[o]!; n > 0; n = dict[n]!) {
+          const k = own[n]!;
+          const s2 = e - keyLengths[k]!;
+          if (boundaryOk(text, s2, e, k, start, end)) {
+            key = k;
+            s = s2;
+            break;
+          }
+        }
+        if (key < 0) continue;
+      }
+      if (count === candStart.length) {
+        buffers.grow();
+        candStart = buffers.candStart;
+        candEnd = buffers.candEnd;
+        candKey = buffers.candKey;
+      }
+      candStart[count] = s;
+      candEnd[count] = e;
+      candKey[count] = key;
+      count++;
+    }
+    return count;
+  };
+}
+
+/** Where a scan records its candidates (start, end, key), grown when a scan fills them. */
+class Candidates {
+  candStart = new Int32Array(1024);
+  candEnd = new Int32Array(1024);
+  candKey = new Int32Array(1024);
+
+  /** Doubles the buffers, keeping what they hold. */
+  grow(): void {
+    const size = this.candStart.length * 2;
+    const grown = (old: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const next = new Int32Array(size);
+      next.set(old);
+      return next;
+    };
+    this.candStart = grown(this.candStart);
+    this.candEnd = grown(this.candEnd);
+    this.candKey = grown(this.candKey);
+  }
+}
+
+/** What the scan reads of a matcher. */
+interface ScanTables {
+  readonly classOf: Uint16Array;
+  readonly rootNext: Int32Array;
+  readonly singleClass: Int32Array;
+  readonly singleChild: Int32Array;
+  readonly filter: Int32Array;
+  readonly fail: Int32Array;
+  readonly out: Int32Array;
+  readonly own: Int32Array;
+  readonly dict: Int32Array;
+  readonly keyLengths: readonly number[];
+  readonly checked: Uint8Array;
+  readonly latinStart: readonly boolean[];
+  readonly latinEnd: readonly boolean[];
+  /** Open addressing, three words a slot: node (0: empty), class, child. */
+  readonly multiTable: Int32Array;
+  readonly multiMask: number;
 }
 
 function hash(node: number, code: number): number {
