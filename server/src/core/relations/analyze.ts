@@ -141,6 +141,12 @@ function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
   };
 }
 
+/** Findings are kept for every paragraph of every open document: the many empty lists are one. */
+const NONE: readonly never[] = [];
+function orNone<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? NONE : items;
+}
+
 function push<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
@@ -152,12 +158,12 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
     figures,
     bodyStart: paragraph.body.start,
     sentences: context.sentences,
-    rates: findRates(context),
-    parts,
-    sums,
-    changes: findChanges(context),
-    counts: findCounts(context),
-    statements: findStatements(context),
+    rates: orNone(findRates(context)),
+    parts: orNone(parts),
+    sums: orNone(sums),
+    changes: orNone(findChanges(context)),
+    counts: orNone(findCounts(context)),
+    statements: orNone(findStatements(context)),
   };
 }
 

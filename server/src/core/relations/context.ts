@@ -48,20 +48,23 @@ export interface AnalysisContext {
  */
 export const MAX_FIGURES_PER_SENTENCE = 200;
 
+const NO_FIGURES: readonly Figure[] = [];
+
 /** Groups a paragraph's quantities by sentence in one pass over both sorted lists. */
 export function paragraphContext(text: string, paragraph: Paragraph, blockFigures: readonly Figure[]): AnalysisContext {
   const sentences: SentenceView[] = [];
   let f = 0;
   for (const span of paragraph.sentences) {
     while (f < blockFigures.length && blockFigures[f]!.span.start < span.start) f++;
-    const inside: Figure[] = [];
+    // Most sentences state no quantity: they share one empty list (the findings are kept per version).
+    let inside: Figure[] | undefined;
     let g = f;
     while (g < blockFigures.length && blockFigures[g]!.span.start < span.end) {
-      if (isQuantity(blockFigures[g]!)) inside.push(blockFigures[g]!);
+      if (isQuantity(blockFigures[g]!)) (inside ??= []).push(blockFigures[g]!);
       g++;
     }
     const { english, marks } = scanSentence(text, span.start, span.end);
-    sentences.push({ span, figures: inside.length > MAX_FIGURES_PER_SENTENCE ? [] : inside, english, marks });
+    sentences.push({ span, figures: inside === undefined || inside.length > MAX_FIGURES_PER_SENTENCE ? NO_FIGURES : inside, english, marks });
   }
   return { text, sentences };
 }
