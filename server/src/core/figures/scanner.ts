@@ -360,11 +360,11 @@ const QUIET_BEFORE = new Uint8Array(0x10000);
 for (let c = 0x80; c < 0x10000; c++) if (digitOf(c) < 0 && c !== DI) QUIET_BEFORE[c] = 1;
 /**
  * First characters of the units that may follow Arabic digits with nothing else to decide (the unit
- * itself must match too): every unit but 年 (2023年 is a year), those starting with 分 (5分之1 is a
- * fraction) and 日元 (5日 is a day).
+ * itself must match too, and 2023年 is taken as a year before): every unit but those starting with
+ * 分 (5分之1 is a fraction) and 日元 (5日 is a day).
  */
 const UNIT_NEXT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (startsCnUnit(c) && c !== NIAN && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
+for (let c = 0; c < 0x10000; c++) if (startsCnUnit(c) && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
 
 /** After a single Chinese digit, what can make it part of a figure other than a unit: 号 月 日 (dates, codes), 又 分 (fractions), 成 (tenths), 多 余 (before a unit). */
 const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余');
