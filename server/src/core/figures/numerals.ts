@@ -414,16 +414,9 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
     }
     if (unitValue >= 1e4) {
       const big = unitValue;
-      const amount = section + (hasPending ? pending : 0);
-      if (big === 1e4) {
-        if (amount === 0 && wan === 0 && yi === 0) break; // 万 alone is not a number
-        if (amount === 0 && yi > 0 && wan === 0) break;
-        wan = (wan + amount) * 1e4;
-      } else {
-        if (amount === 0 && wan === 0 && yi === 0) break;
-        yi = (yi + wan + amount) * 1e8;
-        wan = 0;
-      }
+      if (!applyBigScale(big, section + (hasPending ? pending : 0), wan, yi)) break;
+      wan = scaledWan;
+      yi = scaledYi;
       unitsAfterLastDigit *= big;
       section = 0;
       pending = 0;
@@ -483,16 +476,9 @@ export function parseArabicScaled(text: string, i: number, end: number): Numeral
   while (j < end) {
     const unitValue = UNIT_BY_CODE[text.charCodeAt(j) & 0xffff]!;
     if (unitValue < 1e4) break;
-    const amount = hasPending ? pending : 0;
-    if (unitValue === 1e4) {
-      if (amount === 0 && wan === 0 && yi === 0) break;
-      if (amount === 0 && yi > 0 && wan === 0) break;
-      wan = (wan + amount) * 1e4;
-    } else {
-      if (amount === 0 && wan === 0 && yi === 0) break;
-      yi = (yi + wan + amount) * 1e8;
-      wan = 0;
-    }
+    if (!applyBigScale(unitValue, hasPending ? pending : 0, wan, yi)) break;
+    wan = scaledWan;
+    yi = scaledYi;
     unitsAfterLastDigit *= unitValue;
     pending = 0;
     hasPending = false;
@@ -513,6 +499,28 @@ for (let c = 0; c < 0x10000; c++) {
   if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || digitOf(c) >= 0 || c === POINT_1 || c === POINT_2 || isDecimalPoint(c)) CONTINUES_NUMERAL[c] = 1;
 }
 for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_NUMERAL[c] = 1;
+
+let scaledWan = 0;
+let scaledYi = 0;
+
+/**
+ * 万 or 亿 (`big`) after `amount`, as Chinese grammar binds them: 亿 multiplies everything before it,
+ * 万 everything since the last 亿. False when the scale cannot apply there (万 alone is not a number),
+ * and the numeral ends before it; otherwise the new totals are left in scaledWan and scaledYi (no
+ * object per scale: this runs inside the numeral loops).
+ */
+function applyBigScale(big: number, amount: number, wan: number, yi: number): boolean {
+  if (amount === 0 && wan === 0 && yi === 0) return false;
+  if (big === 1e4) {
+    if (amount === 0 && yi > 0 && wan === 0) return false;
+    scaledWan = (wan + amount) * 1e4;
+    scaledYi = yi;
+  } else {
+    scaledYi = (yi + wan + amount) * 1e8;
+    scaledWan = 0;
+  }
+  return true;
+}
 
 /** 一万三 = 13000, 两千四百五 = 2450: a digit right after a unit of 百 or more counts in the unit below it. */
 function wholeSoFar(yi: number, wan: number, section: number, pending: number, hasPending: boolean, chinese: boolean, pendingAfterUnit: boolean, lastUnit: number): number {
