@@ -29,6 +29,26 @@ const reportText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
 );
 
+/** Where a relation's first figure (or phrase) starts. */
+function spanOf(relation: ReturnType<typeof relationsOf>['all'][number]): number {
+  switch (relation.type) {
+    case 'rate':
+      return relation.numerator.span.start;
+    case 'part':
+      return relation.whole.span.start;
+    case 'sum':
+      return relation.total.span.start;
+    case 'change':
+      return relation.stated.span.start;
+    case 'count':
+      return relation.phrase.start;
+    case 'conflict':
+      return relation.first.span.start;
+    case 'heading-sequence':
+      return relation.heading.span.start;
+  }
+}
+
 function within(range: Range, lines: LineIndex): boolean {
   const ok = (p: Range['start']) => p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && lines.lineStart(p.line) + p.character <= lines.lineEnd(p.line);
   return ok(range.start) && ok(range.end);
@@ -166,6 +186,37 @@ describe('robustness (fast-check)', () => {
     assert.equal(lines.offsetAt({ line: 0, character: 99 }), 2);
     assert.equal(lines.offsetAt({ line: 99, character: 0 }), 5);
     assert.equal(lines.offsetAt({ line: Number.NaN, character: 0 }), 0);
+  });
+});
+
+describe('incremental analysis', () => {
+  test('an edit re-reads only the paragraph it touches: the others keep their figures and findings', () => {
+    const text = readFixture('corpus', 'gov-work-report-2012-zh.txt');
+    const before = service.parse(text);
+    const relationsBefore = relationsOf(before);
+    // A digit typed into a paragraph in the middle that states figures.
+    const middle = before.paragraphs[Math.floor(before.paragraphs.length / 2)]!;
+    const target = before.figures.find((f) => f.span.start >= middle.span.start && f.kind !== 'year')!;
+    const at = target.numberSpan.start;
+    const after = service.parse(`${text.slice(0, at)}1${text.slice(at)}`, before);
+    const firstTouched = before.figures.indexOf(target);
+    // Figures before the edit are the very same objects; after it, the same figures moved by one.
+    for (let k = 0; k < firstTouched; k++) assert.equal(after.figures[k], before.figures[k]);
+    const tail = before.figures.length - firstTouched - 1;
+    for (let k = 1; k <= tail; k++) {
+      const was = before.figures[before.figures.length - k]!;
+      const now = after.figures[after.figures.length - k]!;
+      assert.notEqual(now, was);
+      assert.deepEqual({ ...now, span: was.span, numberSpan: was.numberSpan }, was);
+      assert.equal(now.span.start, was.span.start + 1);
+    }
+    // Findings of untouched paragraphs before the edit are carried as they were.
+    const relationsAfter = relationsOf(after);
+    const early = relationsBefore.all.filter((r) => r.type !== 'heading-sequence' && r.type !== 'conflict' && spanOf(r) < middle.span.start);
+    assert.ok(early.length > 0, 'the report states relations before the edit');
+    for (const relation of early) assert.ok(relationsAfter.all.includes(relation), `a ${relation.type} before the edit was made again`);
+    // The touched figure itself was read again.
+    assert.notEqual(after.figures[firstTouched]!.value, target.value);
   });
 });
 
