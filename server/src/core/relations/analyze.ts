@@ -11,12 +11,16 @@ import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from './types';
 
-export interface Relations {
-  readonly rates: readonly RateRelation[];
+/** The relations that lie within one paragraph. */
+export interface ParagraphRelations {
   readonly parts: readonly PartRelation[];
   readonly sums: readonly SumRelation[];
   readonly changes: readonly ChangeRelation[];
   readonly counts: readonly CountRelation[];
+}
+
+export interface Relations extends ParagraphRelations {
+  readonly rates: readonly RateRelation[];
   readonly conflicts: readonly ConflictRelation[];
   readonly headings: readonly HeadingSequenceRelation[];
   readonly all: readonly Relation[];
@@ -42,16 +46,12 @@ export function relationsOf(doc: ReportDocument): Relations {
  * paragraph and conflicts between statements are settled afterwards over the
  * whole document.
  */
-interface Findings {
+interface Findings extends ParagraphRelations {
   /** The block's figures when the findings were made; later versions map them by index. */
   readonly figures: readonly Figure[];
   readonly bodyStart: number;
   readonly sentences: readonly SentenceView[];
   readonly rates: readonly RateFinding[];
-  readonly parts: readonly PartRelation[];
-  readonly sums: readonly SumRelation[];
-  readonly changes: readonly ChangeRelation[];
-  readonly counts: readonly CountRelation[];
   readonly statements: readonly Statement[];
   /** Where each of `figures` stands in it, built when a later version first needs it. */
   index?: Map<Figure, number>;
