@@ -63,6 +63,16 @@ describe('definitions in the report itself', () => {
     assert.deepEqual(location.range, doc.lines.rangeOf(defined, defined + 4));
   });
 
+  test('go to definition lands on the quoted short name even when the full name contains it', () => {
+    const nested = '报告\n\n推动长江经济带发展（以下简称“长江经济带”）。长江经济带生态优先。\n';
+    const doc = service.parse(nested);
+    const use = nested.indexOf('长江经济带生态');
+    const [location] = service.definition(doc, doc.lines.positionAt(use + 1), { glossary: builtin, uri: URI, locale: 'en' });
+    assert.ok(location);
+    const defined = nested.indexOf('长江经济带”）');
+    assert.deepEqual(location.range, doc.lines.rangeOf(defined, defined + 5));
+  });
+
   test('所称X，是指… and the items of a counted term are definitions', () => {
     assert.match(hoverText(text, '重点单位', builtin, 1)!, /年排放量超过一万吨的单位/);
     assert.match(hoverText(text, '五字诀', builtin, 1)!, /深、实、细、准、效/);

@@ -434,7 +434,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       while (k < end && isDecimalDigitAt(text, k) && fraction.length < 12) fraction += cnDigitAt(text, k++);
       const after = codeAt(text, k);
       // 一点一滴 and 两点一线 are idioms; 九点三十分 and 八点一刻 are clock times.
-      if (after === DI || after === XIAN_1 || after === XIAN_2) return undefined;
+      if (after === DRIP || after === XIAN_1 || after === XIAN_2) return undefined;
       const afterUnit = cnUnitAt(text, k);
       const whole = wholeSoFar(yi, wan, section, pending, hasPending, chinese, pendingAfterUnit, lastUnit);
       if (chinese && (after === FEN || after === KE || (afterUnit > 0 && afterUnit < 1e4))) return clockTime(text, start, j, end, whole, negative);
@@ -528,7 +528,7 @@ function wholeSoFar(yi: number, wan: number, section: number, pending: number, h
   return yi + wan + section + last;
 }
 
-const DI = code('滴');
+const DRIP = code('滴');
 const XIAN_1 = code('线');
 const XIAN_2 = code('線');
 const FEN = code('分');

@@ -47,7 +47,8 @@ function abbreviations(slice: string, base: number, out: TermEntry[], source: So
   for (let m = ABBREVIATION.exec(slice); m; m = ABBREVIATION.exec(slice)) {
     const full = trimLeadingVerb(m[1] ?? m[3]!);
     const short = (m[2] ?? m[4])!;
-    const start = base + m.index + m[0].indexOf(short);
+    // The short name stands last in the match (it may also be part of the full name: 长江经济带发展（以下简称“长江经济带”）).
+    const start = base + m.index + m[0].lastIndexOf(short);
     out.push({ term: short, aliases: [full], definition: full, source: source(start), definitionSpan: { start, end: start + short.length } });
   }
 }
