@@ -129,6 +129,14 @@ describe('figure forms (English)', () => {
     close(fraction.value, 2 / 3);
   });
 
+  test('a scale of a scale multiplies the group before it; zero stays zero', () => {
+    assert.equal(only('five thousand million people').value, 5e9);
+    assert.equal(only('a thousand million').value, 1e9);
+    assert.equal(only('two hundred thousand').value, 200000);
+    assert.equal(only('one million two hundred thousand').value, 1200000);
+    assert.equal(only('zero million').value, 0);
+  });
+
   test('signed changes keep their sign; a wrapped unit on the next line still counts', () => {
     const up = only('(+39,000)');
     assert.deepEqual([up.value, up.signed], [39000, true]);

@@ -303,6 +303,9 @@ export function parseEnglishNumber(text: string, i: number, end: number): Englis
   let onlyOne = true;
   let lastWasScale = false;
   let afterAnd = false;
+  /** A number word was read since the last scale of a thousand or more, and the group that scale made. */
+  let spoken = false;
+  let group = 0;
   if (first.key === K_A || first.key === K_AN) {
     const fraction = articleFraction(text, first.end, end);
     if (fraction) return plain(fraction.end, fraction.value, true, 1, 0, 0);
@@ -310,6 +313,7 @@ export function parseEnglishNumber(text: string, i: number, end: number): Englis
     if (!next || !SCALES.has(next.key)) return undefined;
     // "a million": the article counts as one before the scale.
     current = 1;
+    spoken = true;
     words = 1;
     onlyOne = false;
     j = first.end + 1;
@@ -328,17 +332,27 @@ export function parseEnglishNumber(text: string, i: number, end: number): Englis
     const rest = current % 100;
     if (unit !== undefined && (rest === 0 || (rest >= 20 && rest % 10 === 0 && unit > 0 && unit < 10))) {
       current += unit;
+      spoken = true;
       if (w.key !== K_ONE) onlyOne = false;
       lastWasScale = false;
     } else if (ten !== undefined && current % 100 === 0) {
       current += ten;
+      spoken = true;
       onlyOne = false;
       lastWasScale = false;
     } else if (scale !== undefined && words > 0) {
-      if (scale === 100) current = (current === 0 ? 1 : current) * 100;
+      // No number word before the scale counts as one ("hundred thousand"); "zero million" is zero.
+      const amount = current === 0 && !spoken ? 1 : current;
+      if (lastWasScale && current === 0 && scale > lastScale && lastScale >= 1e3) {
+        // A scale of a scale multiplies the group before it: "five thousand million" = 5 × 10⁹.
+        total += group * (scale - 1);
+        group *= scale;
+      } else if (scale === 100) current = amount * 100;
       else {
-        total += (current === 0 ? 1 : current) * scale;
+        group = amount * scale;
+        total += group;
         current = 0;
+        spoken = false;
       }
       lastScale = scale;
       lastWasScale = true;
