@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getReportLanguageService, resolveSettings, type ReportSettings } from '../../server/src/core/languageService';
+import { relationsOf } from '../../server/src/core/relations/analyze';
 import { needsShared, readFixture, ROOT, SEED } from '../support/paths';
 
 const service = getReportLanguageService();
@@ -104,6 +105,13 @@ describe('checks on sentences', () => {
     assert.deepEqual(codes('用好“深、实、细、准”五字诀。'), ['count-mismatch']);
     assert.deepEqual(check('# R\n\nThe agency set three priorities: speed, accuracy and detail.\n').map((d) => d.code), []);
     assert.deepEqual(check('# R\n\nThe agency will publish two new indicators: job openings, hires and quits.\n').map((d) => d.code), ['count-mismatch']);
+  });
+
+  test('an English list ends at the first full stop after its colon, not at one before it (U.S.)', () => {
+    const text = '# R\n\nThe U.S. plan has two goals: growth and jobs. Other text follows.\n';
+    const [count] = relationsOf(service.parse(text)).counts;
+    assert.ok(count);
+    assert.deepEqual(count.items.map((item) => text.slice(item.start, item.end)), ['growth', 'jobs']);
   });
 
   test('conflicting-figure: the same metric stated twice in one section with different values', () => {

@@ -110,8 +110,10 @@ function englishColonList(text: string, sentence: TextSpan, out: CountRelation[]
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = EN_NUMBERS[m[1]!.toLowerCase()]!;
     const listStart = m.index + m[0].length;
-    const end = slice.search(/[.;](?:\s|$)/);
-    const body = slice.slice(listStart, end > listStart ? end : slice.length);
+    // The list ends at the first full stop or semicolon after the colon (one before it, as in U.S., is not its end).
+    const rest = slice.slice(listStart);
+    const stop = rest.search(/[.;](?:\s|$)/);
+    const body = stop >= 0 ? rest.slice(0, stop) : rest;
     // "A, B and C" / "A, B, and C" / "A and B"
     const parts = body.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((part) => part.trim());
     // A list of amounts ("649 online, 834 by telephone") is a breakdown for the sum check, not items to count.
