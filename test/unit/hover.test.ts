@@ -58,7 +58,15 @@ describe('hover on figures', () => {
 
   test('positions past the end or negative do not throw', () => {
     const doc = service.parse(REPORT);
-    assert.doesNotThrow(() => service.hover(doc, { line: 999, character: 999 }));
-    assert.doesNotThrow(() => service.hover(doc, { line: -1, character: -5 }));
+    // They clamp to the ends of the text, where no figure stands.
+    assert.equal(service.hover(doc, { line: 999, character: 999 }), null);
+    assert.equal(service.hover(doc, { line: -1, character: -5 }), null);
+  });
+
+  test('a part of a whole of zero shows the relation without a share (no Infinity%)', () => {
+    const hover = hoverAt('报告\n\n全年新开工项目0个，其中制造业项目3个；新开工项目40个，其中制造业项目30个。\n', '3个')!;
+    assert.match(hover, /3个 \/ 0个/);
+    assert.doesNotMatch(hover, /Infinity|NaN|∞/);
+    assert.match(hoverAt('报告\n\n新开工项目40个，其中制造业项目30个。\n', '30个')!, /30个 \/ 40个 = 75%/);
   });
 });

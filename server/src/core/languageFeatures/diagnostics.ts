@@ -4,7 +4,7 @@ import type { Figure } from '../figures/figure';
 import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
-import { midpoint, show } from '../relations/arithmetic';
+import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, type Fix } from '../relations/fixes';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
@@ -148,7 +148,7 @@ function partDraft(r: PartRelation, t: Messages, related: Related): Draft {
 }
 
 function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Related): Draft {
-  const total = r.parts.reduce((acc, part) => acc + part.value, 0);
+  const total = partsTotal(r.parts);
   const terms = r.parts.map(plain).join(' + ');
   const sumText = restate(doc, r.total, total);
   const message = r.exhaustive ? t.sumMismatch(sumText, terms, plain(r.total)) : t.sumExceeds(sumText, terms, plain(r.total));

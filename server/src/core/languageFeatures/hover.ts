@@ -6,7 +6,7 @@ import type { ReportDocument } from '../model';
 import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
-import { show } from '../relations/arithmetic';
+import { midpoint, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 
@@ -79,19 +79,21 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       const which = figure === relation.numerator ? 'numerator' : figure === relation.denominator ? 'denominator' : figure === relation.rate ? 'rate' : undefined;
       return which && t.relationLine(`${role(which)} · ${relation.label} ${relation.rate.text}`, formula);
     }
-    case 'part':
+    case 'part': {
       if (figure !== relation.part && figure !== relation.whole) return undefined;
-      return t.relationLine(role(figure === relation.part ? 'part' : 'whole'), `${relation.part.text} / ${relation.whole.text} = ${show((relation.part.value / relation.whole.value) * 100)}%`);
+      const share = sharePercent(relation.part.value, relation.whole.value);
+      return t.relationLine(role(figure === relation.part ? 'part' : 'whole'), `${relation.part.text} / ${relation.whole.text}${share === undefined ? '' : ` = ${show(share)}%`}`);
+    }
     case 'sum': {
       if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
-      const total = relation.parts.reduce((acc, part) => acc + part.value, 0);
+      const total = partsTotal(relation.parts);
       return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
     }
     case 'change': {
       if (figure !== relation.stated && figure !== relation.before && figure !== relation.after) return undefined;
       const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : 'after';
       const [before, after] = relation.operands;
-      const computed = relation.measure === 'absolute' ? show(after - before) : `${show((relation.computed[0] + relation.computed[1]) / 2)}${relation.measure === 'multiple' ? '×' : '%'}`;
+      const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;
       return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
     }
     case 'conflict':

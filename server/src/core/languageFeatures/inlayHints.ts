@@ -1,7 +1,7 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../cancellation';
 import type { ReportDocument } from '../model';
-import { show } from '../relations/arithmetic';
+import { sharePercent, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import type { ReportSettings } from '../settings';
 
@@ -16,10 +16,10 @@ export function inlayHints(doc: ReportDocument, range: Range, settings: ReportSe
   const hints: InlayHint[] = [];
   for (const relation of relationsOf(doc).parts) {
     if (token?.isCancellationRequested) break;
-    if (relation.rateStated || !relation.consistent || relation.whole.value <= 0) continue;
+    const rate = sharePercent(relation.part.value, relation.whole.value);
+    if (relation.rateStated || !relation.consistent || rate === undefined) continue;
     const at = relation.part.span.end;
     if (at < start || at > end) continue;
-    const rate = (relation.part.value / relation.whole.value) * 100;
     hints.push({
       position: doc.lines.positionAt(at),
       label: `${show(rate, 1)}%`,

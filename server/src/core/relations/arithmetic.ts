@@ -40,6 +40,16 @@ export function meets(a: Interval, b: Interval): boolean {
   return a[0] <= b[1] + tolerance && b[0] <= a[1] + tolerance;
 }
 
+/** part / whole × 100 from stated values, for display; undefined for a whole of zero or less. */
+export function sharePercent(part: number, whole: number): number | undefined {
+  return whole > 0 ? (part / whole) * 100 : undefined;
+}
+
+/** The sum of the stated values of the parts of a sum. */
+export function partsTotal(parts: readonly { readonly value: number }[]): number {
+  return parts.reduce((total, part) => total + part.value, 0);
+}
+
 export function midpoint(interval: Interval): number {
   return (interval[0] + interval[1]) / 2;
 }
