@@ -23,10 +23,8 @@ export const SERVER_MODULE = 'dist/server.js';
 // Fixed port so that an "attach to server" launch configuration can find it.
 const DEBUG_EXEC_ARGV = ['--nolazy', '--inspect=6011'];
 const DOCUMENT_SCHEMES = ['file', 'untitled'] as const;
-const WATCHED_GLOBS = [
-  '**/*.report', // indexed by the server for workspace symbols
-  '**/*.glossary.{yaml,yml,json,csv}',
-] as const;
+/** Reports, indexed by the server for workspace symbols. Glossary files: the server registers a watcher for the configured glob. */
+const WATCHED_GLOBS = ['**/*.report'] as const;
 
 /** Sent as `initialize.params.initializationOptions`; the server must accept exactly this shape. */
 export interface ReportLensInitializationOptions {

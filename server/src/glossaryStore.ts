@@ -1,12 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
+import { DEFAULT_SETTINGS, Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
 import { builtinEntries } from './core/terms/builtin';
 import { formatOf, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
 import { findFiles, globToRegExp } from './workspaceFiles';
 
-export const DEFAULT_GLOSSARY_GLOB = '**/*.glossary.{yaml,yml,json,csv}';
 
 export interface GlossaryFileReport {
   readonly uri: string;
@@ -20,8 +19,7 @@ export interface GlossaryFileReport {
  */
 export class GlossaryStore {
   private folders: string[] = [];
-  private glob = DEFAULT_GLOSSARY_GLOB;
-  private current: Glossary = new Glossary(builtinEntries(), 0);
+  private glob = DEFAULT_SETTINGS.glossary.files;
   private files: string[] = [];
   private loading: Promise<Glossary> | undefined;
   private version = 0;
@@ -33,10 +31,10 @@ export class GlossaryStore {
     this.invalidate();
   }
 
-  setGlob(glob: string | undefined): void {
-    const next = glob && glob.trim() ? glob : DEFAULT_GLOSSARY_GLOB;
-    if (next !== this.glob) {
-      this.glob = next;
+  /** The glob of resolved settings (resolveSettings already falls back to the default). */
+  setGlob(glob: string): void {
+    if (glob !== this.glob) {
+      this.glob = glob;
       this.invalidate();
     }
   }
@@ -87,9 +85,8 @@ export class GlossaryStore {
       entries.push(...found);
       reports.push({ uri, problems });
     }
-    this.current = new Glossary([...entries, ...builtinEntries()], ++this.version);
     this.onReports(reports);
-    return this.current;
+    return new Glossary([...entries, ...builtinEntries()], ++this.version);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Disposable,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -35,6 +36,9 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
+  let canWatchFiles = false;
+  /** The file watcher registered with the client for the configured glossary glob, and that glob. */
+  let glossaryWatch: { glob: string; registration: Promise<Disposable | undefined> } | undefined;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
   let pullDiagnostics = false;
   let diagnosticsRefresh = false;
@@ -89,6 +93,7 @@ export function startServer(connection: Connection): void {
     locale = toLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingLimit;
     // LSP 3.17 pull diagnostics when the client has them; otherwise the server pushes after each change.
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
@@ -137,9 +142,22 @@ export function startServer(connection: Connection): void {
     void syncGlossaryGlob().then(refreshClients);
   });
 
-  /** The glossary glob is a workspace-wide setting: read it with the first folder's scope. */
+  /**
+   * The glossary glob is a workspace-wide setting: read it with the first folder's scope. The client
+   * is asked to watch exactly that glob, so that a team's own pattern reloads on change too.
+   */
   const syncGlossaryGlob = async (): Promise<void> => {
-    glossaries.setGlob((await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files);
+    const glob = (await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files;
+    glossaries.setGlob(glob);
+    if (!canWatchFiles || glossaryWatch?.glob === glob) return;
+    const previous = glossaryWatch;
+    // A client that refuses the registration just means no reloads on change: log it, never reject.
+    const registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: glob }] }).catch((error: unknown) => {
+      logger.error(`Could not watch glossary files ${glob}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    glossaryWatch = { glob, registration };
+    void previous?.registration.then((old) => old?.dispose());
   };
 
   const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {
@@ -266,8 +284,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       const model = await modelOf(uri);
       if (!model) return { figures: 0, mismatches: 0, skipped: document !== undefined };
-      const diagnostics = service.diagnostics(model, await settings.get(uri), { locale, uri }, token);
-      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: diagnostics.length, skipped: false };
+      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: service.mismatchCount(model, await settings.get(uri)), skipped: false };
     }),
   );
 

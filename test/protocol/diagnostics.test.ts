@@ -10,7 +10,7 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, withTimeout, type RunningServer } from '../support/serverProcess';
+import { startServer, waitFor, type RunningServer } from '../support/serverProcess';
 
 const MISSION = '某区主题教育综述\n\n  第一批参学单位检视出6个方面1686个问题，确定74个专项整治问题。第一批参学单位完成问题整改1676个、整改率99.6%；已代办信访事项17002件、推动办结15530件。\n';
 const items = (report: DocumentDiagnosticReport): Diagnostic[] => (report.kind === 'full' ? report.items : []);
@@ -73,7 +73,7 @@ describe('diagnostics over the protocol (pull, LSP 3.17)', () => {
     assert.equal(items(await pull(uri)).length, 1);
     settings['checks'] = { 'rate-mismatch': 'off' };
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    await withTimeout(waitFor(() => server.refreshes.includes('diagnostics')), 5000, 'refresh request');
+    await waitFor(() => server.refreshes.includes('diagnostics'), 5000, 'refresh request');
     assert.deepEqual(items(await pull(uri)), []);
     delete settings['checks'];
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
@@ -91,15 +91,12 @@ describe('diagnostics over the protocol (push fallback)', () => {
       assert.equal(server.initializeResult.capabilities.diagnosticProvider, undefined);
       const uri = 'file:///virtual/push.report';
       await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 1, text: MISSION } });
-      await withTimeout(waitFor(() => server.published.some((p) => p.uri === uri && p.diagnostics.length === 1)), 5000, 'first publish');
+      await waitFor(() => server.published.some((p) => p.uri === uri && p.diagnostics.length === 1), 5000, 'first publish');
       await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: MISSION.replace('99.6%', '99.4%') }] });
-      await withTimeout(waitFor(() => server.published.some((p) => p.uri === uri && p.version === 2 && p.diagnostics.length === 0)), 5000, 'second publish');
+      await waitFor(() => server.published.some((p) => p.uri === uri && p.version === 2 && p.diagnostics.length === 0), 5000, 'second publish');
     } finally {
       await server.stop();
     }
   });
 });
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}

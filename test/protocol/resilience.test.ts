@@ -63,16 +63,18 @@ describe('server resilience', () => {
     for (const position of [{ line: 99, character: 99 }, { line: 0, character: 999 }, { line: 2, character: 3 }, { line: 2, character: 4 }]) {
       await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     }
-    assert.ok(Array.isArray(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })));
+    const outline = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(outline.length, 1, 'the title is in the outline');
+    // runSafe answers a failed handler with a fallback and logs it: no such line may appear.
+    assert.deepEqual(server.logs.filter((line) => line.includes(' failed: ')), []);
   });
 
   test('a 5 MB single line is analysed without a hang', async () => {
     const uri = 'file:///virtual/long-line.report';
     await open(uri, '检视出1686个问题，完成整改1676个、整改率99.6%，'.repeat(170_000));
-    const started = performance.now();
     const report = await withTimeout(server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), 30_000, '5 MB line');
     assert.ok(report.kind === 'full');
-    assert.ok(performance.now() - started < 30_000);
+    assert.deepEqual(server.logs.filter((line) => line.includes(' failed: ')), []);
   });
 
   test('reportLens/documentStats counts figures and mismatches for the status bar', async () => {

@@ -14,7 +14,7 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, withTimeout, type RunningServer } from '../support/serverProcess';
+import { startServer, waitFor, type RunningServer } from '../support/serverProcess';
 
 describe('terms over the protocol, with a workspace glossary', () => {
   let server: RunningServer;
@@ -50,15 +50,26 @@ describe('terms over the protocol, with a workspace glossary', () => {
   test('editing the glossary file updates hover without a restart', async () => {
     writeFileSync(glossaryFile, '智改数转:\n  definition: 第二版定义。\n  aliases: [数字化转型改造]\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(glossaryFile).toString(), type: FileChangeType.Changed }] });
-    await withTimeout(waitFor(async () => /第二版定义/.test(await hoverAt('智改数转'))), 5000, 'reloaded glossary');
+    await waitFor(async () => /第二版定义/.test(await hoverAt('智改数转')), 5000, 'reloaded glossary');
   });
 
   test('a malformed glossary file gets diagnostics with line numbers, and the other sources keep working', async () => {
     const brokenUri = pathToFileURL(path.join(workspace, 'broken.glossary.yaml')).toString();
-    await withTimeout(waitFor(async () => server.published.some((p) => p.uri === brokenUri && p.diagnostics.length > 0)), 5000, 'glossary diagnostics');
+    await waitFor(async () => server.published.some((p) => p.uri === brokenUri && p.diagnostics.length > 0), 5000, 'glossary diagnostics');
     const published = server.published.filter((p) => p.uri === brokenUri).at(-1)!;
-    assert.ok((published.diagnostics as { range: { start: { line: number } } }[]).every((d) => d.range.start.line >= 0));
+    // The unclosed list opens on the file's second line (0-based 1); the YAML reader also reports where it
+    // ran out of text, the line after. Nothing points at the good entry on line 0.
+    assert.deepEqual((published.diagnostics as { range: { start: { line: number } } }[]).map((d) => d.range.start.line).sort(), [1, 2]);
+    // The file's good entry is loaded, and the other sources keep working.
+    const goodUri = 'file:///virtual/good-entry.report';
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: goodUri, languageId: 'report', version: 1, text: '报告\n\n这是好条目。\n' } });
+    const good = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: goodUri }, position: { line: 2, character: 3 } })) as Hover | null;
+    assert.match(good ? (good.contents as MarkupContent).value : '', /broken\.glossary\.yaml, line 1/);
     assert.match(await hoverAt('中央督察进驻'), /中央生态环境保护督察/);
+  });
+
+  test('the client is asked to watch the configured glossary glob', () => {
+    assert.ok(server.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('**/*.glossary.{yaml,yml,json,csv}')));
   });
 
   test('go to definition jumps to （以下简称“中央督察”）', async () => {
@@ -79,6 +90,3 @@ describe('terms over the protocol, with a workspace glossary', () => {
   });
 });
 
-async function waitFor(condition: () => Promise<boolean> | boolean): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 25));
-}

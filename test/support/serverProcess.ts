@@ -28,6 +28,8 @@ export interface RunningServer {
   readonly published: { uri: string; version?: number; diagnostics: unknown[] }[];
   /** Requests the server sent to refresh diagnostics or inlay hints. */
   readonly refreshes: string[];
+  /** Capabilities the server registered with client/registerCapability. */
+  readonly registrations: { method: string; registerOptions?: unknown }[];
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   connection.onNotification('window/logMessage', (params: { message: string }) => void logs.push(params.message));
   connection.onNotification('window/showMessage', (params: { message: string }) => void shown.push(params.message));
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => options.settings ?? {}));
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: RunningServer['registrations'] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: RunningServer['registrations'] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
     shown.push(params.message);
     return null;
@@ -76,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       workspace: {
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
         workspaceFolders: true,
         diagnostics: { refreshSupport: true },
         inlayHint: { refreshSupport: true },
@@ -102,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     shown,
     published,
     refreshes,
+    registrations,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -126,4 +134,13 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'operatio
       timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/** Polls `condition` until it holds; fails after `ms` (the polling stops with it). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

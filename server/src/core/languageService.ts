@@ -1,7 +1,7 @@
 import type { CodeAction, CompletionItem, Diagnostic, Location, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { codeActions, type CodeActionOptions } from './languageFeatures/codeActions';
-import { diagnostics, type DiagnosticsOptions } from './languageFeatures/diagnostics';
+import { diagnostics, mismatchCount, type DiagnosticsOptions } from './languageFeatures/diagnostics';
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
@@ -24,6 +24,8 @@ export interface ReportLanguageService {
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
   hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
   diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
+  /** How many figures disagree (what diagnostics reports, undefined terms aside), without building the diagnostics. */
+  mismatchCount(doc: ReportDocument, settings: ReportSettings): number;
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
@@ -32,7 +34,7 @@ export interface ReportLanguageService {
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, codeActions, inlayHints, definition, references, completion };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion };
 }
 
 export type { ReportDocument } from './model';

@@ -38,14 +38,9 @@ const SEVERITY: Readonly<Record<Exclude<CheckSeverity, 'off'>, DiagnosticSeverit
 export function diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[] {
   const t = messages(options.locale);
   const out: Diagnostic[] = [];
-  for (const relation of relationsOf(doc).all) {
+  for (const { relation, code, level } of reported(doc, settings)) {
     if (token?.isCancellationRequested) break;
-    if (relation.consistent) continue;
-    const code = codeOf(relation);
-    const level = settings.checks[code];
-    if (level === 'off') continue;
     const draft = describe(doc, relation, t, options);
-    if (!draft) continue;
     const diagnostic: Diagnostic = {
       range: doc.lines.rangeOf(draft.span.start, draft.span.end),
       severity: SEVERITY[level],
@@ -61,10 +56,26 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** The relations the checks report: those that do not hold, of a check that is not turned off. */
+function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ relation: Relation; code: CheckCode; level: Exclude<CheckSeverity, 'off'> }> {
+  for (const relation of relationsOf(doc).all) {
+    if (relation.consistent) continue;
+    const code = codeOf(relation);
+    const level = settings.checks[code];
+    if (level !== 'off') yield { relation, code, level };
+  }
+}
+
+/** How many figures disagree, as the diagnostics would report them (the status bar's count), without making them. */
+export function mismatchCount(doc: ReportDocument, settings: ReportSettings): number {
+  let count = 0;
+  for (const _ of reported(doc, settings)) count++;
+  return count;
+}
+
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
 function undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Diagnostic[] {
-  const level = settings.checks['undefined-term'];
-  if (level === 'off') return [];
+  const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
   const out: Diagnostic[] = [];
   for (const occurrence of termsOf(doc, options.glossary!, options.uri).occurrences) {
     if (!occurrence.quoted || occurrence.entry) continue;
@@ -106,7 +117,7 @@ interface Draft {
   readonly fixes: Fix[];
 }
 
-function describe(doc: ReportDocument, relation: Relation, t: Messages, options: DiagnosticsOptions): Draft | undefined {
+function describe(doc: ReportDocument, relation: Relation, t: Messages, options: DiagnosticsOptions): Draft {
   const related = (role: string, span: TextSpan): DiagnosticRelatedInformation => ({
     location: { uri: options.uri, range: doc.lines.rangeOf(span.start, span.end) },
     message: t.operand(t.role(role), doc.text.slice(span.start, span.end)),
@@ -157,7 +168,7 @@ function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Rel
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
 }
 
-function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft | undefined {
+function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft {
   const [beforeValue, afterValue] = r.operands;
   // An implied previous value is written like the level it was derived from (55.6亿元, not 5,560,000,000).
   const beforeText = r.before ? plain(r.before) : r.after ? restate(doc, r.after, beforeValue) : show(beforeValue);
