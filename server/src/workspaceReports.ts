@@ -20,7 +20,9 @@ const MAX_FILE_BYTES = 5_000_000;
  */
 export class WorkspaceReports {
   private folders: string[] = [];
-  private files: Map<string, FileEntry> | undefined;
+  private files = new Map<string, FileEntry>();
+  /** The file list must be read again (a folder or a watched file changed); parsed models are kept. */
+  private stale = true;
 
   constructor(
     private readonly service: ReportLanguageService,
@@ -29,16 +31,23 @@ export class WorkspaceReports {
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    this.files = undefined;
+    this.stale = true;
   }
 
-  /** A watched file was created, changed or deleted: rescan on the next query. */
+  /**
+   * A watched file was created, changed or deleted: list the files again on the next query. A saved
+   * report is re-parsed there because its modification time changed; the others keep their models.
+   */
   invalidate(): void {
-    this.files = undefined;
+    this.stale = true;
   }
 
   async reports(skip: ReadonlySet<string>): Promise<IndexedReport[]> {
-    const files = (this.files ??= await this.scan());
+    if (this.stale) {
+      this.stale = false;
+      this.files = await this.scan(this.files);
+    }
+    const files = this.files;
     const reports: IndexedReport[] = [];
     for (const [uri, entry] of files) {
       if (skip.has(uri)) continue;
@@ -65,10 +74,13 @@ export class WorkspaceReports {
     }
   }
 
-  private async scan(): Promise<Map<string, FileEntry>> {
+  private async scan(previous: ReadonlyMap<string, FileEntry>): Promise<Map<string, FileEntry>> {
     const files = new Map<string, FileEntry>();
     const paths = await findFiles(this.folders, (relative) => this.extensions.some((ext) => relative.endsWith(ext)));
-    for (const file of paths) files.set(pathToFileURL(file).toString(), { mtimeMs: -1, size: -1, model: undefined });
+    for (const file of paths) {
+      const uri = pathToFileURL(file).toString();
+      files.set(uri, previous.get(uri) ?? { mtimeMs: -1, size: -1, model: undefined });
+    }
     return files;
   }
 }
