@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
   let canWatchFiles = false;
+  let hasWorkspaceFolders = false;
   /** The file watcher registered with the client for the configured glossary glob, and that glob. */
   let glossaryWatch: { glob: string; registration: Promise<Disposable | undefined> } | undefined;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
@@ -94,6 +95,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    hasWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingLimit;
     // LSP 3.17 pull diagnostics when the client has them; otherwise the server pushes after each change.
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
@@ -125,11 +127,14 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void syncGlossaryGlob();
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportLens' });
-    if (canPullConfiguration) {
+    // Folders come and go only with a client that has workspace folders (announced with changeNotifications above).
+    if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
-          workspace.setFolders(folders?.map((f) => f.uri) ?? []);
-          glossaries.setFolders(folders?.map((f) => f.uri) ?? []);
+          const uris = folders?.map((f) => f.uri) ?? [];
+          workspace.setFolders(uris);
+          glossaries.setFolders(uris);
+          firstFolder = uris[0];
         });
       });
     }
