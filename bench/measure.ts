@@ -45,18 +45,6 @@ export function warmUp(ms: number, fn: () => unknown): void {
   while (performance.now() < until);
 }
 
-/** The same as `sample`, for work that has to be awaited (requests to the server). */
-export async function sampleAsync(runs: number, fn: (run: number) => Promise<unknown>, warmUps = 1): Promise<Stats> {
-  for (let i = 0; i < warmUps; i++) await fn(-1 - i);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn(i);
-    samples.push(performance.now() - started);
-  }
-  return statsOf(samples);
-}
-
 /**
  * A small deterministic generator (xorshift, 32 bits) so that every run edits
  * and hovers at the same places: numbers from two runs are comparable.

@@ -38,8 +38,4 @@ export class DocumentModels {
   forget(uri: string): void {
     this.entries.delete(uri);
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }

@@ -82,13 +82,12 @@ export function codeAt(text: string, k: number): number {
   return k >= 0 && k < text.length ? text.charCodeAt(k) : 0x10000;
 }
 
-/**
- * What codeAt reads outside the text: above every code unit, so that it is
- * equal to none and inside no range, as charCodeAt's NaN; no test here is a
- * bare `c > x`. Tables are indexed with `c & 0xffff`, which makes it (and
- * NaN) 0, the NUL that no table marks.
+/*
+ * OUTSIDE, what codeAt reads outside the text, is 0x10000: above every code
+ * unit, so that it is equal to none and inside no range, as charCodeAt's NaN;
+ * no test here is a bare `c > x`. Tables are indexed with `c & 0xffff`, which
+ * makes it (and NaN) 0, the NUL that no table marks.
  */
-export const OUTSIDE = 0x10000;
 
 /** The Chinese digit at `i` (0–9), or -1. */
 export function cnDigitAt(text: string, i: number): number {
@@ -105,15 +104,6 @@ export function cnUnitOf(c: number): number {
 export function isCnDigitCode(c: number): boolean {
   return DIGIT_BY_CODE[c & 0xffff]! >= 0;
 }
-export function isCnDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && DIGIT_BY_CODE[ch.charCodeAt(0)]! >= 0;
-}
-export function isCnUnit(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && UNIT_BY_CODE[ch.charCodeAt(0)]! > 0;
-}
-export function isCnNumeralChar(ch: string | undefined): boolean {
-  return isCnDigit(ch) || isCnUnit(ch);
-}
 
 /**
  * Financial (anti-fraud) forms that are also everyday characters: 陆 (land),
@@ -122,9 +112,6 @@ export function isCnNumeralChar(ch: string | undefined): boolean {
  */
 const FINANCIAL_ONLY = new Uint8Array(0x10000);
 for (const ch of '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟') FINANCIAL_ONLY[code(ch)] = 1;
-export function isFinancialOnly(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && FINANCIAL_ONLY[ch.charCodeAt(0)] === 1;
-}
 export function isFinancialOnlyCode(c: number): boolean {
   return FINANCIAL_ONLY[c & 0xffff] === 1;
 }

@@ -1284,4 +1284,3 @@ function toFigure(text: string, draft: Draft): Figure {
   return figure;
 }
 
-export { parseArabic };

@@ -100,7 +100,6 @@ const EN_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
     'gallons', 'liters', 'litres', 'degrees',
   ].map((t): [string, UnitInfo] => [t, { text: t, kind: 'measure' }]),
 ]);
-const EN_UNIT_MAX_WORDS = 2;
 /** First words of the two-word units (per cent, square miles …), and the longest word of any unit. */
 const EN_UNIT_FIRST_WORDS: ReadonlySet<string> = new Set([...EN_UNITS.keys()].filter((name) => name.includes(' ')).map((name) => name.split(' ')[0]!));
 export const EN_UNIT_LONGEST_WORD = Math.max(...[...EN_UNITS.keys()].flatMap((name) => name.split(' ').map((word) => word.length)));
@@ -113,8 +112,8 @@ export function startsTwoWordEnUnit(first: string): boolean {
 }
 
 /**
- * The unit named by one or two lower-case words, the longer first, as
- * matchEnUnit reads a word list; `second` is '' when there is one word.
+ * The unit named by one or two lower-case words, the longer first; `second`
+ * is '' when there is one word.
  */
 export function matchEnUnitWords(first: string, second: string): { unit: UnitInfo; words: number } | undefined {
   if (second !== '' && EN_UNIT_FIRST_WORDS.has(first)) {
@@ -123,14 +122,6 @@ export function matchEnUnitWords(first: string, second: string): { unit: UnitInf
   }
   const unit = EN_UNITS.get(first);
   return unit ? { unit, words: 1 } : undefined;
-}
-
-export function matchEnUnit(words: readonly string[]): { unit: UnitInfo; words: number } | undefined {
-  for (let n = Math.min(EN_UNIT_MAX_WORDS, words.length); n >= 1; n--) {
-    const unit = EN_UNITS.get(words.slice(0, n).join(' ').toLowerCase());
-    if (unit) return { unit, words: n };
-  }
-  return undefined;
 }
 
 export const EN_SCALES: ReadonlyMap<string, number> = new Map([

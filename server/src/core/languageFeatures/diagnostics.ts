@@ -132,7 +132,7 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
     case 'change':
       return changeDraft(doc, relation, t, related);
     case 'count':
-      return countDraft(doc, relation, t, related);
+      return countDraft(relation, t, related);
     case 'conflict':
       return conflictDraft(relation, t, related);
     case 'heading-sequence':
@@ -191,12 +191,12 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
 }
 
-function countDraft(doc: ReportDocument, r: CountRelation, t: Messages, related: Related): Draft {
+function countDraft(r: CountRelation, t: Messages, related: Related): Draft {
   const first = r.items[0]!;
   const last = r.items[r.items.length - 1]!;
   return {
     span: r.phrase,
-    message: t.countMismatch(doc.text.slice(r.phrase.start, r.phrase.end).replace(/\s+/g, ' '), r.stated, r.items.length),
+    message: t.countMismatch(r.phraseText.replace(/\s+/g, ' '), r.stated, r.items.length),
     related: [related('items', { start: first.start, end: last.end })],
     fixes: [],
   };

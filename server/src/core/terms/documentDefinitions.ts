@@ -22,8 +22,7 @@ export function documentDefinitions(doc: ReportDocument, uri: string): TermEntry
     if (slice.includes('(') && /[A-Z]{2}/.test(slice)) englishAcronyms(slice, base, entries, source);
   }
   for (const count of relationsOf(doc).counts) {
-    const phrase = text.slice(count.phrase.start, count.phrase.end);
-    const name = countedName(phrase);
+    const name = countedName(count.phraseText);
     if (!name) continue;
     const items = count.items.map((item) => text.slice(item.start, item.end));
     entries.push({
