@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
 import { builtinEntries } from './core/terms/builtin';
-import { formatOf, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
+import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
 import { findFiles, globToRegExp } from './workspaceFiles';
 
 
@@ -96,10 +96,9 @@ export async function readGlossaryFile(file: string, uri: string): Promise<{ ent
   if (!format) return { entries: [], problems: [] };
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_GLOSSARY_BYTES) return { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] };
-    const text = await fs.readFile(file, 'utf8');
-    return parseGlossary(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, format, uri);
+    if (stat.size > MAX_GLOSSARY_BYTES) return glossaryTooLarge();
+    return parseGlossary(await fs.readFile(file, 'utf8'), format, uri);
   } catch (error) {
-    return { entries: [], problems: [{ line: 0, character: 0, message: `Cannot read glossary: ${error instanceof Error ? error.message : String(error)}` }] };
+    return glossaryUnreadable(error);
   }
 }

@@ -9,6 +9,7 @@ interface FileEntry {
 }
 
 import { findFiles } from './workspaceFiles';
+import { withoutBom } from './core/text/chars';
 
 /** Larger report files are left out of workspace symbols (they are still analysed when opened). */
 const MAX_FILE_BYTES = 5_000_000;
@@ -64,7 +65,7 @@ export class WorkspaceReports {
       if (stat.size > MAX_FILE_BYTES) return undefined;
       if (!entry.model || stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) {
         const text = await fs.readFile(file, 'utf8');
-        entry.model = this.service.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        entry.model = this.service.parse(withoutBom(text));
         entry.mtimeMs = stat.mtimeMs;
         entry.size = stat.size;
       }

@@ -6,6 +6,7 @@
  * other codes that only the mutated text has are collateral: reported, never a failure.
  */
 import { readFileSync } from 'node:fs';
+import { withoutBom } from '../../server/src/core/text/chars';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -115,13 +116,9 @@ function tally(list: readonly Outcome[]): Tally {
 /** Reads the files the suite needs (and the real seed report when ../shared is there). */
 export function loadFiles(): { files: Map<string, string>; seed: { name: string; text: string } | undefined } {
   const files = new Map<string, string>();
-  for (const name of requiredFiles()) files.set(name, stripBom(readFileSync(path.join(ROOT, name), 'utf8')));
-  const seed = SEED ? { name: `../shared/corpus/${path.basename(SEED)}`, text: stripBom(readFileSync(SEED, 'utf8')) } : undefined;
+  for (const name of requiredFiles()) files.set(name, withoutBom(readFileSync(path.join(ROOT, name), 'utf8')));
+  const seed = SEED ? { name: `../shared/corpus/${path.basename(SEED)}`, text: withoutBom(readFileSync(SEED, 'utf8')) } : undefined;
   return { files, seed };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Plants the mutations for `seed`, runs the checks, and scores them. */

@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { toLocale, type Locale } from '../core/l10n/messages';
 import { Glossary, type ReportLanguageService, type TermEntry } from '../core/languageService';
 import { builtinEntries } from '../core/terms/builtin';
-import { formatOf, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
+import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
 import { checkFormat, UsageError } from './args';
 import { ReadError, readReport } from './readReport';
@@ -196,10 +196,10 @@ class CliGlossaries {
         result = !format
           ? { entries: [], problems: [{ line: 0, character: 0, message: 'Not a glossary file: expected .yaml, .yml, .json or .csv.' }] }
           : stat.size > MAX_GLOSSARY_BYTES
-            ? { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] }
-            : parseGlossary(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), format, pathToFileURL(file).href);
+            ? glossaryTooLarge()
+            : parseGlossary(readFileSync(file, 'utf8'), format, pathToFileURL(file).href);
       } catch (error) {
-        result = { entries: [], problems: [{ line: 0, character: 0, message: `Cannot read glossary: ${error instanceof Error ? error.message : String(error)}` }] };
+        result = glossaryUnreadable(error);
       }
       this.parsed.set(file, result);
     }

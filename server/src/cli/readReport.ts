@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withoutBom } from '../core/text/chars';
 
 export class ReadError extends Error {}
 
@@ -14,5 +15,5 @@ export function readReport(file: string): string {
     const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
     throw new ReadError(`cannot read ${file}: ${reason}`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom(text);
 }

@@ -4,6 +4,7 @@
  * "two point five". Word by word over a bounded look-ahead, no regular
  * expressions.
  */
+import { isLatinLetter } from '../text/chars';
 import { codeAt, digitAt } from './numerals';
 
 /*
@@ -93,10 +94,6 @@ export interface EnglishNumber {
   readonly denominator: number;
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
 /** A word: its key (see keyAt) and where it ends. */
 interface Word {
   readonly key: number;
@@ -113,8 +110,8 @@ function wordAt(text: string, i: number, end: number): Word | undefined {
 function wordEnd(text: string, i: number, end: number): number {
   let j = i;
   // Reads stop at `end`, inside the text for every range the scanner is given.
-  while (j < end && j - i < 12 && isLetter(text.charCodeAt(j))) j++;
-  if (j === i || (j < end && isLetter(text.charCodeAt(j)))) return -1;
+  while (j < end && j - i < 12 && isLatinLetter(text.charCodeAt(j))) j++;
+  if (j === i || (j < end && isLatinLetter(text.charCodeAt(j)))) return -1;
   return j;
 }
 
@@ -127,7 +124,7 @@ function nextWord(text: string, k: number, end: number): Word | undefined {
 function previousWord(text: string, i: number): string {
   if (i < 2 || codeAt(text, i - 1) !== 0x20) return '';
   let k = i - 1;
-  while (k > 0 && i - 1 - k < 12 && isLetter(text.charCodeAt(k - 1))) k--;
+  while (k > 0 && i - 1 - k < 12 && isLatinLetter(text.charCodeAt(k - 1))) k--;
   return text.slice(k, i - 1).toLowerCase();
 }
 
@@ -196,7 +193,7 @@ function prefixKeyAt(text: string, i: number, end: number): number {
   let key = 0;
   for (let k = i; k < i + 3 && k < end; k++) {
     const c = text.charCodeAt(k);
-    if (!isLetter(c)) break;
+    if (!isLatinLetter(c)) break;
     key = key * 32 + ((c | 0x20) - 0x60);
   }
   return key;
@@ -209,7 +206,7 @@ for (const [word] of START_WORDS) START_PREFIXES[keyOf(word.slice(0, 3))] = 1;
  * "for"), one look-up decides the rest.
  */
 export function startsEnglishNumber(text: string, i: number, end: number): boolean {
-  if (i > 0 && isLetter(codeAt(text, i - 1))) return false;
+  if (i > 0 && isLatinLetter(codeAt(text, i - 1))) return false;
   // Before reading the word to its end: the first three letters, or the whole word when it is shorter.
   if (START_PREFIXES[prefixKeyAt(text, i, end)] === 0) return false;
   const wEnd = wordEnd(text, i, end);

@@ -524,16 +524,12 @@ const YI = code('一');
 const SAN = code('三');
 
 /**
- * Characters after which a Chinese digit may be more than a lone digit: other
- * digits, units, points, 多/余/几, and what makes dates, codes, fractions or
- * tenths of it (号月日又分成). After any other, parseNumeral reads the digit
+ * Characters after which a Chinese digit may be more than a lone digit: what
+ * continues a numeral (CONTINUES_NUMERAL), and what makes dates, codes,
+ * fractions or tenths of it (号月日又分成). After any other, parseNumeral reads the digit
  * alone.
  */
-const CONTINUES_DIGIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || digitOf(c) >= 0 || c === POINT_1 || c === POINT_2 || isDecimalPoint(c)) CONTINUES_DIGIT[c] = 1;
-}
-for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_DIGIT[c] = 1;
+const CONTINUES_DIGIT = CONTINUES_NUMERAL.slice();
 for (const ch of '号月日又分成') CONTINUES_DIGIT[code(ch)] = 1;
 
 /**

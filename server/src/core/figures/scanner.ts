@@ -53,7 +53,7 @@ function currencyOf(c: number): string | undefined {
   }
 }
 const SIGNS: readonly string[] = ['+', '-', '−', '－', '＋'];
-const RANGE_CONNECTORS = new Set(['-', '~', '～', '至', '到', '—', '–', '－', '－']);
+const RANGE_CONNECTORS = new Set(['-', '~', '～', '至', '到', '—', '–', '－']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const REFERENCE_WORDS = new Set(['table', 'tables', 'chart', 'charts', 'figure', 'figures', 'fig', 'section', 'sections', 'article', 'articles', 'no', 'nos', 'page', 'pages', 'p', 'pp', 'item', 'items', 'appendix', 'annex', 'version', 'v', 'line', 'lines', 'exhibit', 'box', 'route', 'room', 'grade', 'level', 'phase', 'stage', 'tier', 'chapter', 'part', 'rule', 'schedule', 'form']);
 /** Standards named before their number: GB 3095, GB/T 15835, ISO 9001, DB 11. */
@@ -1245,7 +1245,8 @@ function readEnglishWords(text: string, i: number, blockStart: number, end: numb
 
 /** 6.5%-7%, 5至8个: the first figure takes the second's unit, and both are marked as a range. */
 function linkRange(text: string, figures: Figure[], draft: Draft): void {
-  if (figures.length === 0 || draft.kind === SKIP) return;
+  // The scan loop links only drafts that become figures (never a skip).
+  if (figures.length === 0) return;
   const previous = figures[figures.length - 1]! as { -readonly [K in keyof Figure]: Figure[K] };
   // At most three characters between: most figures are further apart, and then nothing is sliced.
   const gap = draft.start - previous.span.end;
@@ -1253,7 +1254,7 @@ function linkRange(text: string, figures: Figure[], draft: Draft): void {
   const between = text.slice(previous.span.end, draft.start);
   if (between.length === 0 || between.length > 3 || !RANGE_CONNECTORS.has(between.trim()) && between.trim() !== 'to') return;
   if (previous.kind !== 'plain' && previous.kind !== draft.kind) return;
-  if (draft.kind === 'date' || draft.kind === 'year' || draft.kind === 'time' || draft.kind === 'code' || draft.kind === 'ordinal') return;
+  if (NON_QUANTITY_KINDS.has(draft.kind)) return;
   const kind = previous.kind === 'plain' ? draft.kind : previous.kind;
   const unit = previous.unit === '' ? draft.unit : previous.unit;
   // In place: the figure is this call's own, made by toFigure just before. Keys keep their order

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { TermEntry } from './glossary';
 import { parseSimpleYaml, type SimpleEntry } from './simpleYaml';
+import { withoutBom } from '../text/chars';
 
 /** A problem in a glossary file, reported as a diagnostic in the file itself. */
 export interface GlossaryProblem {
@@ -34,8 +35,19 @@ export function formatOf(path: string): GlossaryFormat | undefined {
  * with aliases separated by ;). Never throws: whatever is wrong becomes a problem
  * with its line, and the good entries are kept.
  */
-export function parseGlossary(text: string, format: GlossaryFormat, uri: string): ParsedGlossary {
-  if (text.length > MAX_GLOSSARY_BYTES) return { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] };
+/** A glossary file too large to load (checked on its size before it is read). */
+export function glossaryTooLarge(): ParsedGlossary {
+  return { entries: [], problems: [{ line: 0, character: 0, message: `Glossary larger than ${MAX_GLOSSARY_BYTES} bytes: not loaded.` }] };
+}
+
+/** A glossary file that could not be read: a problem in the file, never an exception. */
+export function glossaryUnreadable(error: unknown): ParsedGlossary {
+  return { entries: [], problems: [{ line: 0, character: 0, message: `Cannot read glossary: ${error instanceof Error ? error.message : String(error)}` }] };
+}
+
+export function parseGlossary(fileText: string, format: GlossaryFormat, uri: string): ParsedGlossary {
+  if (fileText.length > MAX_GLOSSARY_BYTES) return glossaryTooLarge();
+  const text = withoutBom(fileText);
   if (format === 'csv') return parseCsv(text, uri);
   if (format === 'yaml') {
     const simple = parseSimpleYaml(text);
@@ -157,7 +169,7 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 function parseCsv(text: string, uri: string): ParsedGlossary {
   const entries: TermEntry[] = [];
   const problems: GlossaryProblem[] = [];
-  const rows = csvRows(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const rows = csvRows(text);
   rows.forEach(({ fields, line }, index) => {
     if (fields.every((field) => field.trim() === '')) return;
     if (index === 0 && fields[0]?.trim().toLowerCase() === 'term') return; // header

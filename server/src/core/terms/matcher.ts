@@ -8,6 +8,7 @@
  * Latin names match whole words only and case-insensitively.
  */
 import { isAsciiWordChar } from '../text/chars';
+import { foldKey } from './glossary';
 
 export interface TermMatch {
   readonly start: number;
@@ -60,7 +61,7 @@ export class TermMatcher {
     this.tableCode = new Int32Array(capacity);
     this.tableChild = new Int32Array(capacity);
     this.tableMask = capacity - 1;
-    names.forEach((name, index) => this.insert(fold(name), index));
+    names.forEach((name, index) => this.insert(foldKey(name), index));
     this.link();
     this.compile();
   }
@@ -420,9 +421,5 @@ function nextPowerOfTwo(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
   return p;
-}
-
-function fold(name: string): string {
-  return name.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
 }
 

@@ -1,5 +1,10 @@
 /** Character classes shared by the parser and, later, the figure scanner. */
 
+/** Text as read from a file, without the byte order mark some editors write first. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function isHorizontalSpace(code: number): boolean {
   // space, tab, ideographic space (U+3000), no-break space, BOM (treated as blank at line start)
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
