@@ -11,15 +11,15 @@ describe('hover', () => {
     const text = await hoverShowing(document.uri, position, '2860亿元');
     assert.match(text, /2860亿元/, 'the hover names the figure');
     assert.match(text, /286,000,000,000/, `the hover shows the normalised value; got:\n${text}`);
-    assert.match(text, /元/, 'the hover keeps the unit');
   });
 
   it('shows the glossary definition of a term (“放管服”)', async () => {
     const { document } = await openFile('work-report-zh.report');
     const position = positionOf(document, '深化“放管服”改革', 4);
-    // The server loads the workspace glossary on its first request: wait for the definition to appear.
-    const text = await hoverShowing(document.uri, position, '简政放权', 8_000);
+    // The server loads the workspace glossary on its first request: wait for its definition to appear.
+    // (减少审批 is in team.glossary.yaml's definition only; the built-in entry words it otherwise.)
+    const text = await hoverShowing(document.uri, position, '减少审批', 8_000);
     assert.match(text, /放管服/);
-    assert.match(text, /简政放权/, 'the hover shows the definition from team.glossary.yaml');
+    assert.match(text, /team\.glossary\.yaml/, `the hover names the workspace glossary as its source; got:\n${text}`);
   });
 });
