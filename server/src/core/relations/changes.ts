@@ -1,6 +1,6 @@
 import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
-import { difference, meets, percentChange } from './arithmetic';
+import { difference, meets, percentChange, sum } from './arithmetic';
 import { between, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
 import type { ChangeRelation, Interval } from './types';
 
@@ -60,17 +60,17 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
       }
     }
     // 现为9人，比上年减少4人，下降25%: the previous value is implied.
-    const compareGap = between(text, before, after);
-    const compared = CN_COMPARED.exec(compareGap);
+    const compared = CN_COMPARED.exec(gap);
     if (compared && after.kind === before.kind && after.unit === before.unit && isExact(before) && isExact(after)) {
-      const verb = CN_CHANGE_VERB.exec(compareGap.slice(compared.index + compared[0].length).replace(/[，,\s了]/g, '') + '');
+      const verb = CN_CHANGE_VERB.exec(gap.slice(compared.index + compared[0].length).replace(/[，,\s了]/g, '') + '');
       const percent = figures[i + 2];
       if (verb && percent && percent.kind === 'percent' && isExact(percent)) {
         const direction = CN_DOWN.test(verb[1]!) ? -1 : 1;
-        const percentVerb = CN_CHANGE_VERB.exec(between(text, after, percent).replace(/[，,、\s]/g, ''));
-        if (percentVerb && between(text, after, percent).length <= 8) {
+        const percentGap = between(text, after, percent);
+        const percentVerb = CN_CHANGE_VERB.exec(percentGap.replace(/[，,、\s]/g, ''));
+        if (percentVerb && percentGap.length <= 8) {
           // previous = current − direction × change
-          const previous: Interval = direction > 0 ? difference(before.interval, after.interval) : [before.interval[0] + after.interval[0], before.interval[1] + after.interval[1]];
+          const previous: Interval = direction > 0 ? difference(before.interval, after.interval) : sum([before.interval, after.interval]);
           const relation = impliedPercent(before, after, percent, direction, previous);
           if (relation) out.push(relation);
           i += 2;
@@ -132,7 +132,7 @@ function englishChanges(context: AnalysisContext, sentence: SentenceView, out: C
     if (percent && after && percent.kind === 'percent' && /^,?\s+or\s+$/i.test(between(text, delta, percent)) && /^,?\s+to\s+$/i.test(between(text, percent, after))) {
       const change = inUnitOf(delta, after);
       if (change) {
-        const previous: Interval = direction > 0 ? difference(after.interval, change) : [after.interval[0] + change[0], after.interval[1] + change[1]];
+        const previous: Interval = direction > 0 ? difference(after.interval, change) : sum([after.interval, change]);
         const relation = impliedPercent(after, { ...delta, value: (change[0] + change[1]) / 2, interval: change }, percent, direction, previous);
         if (relation) out.push(relation);
       }

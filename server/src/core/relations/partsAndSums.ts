@@ -136,9 +136,11 @@ function englishColonList(context: AnalysisContext, sentence: SentenceView, sums
       const rest = p + 1 < figures.length ? between(text, part, figures[p + 1]!) : '';
       if (p + 1 < figures.length && !/^[^.;:]{0,60}(?:,|\band\b)[^.;:]{0,8}$/.test(rest)) break;
     }
-    const tail = text.slice(listed[listed.length - 1]?.span.end ?? 0, sentence.span.end);
-    const previousGap = listed.length >= 2 ? between(text, listed[listed.length - 2]!, listed[listed.length - 1]!) : '';
-    if (listed.length >= 2 && /\band\b/.test(previousGap) && !/\d/.test(tail)) sums.push(sumRelation(total, listed, true));
+    if (listed.length >= 2) {
+      const last = listed[listed.length - 1]!;
+      const tail = text.slice(last.span.end, sentence.span.end);
+      if (/\band\b/.test(between(text, listed[listed.length - 2]!, last)) && !/\d/.test(tail)) sums.push(sumRelation(total, listed, true));
+    }
     w += listed.length;
   }
 }

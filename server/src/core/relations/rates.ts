@@ -1,6 +1,6 @@
 import type { Figure } from '../figures/figure';
 import { meets, ratioPercent } from './arithmetic';
-import { between, clauseStart, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
+import { between, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { RateRelation } from './types';
 
 /** Rate words before a stated percentage: 整改率, 完成率, 占比, 比重, 比例, 占. */
@@ -51,7 +51,7 @@ function rateFor(context: AnalysisContext, index: number, sentence: SentenceView
   const english = sentence.english;
 
   // English "N of D (R%)" / "N of the D …, a response rate of R percent".
-  if (english) return englishRate(context, sentence, rate, position);
+  if (english) return englishRate(context, index, sentence, rate, position);
 
   const label = CN_RATE_LEAD.exec(lead);
   if (!label || CN_CHANGE_RATE.test(lead)) return undefined;
@@ -60,8 +60,8 @@ function rateFor(context: AnalysisContext, index: number, sentence: SentenceView
   if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
   const gap = between(text, numerator, rate);
   if (gap.length > 16 || /[。；;]/.test(gap)) return undefined;
-  const numeratorLead = text.slice(clauseStart(text, sentence.span, numerator.span.start), numerator.span.start);
-  const denominator = sameSentenceDenominator(context, sentence, numerator, position - 1) ?? earlierDenominator(context.sentences, index, numerator, numeratorLead);
+  const numeratorLead = leadOf(text, sentence.span, numerator);
+  const denominator = sameSentenceDenominator(context, sentence, numerator, numeratorLead, position - 1) ?? earlierDenominator(context.sentences, index, numerator, numeratorLead);
   if (denominator) return rateRelation(rate, numerator, denominator, rateLabel(lead));
   // Only a two-character noun named in the clause can find one, and only within the look-back.
   if (numeratorLead.length < 2 || index >= LOOKBACK_SENTENCES) return undefined;
@@ -94,14 +94,14 @@ export function pendingDenominator(paragraphs: readonly ScopedSentences[], at: n
   return undefined;
 }
 
-function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+function englishRate(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
   const { text } = context;
   const figures = sentence.figures;
   const before = text.slice(Math.max(sentence.span.start, rate.span.start - 40), rate.span.start);
   const parenthetical = /\(\s*$/.test(before) || /,\s*or\s*$/.test(before);
   const rateWord = EN_RATE_LEAD.exec(before);
   // "the 603 that reported on time accounted for 37.9 percent of the sample": the whole is stated earlier in the paragraph.
-  if (/\b(?:accounted for|made up|represented|comprised)\s+$/i.test(before)) return accountedFor(context, sentence, rate, position);
+  if (/\b(?:accounted for|made up|represented|comprised)\s+$/i.test(before)) return accountedFor(context, index, sentence, rate, position);
   if (!parenthetical && !rateWord) return undefined;
   // "N of D": the pair nearest before the rate.
   for (let j = position - 1; j >= 1; j--) {
@@ -125,10 +125,9 @@ function englishRate(context: AnalysisContext, sentence: SentenceView, rate: Fig
   return undefined;
 }
 
-function accountedFor(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+function accountedFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
   const numerator = sentence.figures[position - 1];
   if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
-  const index = context.sentences.indexOf(sentence);
   const at = position - 1;
   // The nearest earlier amount in this sentence or the one before it in the same paragraph.
   for (let s = index; s >= Math.max(0, index - 1); s--) {
@@ -151,8 +150,7 @@ function isCountLike(figure: Figure): boolean {
 }
 
 /** 共排查问题1200个，已整改1150个，整改率97.5%: a total earlier in the same sentence. */
-function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceView, numerator: Figure, index: number): Figure | undefined {
-  const numeratorLead = leadOf(context.text, sentence.span, numerator);
+function sameSentenceDenominator(context: AnalysisContext, sentence: SentenceView, numerator: Figure, numeratorLead: string, index: number): Figure | undefined {
   let fallback: Figure | undefined;
   for (let j = index - 1; j >= 0; j--) {
     const candidate = sentence.figures[j]!;
