@@ -393,8 +393,8 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   const lone = loneCnDigitAt(text, i);
   if (lone > 0 && !(i > blockStart && codeAt(text, i - 1) === DI)) {
     const unit = matchCnUnit(text, i + 1);
-    if (!unit || isFinancialOnlyCode(first)) return skip(i + 1);
-    if (lone === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(i + 1 + unit.text.length);
+    const skipEnd = singleDigitSkipEnd(text, i + 1, lone, unit, unit ? i + 1 + unit.text.length : i + 1);
+    if (skipEnd >= 0) return skip(skipEnd);
   }
 
   // Dates and times first: their digits would otherwise read as decimals (2023.09.14).
@@ -453,8 +453,8 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   // measure skips the digit and its unit.
   if (numeral.chinese && numeral.single && !(i > blockStart && codeAt(text, i - 1) === DI) && SINGLE_DIGIT_FIGURE_AFTER[codeAt(text, numeral.end) & 0xffff] === 0) {
     const unit = currency === undefined ? matchCnUnit(text, numeral.end) : undefined;
-    if (!unit || isFinancialOnlyCode(codeAt(text, numeral.end - 1))) return skip(numeral.end);
-    if (Math.abs(numeral.value) === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(numeral.end + unit.text.length);
+    const skipEnd = singleDigitSkipEnd(text, numeral.end, numeral.value, unit, unit ? numeral.end + unit.text.length : numeral.end);
+    if (skipEnd >= 0) return skip(skipEnd);
   }
   // 192.168.1.2, 3.2.1, 1.10.4: addresses, section and version numbers, not decimals.
   if (numeral.decimals > 0 && !numeral.chinese && codeAt(text, numeral.end) === 0x2e && digitAt(text, numeral.end + 1) >= 0) {
@@ -588,8 +588,8 @@ function unitsAndAfter(
   // Single Chinese numerals are words (一网通办, 四川, 五大任务) unless a unit follows;
   // 一 with a measure word is the article "a", not a quantity.
   if (numeral.chinese && numeral.single) {
-    if (!unit || isFinancialOnlyCode(codeAt(text, numeral.end - 1))) return skip(numeral.end);
-    if (Math.abs(numeral.value) === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return skip(unitEnd);
+    const skipEnd = singleDigitSkipEnd(text, numeral.end, numeral.value, unit, unitEnd);
+    if (skipEnd >= 0) return skip(skipEnd);
   }
   // 二三年 and 九五 are read digit by digit: a short year or a code, not a count.
   if (numeral.chinese && numeral.digitSequence && (!unit || unit.text === '年')) return skip(unitEnd);
@@ -632,6 +632,18 @@ function unitsAndAfter(
   }
 
   return makeDraft(i, figureEnd, currency ? p : i, numberEnd, roundSignificant(value), unitText, kind, noun || undefined, qualifier || undefined, precision, rounded, signed);
+}
+
+/**
+ * The rule for a single Chinese digit (the shortcuts above and in the scan loop decide as it
+ * does, earlier): without a unit, or written in a financial form alone (伍, 陆), it is a word —
+ * skipped to the digit's end; 一 with a count or a measure word is the article "a" — skipped with
+ * its unit. Returns where to skip to, or -1 when the digit and its unit make a figure.
+ */
+function singleDigitSkipEnd(text: string, digitEnd: number, value: number, unit: UnitInfo | undefined, unitEnd: number): number {
+  if (!unit || isFinancialOnlyCode(codeAt(text, digitEnd - 1))) return digitEnd;
+  if (Math.abs(value) === 1 && (unit.kind === 'count' || unit.kind === 'measure')) return unitEnd;
+  return -1;
 }
 
 /** 人民币 after 元, and 角 (colloquially 毛) and 分 after a whole number of 元. */
