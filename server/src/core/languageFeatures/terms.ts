@@ -3,7 +3,7 @@ import type { Locale } from '../l10n/messages';
 import { messages } from '../l10n/messages';
 import type { ReportDocument } from '../model';
 import type { TermEntry } from '../terms/glossary';
-import { foldKey, namesOf } from '../terms/glossary';
+import { foldKey, namesOf, SOURCE_RANK } from '../terms/glossary';
 import { occurrenceAt, termsOf, type Glossary, type TermOccurrence } from '../terms/termIndex';
 
 export interface TermOptions {
@@ -110,7 +110,7 @@ export function completion(doc: ReportDocument, position: Position, options: Ter
       detail: entry.gloss ?? entry.category ?? '',
       documentation: { kind: MarkupKind.Markdown, value: escape(entry.definition) },
       filterText: entry.term,
-      sortText: `${entry.source.kind === 'document' ? 0 : entry.source.kind === 'workspace' ? 1 : 2}${entry.term}`,
+      sortText: `${SOURCE_RANK[entry.source.kind]}${entry.term}`,
     });
   }
   return items;

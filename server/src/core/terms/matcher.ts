@@ -200,7 +200,7 @@ export class TermMatcher {
       for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
         const c = classOf[this.codeOf[child]!]!;
         this.filter[(node << 2) | ((c >>> 5) & 3)]! |= 1 << (c & 31);
-        let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & multiMask;
+        let slot = hash(node, c) & multiMask;
         while (table[slot * 3] !== 0) slot = (slot + 1) & multiMask;
         table[slot * 3] = node;
         table[slot * 3 + 1] = c;

@@ -102,8 +102,9 @@ function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): Doc
   let raw = blockOccurrences(doc, glossary);
   // The report's own names are few: they are matched over the whole text and merged in.
   if (local.size > 0) {
-    const extra = local.matcher.match(doc.text).map((m) => ({ start: m.start, end: m.end, quoted: isQuote(doc.text[m.start - 1]) && isQuote(doc.text[m.end]) }));
-    raw = dropOverlapsRaw(dropInsideFigures(doc, [...raw, ...extra]), (o) => lookup(doc.text.slice(o.start, o.end)) !== undefined);
+    const extra = local.matcher.match(doc.text).map((m) => ({ start: m.start, end: m.end, quoted: quotedAt(doc.text, m.start, m.end) }));
+    // The glossary's occurrences were kept out of figures already, block by block.
+    raw = dropOverlapsRaw([...raw, ...dropInsideFigures(doc, extra)], (o) => lookup(doc.text.slice(o.start, o.end)) !== undefined);
   }
   const occurrences = raw.map((o): TermOccurrence => {
     const name = doc.text.slice(o.start, o.end);
@@ -159,7 +160,7 @@ function scanBlock(doc: ReportDocument, glossary: Glossary, start: number, end: 
   const text = doc.text;
   const found: RawOccurrence[] = [];
   for (const match of glossary.matcher.match(text, start, end)) {
-    found.push({ start: match.start, end: match.end, quoted: isQuote(text[match.start - 1]) && isQuote(text[match.end]) });
+    found.push({ start: match.start, end: match.end, quoted: quotedAt(text, match.start, match.end) });
   }
   for (const quoted of quotedPhrases(text, start, end)) found.push({ start: quoted.start, end: quoted.end, quoted: true });
   return dropOverlapsRaw(dropInsideFigures(doc, found), (o) => glossary.lookup(text.slice(o.start, o.end)) !== undefined);
@@ -167,6 +168,11 @@ function scanBlock(doc: ReportDocument, glossary: Glossary, start: number, end: 
 
 
 const QUOTES = '“「『"”」』';
+
+/** Whether text[start, end) stands between quotation marks. */
+function quotedAt(text: string, start: number, end: number): boolean {
+  return isQuote(text[start - 1]) && isQuote(text[end]);
+}
 
 function isQuote(ch: string | undefined): boolean {
   return ch !== undefined && QUOTES.includes(ch);
