@@ -6,6 +6,7 @@
  */
 import { isLatinLetter } from '../text/chars';
 import { codeAt, digitAt } from './numerals';
+import { EN_SCALES } from './units';
 
 /*
  * Words are looked up by a number made of their letters (five bits a letter,
@@ -37,13 +38,7 @@ const UNIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven
 const TEN_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS: ReadonlyMap<number, number> = keyed(UNIT_WORDS.map((w, i) => [w, i] as const));
 const TENS: ReadonlyMap<number, number> = keyed(TEN_WORDS.map((w, i) => [w, (i + 2) * 10] as const));
-const SCALES: ReadonlyMap<number, number> = keyed([
-  ['hundred', 100],
-  ['thousand', 1e3],
-  ['million', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-]);
+const SCALES: ReadonlyMap<number, number> = keyed([...EN_SCALES]);
 const DENOMINATORS: ReadonlyMap<number, number> = keyed([
   ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4], ['fourths', 4],
   ['fifth', 5], ['fifths', 5], ['sixth', 6], ['sixths', 6], ['seventh', 7], ['sevenths', 7], ['eighth', 8], ['eighths', 8],

@@ -7,6 +7,7 @@
  * expressions, no backtracking.
  */
 import { roundSignificant } from './interval';
+import { code, flags } from '../text/chars';
 
 export interface NumeralMatch {
   readonly start: number;
@@ -39,7 +40,6 @@ const CN_DIGIT: Readonly<Record<string, number>> = {
   五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-const code = (ch: string): number => ch.charCodeAt(0);
 const POINT_1 = code('点');
 const POINT_2 = code('點');
 const APPROX_DUO = code('多');
@@ -49,8 +49,7 @@ const JI_2 = code('幾');
 const NEGATIVE_1 = code('负');
 const NEGATIVE_2 = code('負');
 /** 两 counts things and is never a decimal digit (二百点二, not 两百点两). */
-const LIANG = new Uint8Array(0x10000);
-for (const ch of '两兩俩倆') LIANG[code(ch)] = 1;
+const LIANG = flags('两兩俩倆');
 
 /*
  * Lookups by UTF-16 code unit: the scanner asks them of nearly every
@@ -110,8 +109,7 @@ export function isCnDigitCode(c: number): boolean {
  * 拾 (pick up), 伍 (ranks), 肆 (unbridled). Written alone they are words
  * (登陆部队, 拾起); amounts in capitals always have more than one character.
  */
-const FINANCIAL_ONLY = new Uint8Array(0x10000);
-for (const ch of '壹贰貳叁參肆伍陆陸柒捌玖拾佰仟') FINANCIAL_ONLY[code(ch)] = 1;
+const FINANCIAL_ONLY = flags('壹贰貳叁參肆伍陆陸柒捌玖拾佰仟');
 export function isFinancialOnlyCode(c: number): boolean {
   return FINANCIAL_ONLY[c & 0xffff] === 1;
 }

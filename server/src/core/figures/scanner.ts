@@ -19,21 +19,12 @@
  * times, "percent" after a year) and are all anchored and linear.
  */
 import type { TextSpan } from '../model';
-import { isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
+import { code, flags, isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
 import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseArabicScaled, parseNumeral, digitOf, type NumeralMatch } from './numerals';
 import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsCnUnit, startsTwoWordEnUnit, type UnitInfo } from './units';
-
-const code = (ch: string): number => ch.charCodeAt(0);
-
-/** A table with a 1 for each of `chars` (single UTF-16 code units), indexed by code unit. */
-function flags(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const ch of chars) table[code(ch)] = 1;
-  return table;
-}
 
 const CURRENCY_SIGNS: readonly string[] = ['$', '€', '£', '¥', '￥'];
 /** The currency a sign stands for (undefined for none): ￥ is written as ¥. */

@@ -1,5 +1,6 @@
 import type { QuantityKind } from './figure';
 import { codeAt } from './numerals';
+import { flags } from '../text/chars';
 
 /** A unit written after a number, and what it makes the number. */
 export interface UnitInfo {
@@ -66,8 +67,7 @@ const CN_UNIT_INDEX = new Uint16Array(0x10000);
 CN_UNIT_LISTS.forEach((list, k) => (CN_UNIT_INDEX[list[0]!.text.charCodeAt(0)] = k + 1));
 
 /** After 年, these make a word that is not a duration: 80年代 (the eighties), 三年级 (third grade), 年度. */
-const NOT_YEARS = new Uint8Array(0x10000);
-for (const ch of '代级級度') NOT_YEARS[ch.charCodeAt(0)] = 1;
+const NOT_YEARS = flags('代级級度');
 
 /** Whether some unit starts with the code unit `c`. */
 export function startsCnUnit(c: number): boolean {

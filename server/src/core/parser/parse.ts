@@ -28,14 +28,15 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
 
   const blocks: Block[] = [];
   const headings: Heading[] = [];
-  const drafts: (HeadingDraft | undefined)[] = [];
+  /** Each block's heading (undefined for most), by block index. */
+  const headingOf: (Heading | undefined)[] = [];
   const metadata: MetadataEntry[] = [];
   let title: Title | undefined;
   raw.forEach((block, index) => {
     const { kind, heading: draft } = classes[index]!;
     blocks.push({ kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter });
-    drafts.push(draft);
     const heading = draft && toHeading(draft, index);
+    headingOf.push(heading);
     if (heading) headings.push(heading);
     if (kind === 'title' && heading) title = { heading, subtitle: undefined };
     if (kind === 'subtitle' && title) title = { ...title, subtitle: { start: block.start, end: block.end } };
@@ -45,14 +46,12 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
   const before = previous ? blockTables.get(previous) : undefined;
   const table: BlockData[] = new Array(blocks.length);
   const paragraphs: Paragraph[] = [];
-  let next = 0;
   blocks.forEach((block, index) => {
     const old = carried && before ? carried.from[index]! : -1;
     const reused = old >= 0 ? before![old] : undefined;
     const delta = old >= 0 ? block.span.start - carried!.previous.blocks[old]!.span.start : 0;
-    while (next < headings.length && headings[next]!.block < index) next++;
-    const heading = headings[next]?.block === index ? headings[next] : undefined;
-    const data = blockData(text, block, heading, drafts[index], reused, delta);
+    const heading = headingOf[index];
+    const data = blockData(text, block, heading, classes[index]!.heading, reused, delta);
     table[index] = data;
     if (data.sentences) paragraphs.push(paragraph(block, index, heading, data));
   });

@@ -1,5 +1,17 @@
 /** Character classes shared by the parser and, later, the figure scanner. */
 
+/** The UTF-16 code unit of a one-unit character: `code('第')`. */
+export function code(ch: string): number {
+  return ch.charCodeAt(0);
+}
+
+/** A table with a 1 for each of `chars` (single UTF-16 code units), indexed by code unit. */
+export function flags(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) table[code(ch)] = 1;
+  return table;
+}
+
 /** Text as read from a file, without the byte order mark some editors write first. */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
