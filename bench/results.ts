@@ -1,3 +1,4 @@
+import { terminalWidth } from '../server/src/cli/terminalWidth';
 /** What the benchmark measured: headline metrics with their budgets, and details. */
 
 export interface Budget {
@@ -57,7 +58,7 @@ export function table(results: Results, smoke: boolean): string {
     ];
   });
   const header = ['metric', 'value', 'budget', smoke ? '' : 'ok'];
-  const widths = header.map((h, column) => Math.max(width(h), ...rows.map((row) => width(row[column]!))));
+  const widths = header.map((h, column) => Math.max(terminalWidth(h), ...rows.map((row) => terminalWidth(row[column]!))));
   const line = (cells: string[]): string => cells.map((cell, column) => (column === 1 || column === 2 ? padStart(cell, widths[column]!) : padEnd(cell, widths[column]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
@@ -82,17 +83,11 @@ export function json(results: Results, extra: Record<string, unknown>, smoke: bo
   return JSON.stringify({ ...extra, metrics, details: results.details, notes: results.notes }, null, 2);
 }
 
-/** Display width in a terminal: CJK characters take two columns. */
-function width(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return n;
-}
 
 function padEnd(text: string, w: number): string {
-  return text + ' '.repeat(Math.max(0, w - width(text)));
+  return text + ' '.repeat(Math.max(0, w - terminalWidth(text)));
 }
 
 function padStart(text: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - width(text))) + text;
+  return ' '.repeat(Math.max(0, w - terminalWidth(text))) + text;
 }

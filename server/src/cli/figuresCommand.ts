@@ -1,6 +1,8 @@
 import type { Figure, ReportLanguageService } from '../core/languageService';
 import { checkFormat, UsageError } from './args';
 import { readReport } from './readReport';
+import { terminalWidth } from './terminalWidth';
+import { formatNumber } from '../core/languageFeatures/hover';
 
 /** The JSON shape of design.md: `{ text, value, unit, kind, noun?, range, interval: [lo, hi] }` (range = LSP Range). */
 export interface FigureJson {
@@ -49,25 +51,15 @@ export function renderFigures(file: string, figures: readonly FigureJson[]): str
     `${f.range.start.line + 1}:${f.range.start.character + 1}`,
     f.text.replace(/\s+/g, ' '),
     f.kind,
-    formatValue(f.value),
+    formatNumber(f.value),
     f.unit,
     f.noun ?? '',
-    f.interval[0] === f.interval[1] ? '' : `[${formatValue(f.interval[0])}, ${formatValue(f.interval[1])}]`,
+    f.interval[0] === f.interval[1] ? '' : `[${formatNumber(f.interval[0])}, ${formatNumber(f.interval[1])}]`,
     f.qualifier ?? '',
   ]);
   const header = ['where', 'text', 'kind', 'value', 'unit', 'noun', 'interval', 'qualifier'];
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.max(terminalWidth(h), ...rows.map((r) => terminalWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - terminalWidth(c))).join('  ').trimEnd();
   return `${file}: ${figures.length} figures\n${line(header)}\n${rows.map(line).join('\n')}\n`;
 }
 
-function formatValue(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
-}
-
-/** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
