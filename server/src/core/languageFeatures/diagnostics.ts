@@ -6,7 +6,7 @@ import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
-import { headingFix, numberFix, type Fix } from '../relations/fixes';
+import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
@@ -226,12 +226,9 @@ function plain(figure: Figure): string {
 
 /** `value` written the way `figure` is written: same scale and unit (235.9亿元 → 523.1亿元, $33.18 → $33.04). */
 function restate(doc: ReportDocument, figure: Figure, value: number): string {
-  const fix = numberFix(doc, figure, value, messages('en'));
-  if (!fix) return plain(figure).includes(show(value)) ? plain(figure) : show(value);
-  const numberText = doc.text.slice(figure.numberSpan.start, figure.numberSpan.end);
-  const newNumber = fix.edits[0]!.newText;
-  const digits = /^[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/.exec(numberText)?.[0] ?? numberText;
-  return plain(figure).replace(digits, newNumber);
+  const rewrite = rewriteNumber(doc, figure, value);
+  if (!rewrite) return plain(figure).includes(show(value)) ? plain(figure) : show(value);
+  return plain(figure).replace(rewrite.digits, rewrite.replacement);
 }
 
 export type { Range };

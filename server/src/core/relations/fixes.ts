@@ -13,25 +13,37 @@ export interface Fix {
 
 const ARABIC = /^[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?/;
 
+/** The digits of a figure as written, and what they become for another value. */
+export interface NumberRewrite {
+  /** The Arabic digits as written, from the start of the figure's number. */
+  readonly digits: string;
+  readonly replacement: string;
+}
+
 /**
- * Rewrites the number of `figure` to `value` at the precision it was written
- * with (99.6 → 99.4, 6,400 → 5,400), keeping its scale and unit. Only for
- * Arabic digits: a Chinese numeral is left for the writer to reword.
+ * The number of `figure` rewritten to `value` at the precision it was written
+ * with (99.6 → 99.4, 6,400 → 5,400), keeping its scale and unit; undefined for
+ * a Chinese numeral (left for the writer to reword) or when nothing changes.
  */
-export function numberFix(doc: ReportDocument, figure: Figure, value: number, t: Messages): Fix | undefined {
+export function rewriteNumber(doc: ReportDocument, figure: Figure, value: number): NumberRewrite | undefined {
   const numberText = doc.text.slice(figure.numberSpan.start, figure.numberSpan.end);
-  const digits = ARABIC.exec(numberText);
+  const digits = ARABIC.exec(numberText)?.[0];
   if (!digits) return undefined;
-  const written = Number(digits[0].replace(/[,，]/g, '').replace('．', '.').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const written = Number(digits.replace(/[,，]/g, '').replace('．', '.').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   // The figure's value may carry a scale (万, million) the digits do not: keep it.
   const scale = written === 0 ? 1 : Math.abs(figure.value / (figure.signed && figure.value < 0 ? -written : written));
-  const decimals = writtenDecimals(digits[0]);
-  const replacement = formatLike(value / (Number.isFinite(scale) && scale > 0 ? scale : 1), decimals, /[,，]/.test(digits[0]));
-  if (replacement === digits[0]) return undefined;
+  const replacement = formatLike(value / (Number.isFinite(scale) && scale > 0 ? scale : 1), writtenDecimals(digits), /[,，]/.test(digits));
+  return replacement === digits ? undefined : { digits, replacement };
+}
+
+/** The quick fix that rewrites the number of `figure` to `value` (see rewriteNumber). */
+export function numberFix(doc: ReportDocument, figure: Figure, value: number, t: Messages): Fix | undefined {
+  const rewrite = rewriteNumber(doc, figure, value);
+  if (!rewrite) return undefined;
   const start = figure.numberSpan.start;
   return {
-    title: t.fixReplace(figure.text, figure.text.replace(digits[0], replacement)),
-    edits: [{ range: doc.lines.rangeOf(start, start + digits[0].length), newText: replacement }],
+    title: t.fixReplace(figure.text, figure.text.replace(rewrite.digits, rewrite.replacement)),
+    edits: [{ range: doc.lines.rangeOf(start, start + rewrite.digits.length), newText: rewrite.replacement }],
   };
 }
 
