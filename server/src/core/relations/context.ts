@@ -1,3 +1,5 @@
+import { readSentence } from '../clauses/readClauses';
+import type { Clause, SentenceClauses } from '../clauses/types';
 import { isQuantity, type Figure } from '../figures/figure';
 import type { Paragraph, TextSpan } from '../model';
 
@@ -9,6 +11,14 @@ export interface SentenceView {
   readonly english: boolean;
   /** Which marks the sentence holds (MARK_*): patterns that need a mark skip sentences without it. */
   readonly marks: number;
+  /** What each clause of the sentence says: read once, shared by every check. */
+  readonly clauses: SentenceClauses;
+}
+
+/** The clause a figure of the sentence stands in. */
+export function clauseOf(sentence: SentenceView, figure: Figure): Clause | undefined {
+  const k = sentence.figures.indexOf(figure);
+  return k < 0 ? undefined : sentence.clauses.clauses[sentence.clauses.clauseOfFigure[k]!];
 }
 
 export const MARK_ENUMERATION = 1; // 、
@@ -64,7 +74,8 @@ export function paragraphContext(text: string, paragraph: Paragraph, blockFigure
       g++;
     }
     const { english, marks } = scanSentence(text, span.start, span.end);
-    sentences.push({ span, figures: inside === undefined || inside.length > MAX_FIGURES_PER_SENTENCE ? NO_FIGURES : inside, english, marks });
+    const figures = inside === undefined || inside.length > MAX_FIGURES_PER_SENTENCE ? NO_FIGURES : inside;
+    sentences.push({ span, figures, english, marks, clauses: readSentence(text, span, figures, sentences.length, english) });
   }
   return { text, sentences };
 }

@@ -1,0 +1,157 @@
+import type { Figure } from '../figures/figure';
+import type { TextSpan } from '../model';
+import { CN_METRIC_LEAD, CN_METRIC_TRAIL, CN_VERBS, DURATION_UNITS, EN_VERBS, QUALIFIER_WORDS } from './lexicon';
+import { readPeriods } from './periods';
+import { QUALIFIER_PLAN, type Clause, type ClauseFigure, type FigureRole, type Period, type SentenceClauses, type VerbClass } from './types';
+
+/** Marks that end a clause. 、 joins the items of one clause and does not. */
+const CN_CLAUSE_MARKS = new Set([...'，；：（）〔〕【】,;:()\n']);
+/** In English a comma ends a clause only when a space follows (1,686 is one number). */
+const EN_CLAUSE_MARKS = new Set([...';:()\n']);
+
+/** Words that qualify a whole sentence once said: a plan stays a plan to the sentence's end. */
+const SENTENCE_QUALIFIERS = QUALIFIER_PLAN;
+
+const EMPTY: SentenceClauses = { clauses: [], clauseOfFigure: [] };
+
+/**
+ * Reads one sentence into clauses: for each, its metric, period, verb class,
+ * qualifiers and figures with roles. `figures` are the sentence's quantities
+ * in order. The cost is linear in the sentence: one pass for the marks, one
+ * lead per figure, and a fixed set of patterns per clause.
+ */
+export function readSentence(text: string, sentence: TextSpan, figures: readonly Figure[], index: number, english: boolean): SentenceClauses {
+  if (figures.length === 0) return EMPTY;
+  const spans = clauseSpans(text, sentence, figures, english);
+  const clauses: Clause[] = [];
+  const clauseOfFigure: number[] = [];
+  let f = 0;
+  let previous: Clause | undefined;
+  for (const span of spans) {
+    const own: Figure[] = [];
+    while (f < figures.length && figures[f]!.span.start < span.end) {
+      own.push(figures[f]!);
+      clauseOfFigure.push(clauses.length);
+      f++;
+    }
+    const clause = readClause(text, span, own, index, english, previous);
+    clauses.push(clause);
+    previous = clause;
+  }
+  return { clauses, clauseOfFigure };
+}
+
+function clauseSpans(text: string, sentence: TextSpan, figures: readonly Figure[], english: boolean): TextSpan[] {
+  const spans: TextSpan[] = [];
+  const marks = english ? EN_CLAUSE_MARKS : CN_CLAUSE_MARKS;
+  let start = sentence.start;
+  let f = 0;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    // Marks inside a figure (１，６８６) belong to the number.
+    while (f < figures.length && figures[f]!.span.end <= i) f++;
+    if (f < figures.length && figures[f]!.span.start <= i) {
+      i = figures[f]!.span.end - 1;
+      continue;
+    }
+    const ch = text[i]!;
+    const ends = marks.has(ch) || (english && ch === ',' && /\s/.test(text[i + 1] ?? ' ')) || (english && ch === '—');
+    if (!ends) continue;
+    if (i > start) spans.push({ start, end: i });
+    start = i + 1;
+  }
+  if (sentence.end > start) spans.push({ start, end: sentence.end });
+  return spans;
+}
+
+function readClause(text: string, span: TextSpan, figures: readonly Figure[], index: number, english: boolean, previous: Clause | undefined): Clause {
+  const own = text.slice(span.start, span.end);
+  const periods = readPeriods(own, english);
+  let qualifiers = previous ? previous.qualifiers & SENTENCE_QUALIFIERS : 0;
+  for (const [flag, pattern] of QUALIFIER_WORDS) if (pattern.test(own)) qualifiers |= flag;
+  const verbs = english ? EN_VERBS : CN_VERBS;
+  const roles: ClauseFigure[] = [];
+  let verb: VerbClass = 'none';
+  let cursor = span.start;
+  for (const figure of figures) {
+    const gap = text.slice(cursor, figure.span.start);
+    const found = verbOf(gap.trimEnd(), verbs);
+    if (verb === 'none' && found !== 'none') verb = found;
+    roles.push({ figure, role: roleOf(figure, gap, found, english, roles, text.slice(span.start, figure.span.start)) });
+    cursor = figure.span.end;
+  }
+  if (verb === 'none' && figures.length > 0) verb = 'level';
+  const lead = text.slice(span.start, figures.length > 0 ? figures[0]!.span.start : span.end);
+  let metric = english ? englishMetric(lead, verbs) : chineseMetric(lead, periods.period, periods.base);
+  let metricInherited = false;
+  if (metric === '' && previous) {
+    metric = previous.metric;
+    metricInherited = true;
+  }
+  const period: Period | undefined = periods.period ?? previous?.period;
+  return { span, sentence: index, metric, metricInherited, period, base: periods.base, verb, qualifiers, figures: roles, english };
+}
+
+function verbOf(lead: string, verbs: readonly (readonly [VerbClass, RegExp])[]): VerbClass {
+  for (const [verb, pattern] of verbs) if (pattern.test(lead)) return verb;
+  return 'none';
+}
+
+const CN_BASE_GAP = /(?:由|从|较|比)[^，。；]{0,10}?的?$|(?:由|从)$/;
+const CN_TARGET_GAP = /(?:到|至|为)$/;
+const EN_BASE_GAP = /\bfrom\s+$/i;
+const EN_TARGET_GAP = /\bto\s+$/i;
+/** 占全国1786个县的28%: the figure after 占 is the whole of the share that follows. */
+const CN_WHOLE_GAP = /占[^，。；\d０-９一二三四五六七八九十百千万亿]{0,8}$/;
+
+function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, earlier: readonly ClauseFigure[], clauseLead: string): FigureRole {
+  if (figure.kind === 'measure' && DURATION_UNITS.has(figure.unit)) return 'duration';
+  if (figure.kind === 'multiple') return 'multiple';
+  const trimmed = gap.trimEnd();
+  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3))) return 'base';
+  const afterBase = earlier.some((e) => e.role === 'base');
+  if (afterBase && (english ? EN_TARGET_GAP.test(gap) : CN_TARGET_GAP.test(trimmed))) return 'target';
+  if (verb === 'increase' || verb === 'decrease') return 'change';
+  if (figure.kind === 'percent' && (verb === 'share' || verb === 'respectively' || (!english && /占/.test(clauseLead)))) return 'share';
+  if (!english && figure.kind !== 'percent' && CN_WHOLE_GAP.test(trimmed)) return 'base';
+  return 'level';
+}
+
+/** A change verb right before the figure, with what may precede it (比上年增长, 同比下降). */
+const CN_TRAILING_CHANGE = /(?:比上年|比去年|较上年|较去年|同比|环比)?(?:增长|增加|提高|上升|提升|扩大|上涨|增至|增到|下降|减少|降低|回落|缩小|压减|下跌|下滑|降至|减至|降到|减到|递增|递减)了?(?:到|至|为)?$/;
+/** A share verb right before the figure: the metric is what it is a share of, not named here. */
+const CN_TRAILING_SHARE = /(?:占|占比|比重|比例)(?:为|达|达到|是|约为|已达)?$/;
+
+/** Price bases and averaging said inside the metric's words: qualifiers, not part of the name. */
+const CN_METRIC_QUALIFIERS = /按[^，。；]{0,8}计算|扣除价格因素|实际|名义|年均|平均每年|每年平均|即|^全年|^今年|^去年|^上年/g;
+
+/** The metric named before the figure: periods, connectives, verbs and particles removed. */
+function chineseMetric(lead: string, period: Period | undefined, base: Period | undefined): string {
+  let metric = lead;
+  if (period) metric = metric.replace(period.text, '');
+  if (base) metric = metric.replace(base.text, '');
+  metric = metric.replace(/[“”"‘’《》\s　]/g, '').replace(CN_METRIC_QUALIFIERS, '');
+  metric = metric.replace(CN_TRAILING_CHANGE, '').replace(CN_TRAILING_SHARE, '');
+  metric = metric.replace(CN_METRIC_LEAD, '').replace(CN_METRIC_TRAIL, '').replace(/(?:由|从|比|较|同比|环比|全年|年末|年底|年初|末)+$/, '');
+  // A metric is a name: at least two Chinese characters, and nothing but them.
+  return /^[\u4e00-\u9fff]{2,}$/.test(metric) ? metric : '';
+}
+
+function englishMetric(lead: string, verbs: readonly (readonly [VerbClass, RegExp])[]): string {
+  let metric = lead;
+  for (const [, pattern] of verbs) {
+    const m = pattern.exec(metric);
+    if (m) {
+      metric = metric.slice(0, m.index);
+      break;
+    }
+  }
+  metric = metric
+    .toLowerCase()
+    .replace(/\b(?:in|during|for|over|since)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter|january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|month|year)\b.*$/, '')
+    .replace(/^\s*(?:(?:and|but|while|whereas|the|also|meanwhile)\s+)+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A clause that compares or changes names no level ("down from", "rose to").
+  if (/\b(?:up|down|from|to|by|than|rose|fell|increased|decreased|declined|grew|changed|revised|of the)\b/.test(metric)) return '';
+  return /[a-z]{3,}/.test(metric) && metric.split(' ').length <= 10 ? metric : '';
+}
