@@ -17,13 +17,34 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
   for (const view of context.sentences) {
     // Each pattern needs a mark the sentence may not have: the context knows which it holds.
     const sentence = view.span;
-    if (view.marks & MARK_ENUMERATION) listThenNumeral(context.text, sentence, relations);
+    if (view.marks & MARK_ENUMERATION) {
+      const listed: CountRelation[] = [];
+      listThenNumeral(context.text, sentence, listed);
+      for (const r of listed) if (!usedAsName(context, r)) relations.push(r);
+    }
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
     if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
   }
   return relations;
 }
+
+/**
+ * A counted phrase the paragraph uses again on its own (和平共处五项原则 … 和平共处五项原则
+ * 经受了时间的考验) is a name; a name lists its items with a marker (a colon, 即,
+ * quotes), so a 、-list before it is something else.
+ */
+function usedAsName(context: AnalysisContext, r: CountRelation): boolean {
+  const name = context.text.slice(r.numberSpan.start, Math.min(r.phrase.end, r.numberSpan.start + 4));
+  // Within the paragraph, and within a bounded window, so that the cost stays linear in the text.
+  const first = Math.max(context.sentences[0]!.span.start, r.numberSpan.start - NAME_WINDOW);
+  const last = Math.min(context.sentences[context.sentences.length - 1]!.span.end, r.numberSpan.start + NAME_WINDOW);
+  for (let at = context.text.indexOf(name, first); at >= 0 && at + name.length <= last; at = context.text.indexOf(name, at + 1)) if (at !== r.numberSpan.start) return true;
+  return false;
+}
+
+/** How far (in characters) a name's other uses are looked for. */
+const NAME_WINDOW = 2000;
 
 /** “深、实、细、准、效”五字诀 */
 function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
@@ -41,17 +62,33 @@ function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelat
 
 const LIST_NUMERALS = new Set([...'二两三四五六七八九十23456789'].map((ch) => ch.charCodeAt(0)));
 const COUNTERS = new Set([...'大个项类'].map((ch) => ch.charCodeAt(0)));
+/** Characters a numeral is written with: a digit after one of them is inside a larger numeral (十四 → not 四). */
+const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十百千万亿0123456789０１２３４５６７８９第几'].map((ch) => ch.charCodeAt(0)));
+/** 和/及/与/以及 join the last item of a list to the one before it: A、B和C is three. */
+const LAST_JOIN = /和|及|与|以及|并/;
+/**
+ * Verbs and prepositions that take a counted name as their object (坚持四项基本原则,
+ * 为实现…四个现代化): a 、-list with one of them as an item lists actions, not the items
+ * of the count.
+ */
+const ACTION_VERBS = '坚持|实现|贯彻|落实|执行|保卫|推进|遵守|遵循|违反|提出|倡导|实施|进行|开展|抓好|做好|搞好|宣传|维护|加强|发展';
+const ACTION_ITEM = new RegExp(`^(?:为|把|对|在|以|向|按照|根据|围绕|关于|${ACTION_VERBS})|(?:${ACTION_VERBS})$`);
+/** The first item's start is unmarked: a verb before it governs the whole list (实施A、B、C五大…). */
+const ACTION_FIRST_ITEM = new RegExp(`^(?:为|把|对|在|以|向|按照|根据|围绕|关于)|(?:${ACTION_VERBS})$`);
 
 /**
  * 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大…
  * Scanned by hand, not with a regular expression: the list is found by walking
  * back from the numeral over at most ten short items, so the cost stays linear.
+ * The count is a whole numeral (十四个 is not 四个, 第四 is an ordinal); a 的
+ * between the list and the numeral makes the list a modifier (…推进统一进程的八项主张),
+ * and an item with 的 inside starts the list after it (福建两省的深圳、珠海…).
  */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
-    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '等') continue;
-    if (!isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
-    const items: TextSpan[] = [];
+    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '等' || text[i - 1] === '的') continue;
+    if (NUMERAL_CHARS.has(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
+    let items: TextSpan[] = [];
     let end = i;
     let k = i;
     for (;;) {
@@ -67,12 +104,43 @@ function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[])
       k = end;
     }
     if (items.length < 2 || text[k - 1] === '“' || text[k - 1] === '"') continue;
+    // An item with 的 inside: what stands before the 的 modifies the list, the list starts after it.
+    for (let j = items.length - 1; j >= 1; j--) {
+      const de = text.lastIndexOf('的', items[j]!.end - 1);
+      if (de >= items[j]!.start) {
+        items = [{ start: de + 1, end: items[j]!.end }, ...items.slice(j + 1)];
+        break;
+      }
+    }
+    if (items.length < 2 || unevenItems(items) || items.some((item, j) => (j === 0 ? ACTION_FIRST_ITEM : ACTION_ITEM).test(text.slice(item.start, item.end)))) continue;
     const stated = parseNumeral(text[i]!, 0, 1)?.value ?? Number(text[i]);
     if (!Number.isFinite(stated) || stated < 2) continue;
     let nounEnd = i + 2;
     while (nounEnd < sentence.end && nounEnd - i < 10 && isHan(text.charCodeAt(nounEnd))) nounEnd++;
-    out.push(relation(i, nounEnd, text, stated, { start: i, end: i + 1 }, items, []));
+    out.push(relation(i, nounEnd, text, stated, { start: i, end: i + 1 }, items, readings(text, items)));
   }
+}
+
+/**
+ * Other item counts a reading of the list allows: a 和/及 inside the last item
+ * may join two items (A、B和C). A count is flagged only when no reading gives it.
+ */
+function readings(text: string, items: readonly TextSpan[]): number[] {
+  const last = items[items.length - 1]!;
+  return LAST_JOIN.test(text.slice(last.start, last.end)) ? [items.length + 1] : [];
+}
+
+/**
+ * The items of one enumeration are alike: one item far longer than another
+ * (印度、缅甸共同倡议和平共处五项原则) means the 、 joins something else than the
+ * counted items, so the list's extent is unknown. The first item of a longer
+ * list is left out: its start is unmarked and may hold the verb that governs
+ * the list (实施新一代信息技术、新材料…).
+ */
+function unevenItems(items: readonly TextSpan[]): boolean {
+  const lengths = (items.length >= 3 ? items.slice(1) : items).map((item) => item.end - item.start);
+  const longest = Math.max(...lengths);
+  return longest >= 8 && longest > 2.5 * Math.min(...lengths);
 }
 
 function isHan(code: number): boolean {
@@ -86,8 +154,21 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
   const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
-    if (stated === undefined || stated < 2) continue;
+    // A whole numeral only: 第十条 is an ordinal, 二十四个 is not 四个.
+    if (stated === undefined || stated < 2 || (m.index > 0 && NUMERAL_CHARS.has(slice.charCodeAt(m.index - 1)))) continue;
     const listStart = m.index + m[0].length;
+    const numberStart = sentence.start + m.index;
+    const quoteStart = slice.lastIndexOf('“', m.index);
+    const phraseStart = sentence.start + (quoteStart >= 0 && m.index - quoteStart <= 1 ? quoteStart : m.index);
+    const phraseEnd = sentence.start + m.index + m[0].length - 1;
+    const numberSpan = { start: numberStart, end: numberStart + m[1]!.length };
+    // 一是…二是…, 第一…第二…, 一方面…另一方面…: the items are counted by their markers.
+    const marked = markedItems(text, sentence.start + listStart, sentence.end);
+    if (marked) {
+      // The markers may go on past this sentence: only more markers than stated is a sure mismatch.
+      if (marked.length > stated) out.push(relation(phraseStart, phraseEnd, text, stated, numberSpan, marked, []));
+      continue;
+    }
     const body = listBody(slice, listStart);
     if (body === undefined) continue;
     const separator = body.includes('；') ? '；' : '、';
@@ -95,12 +176,30 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
     if (items.length < 2 || items.some((item) => item.end - item.start > (separator === '；' ? 3 * MAX_ITEM : MAX_ITEM))) continue;
     // A final 和/及 may join the last two items: "A、B和C" lists three.
     const last = text.slice(items[items.length - 1]!.start, items[items.length - 1]!.end);
-    const alternatives = /[和及与]/.test(last) ? [items.length + 1] : [];
-    const quoteStart = slice.lastIndexOf('“', m.index);
-    const phraseStart = quoteStart >= 0 && m.index - quoteStart <= 1 ? quoteStart : m.index;
-    const numberStart = sentence.start + m.index;
-    out.push(relation(sentence.start + phraseStart, sentence.start + m.index + m[0].length - 1, text, stated, { start: numberStart, end: numberStart + m[1]!.length }, items, alternatives));
+    const alternatives = LAST_JOIN.test(last) ? [items.length + 1] : [];
+    out.push(relation(phraseStart, phraseEnd, text, stated, numberSpan, items, alternatives));
   }
+}
+
+/** Item markers of a counted list, in the order they count. */
+const ITEM_MARKERS: readonly RegExp[] = [
+  /(?:^|[，。；：\s])([一二三四五六七八九十]{1,2})是/g,
+  /(?:^|[，。；：\s])第([一二三四五六七八九十]{1,2})[，、：,]/g,
+  /(一方面|另一方面)/g,
+];
+
+/** The items of a list written with markers right after its announcement, or undefined if it has none. */
+function markedItems(text: string, from: number, sentenceEnd: number): TextSpan[] | undefined {
+  const head = text.slice(from, Math.min(sentenceEnd, from + 12));
+  if (!/^[“”"\s]*(?:一是|第一|一方面|即一方面)/.test(head)) return undefined;
+  const body = text.slice(from, sentenceEnd);
+  for (const pattern of ITEM_MARKERS) {
+    pattern.lastIndex = 0;
+    const found: TextSpan[] = [];
+    for (let m = pattern.exec(body); m; m = pattern.exec(body)) found.push({ start: from + m.index + m[0].length - m[1]!.length, end: from + m.index + m[0].length });
+    if (found.length >= 1) return found;
+  }
+  return undefined;
 }
 
 /** "three priorities for 2026: faster publication, smaller revisions and more county-level detail." */
