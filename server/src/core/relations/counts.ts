@@ -39,7 +39,8 @@ function usedAsName(context: AnalysisContext, r: CountRelation): boolean {
   // Within the paragraph, and within a bounded window, so that the cost stays linear in the text.
   const first = Math.max(context.sentences[0]!.span.start, r.numberSpan.start - NAME_WINDOW);
   const last = Math.min(context.sentences[context.sentences.length - 1]!.span.end, r.numberSpan.start + NAME_WINDOW);
-  for (let at = context.text.indexOf(name, first); at >= 0 && at + name.length <= last; at = context.text.indexOf(name, at + 1)) if (at !== r.numberSpan.start) return true;
+  const window = context.text.slice(first, last);
+  for (let at = window.indexOf(name); at >= 0; at = window.indexOf(name, at + 1)) if (first + at !== r.numberSpan.start) return true;
   return false;
 }
 
