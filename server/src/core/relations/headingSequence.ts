@@ -1,32 +1,85 @@
 import type { Heading, ReportDocument, Section } from '../model';
+import { matchMarker } from '../parser/numbering';
 import type { HeadingSequenceRelation } from './types';
+
+/** An open run of sibling headings of one numbering style, and the number it expects next. */
+interface Run {
+  readonly style: string;
+  previous: Heading;
+  expected: number;
+}
 
 /**
  * Numbered headings among siblings must count up by one: 一、二、四 skips 三,
- * （一）（一） repeats. Only consecutive siblings of the same numbering
- * style are compared, so a list that starts at 3 on purpose is left alone.
+ * （一）（一） repeats. What is never a skip: a run that restarts at 1 after
+ * reaching 2 or more (a new list, whose parent heading may stand unrecognised
+ * in running text), a
+ * heading that continues an earlier run of its style (the same style used at
+ * two levels: 一、 … 一、二、三 … 二、), and a jump over a heading that is
+ * written in the text but not recognised as one (a numbered item inside a
+ * paragraph) — a heading is judged by the same rule wherever it stands.
  */
 export function findHeadingSequences(doc: ReportDocument): HeadingSequenceRelation[] {
   const relations: HeadingSequenceRelation[] = [];
   const visit = (sections: readonly Section[]): void => {
-    let previous: Heading | undefined;
-    let expected = 0;
+    const runs: Run[] = [];
     for (const section of sections) {
-      const heading = section.heading;
-      const numbering = heading.numbering;
-      if (numbering && previous?.numbering && previous.numbering.style === numbering.style && samePrefix(previous, heading) && numberedStyle(numbering.style)) {
-        if (numbering.value !== expected) relations.push({ type: 'heading-sequence', heading, previous, expected, consistent: false });
-      }
-      if (numbering && numberedStyle(numbering.style)) {
-        // Continue from the number written, so one skip is reported once, not at every later heading.
-        previous = heading;
-        expected = numbering.value + 1;
-      }
+      check(doc, section.heading, runs, relations);
       visit(section.children);
     }
   };
   visit(doc.sections);
   return relations;
+}
+
+function check(doc: ReportDocument, heading: Heading, runs: Run[], out: HeadingSequenceRelation[]): void {
+  const numbering = heading.numbering;
+  if (!numbering || !numberedStyle(numbering.style)) return;
+  // The innermost open run of this style with the same dotted prefix.
+  let at = -1;
+  for (let k = runs.length - 1; k >= 0; k--) {
+    if (runs[k]!.style === numbering.style && samePrefix(runs[k]!.previous, heading)) {
+      at = k;
+      break;
+    }
+  }
+  // 一 after a run that reached 二 or more starts a new list; 一 right after 一 repeats it.
+  if (at < 0 || (numbering.value === 1 && runs[at]!.expected > 2)) {
+    runs.push({ style: numbering.style, previous: heading, expected: numbering.value + 1 });
+    return;
+  }
+  // Continues an outer run: the inner runs of this style end here.
+  for (let k = at; k >= 0; k--) {
+    const run = runs[k]!;
+    if (run.style === numbering.style && run.expected === numbering.value && samePrefix(run.previous, heading)) {
+      runs.length = k + 1;
+      run.previous = heading;
+      run.expected = numbering.value + 1;
+      return;
+    }
+  }
+  const run = runs[at]!;
+  const skippedOverUnrecognised = numbering.value > run.expected && writtenBetween(doc, run.previous, heading, numbering.style, run.expected, numbering.value);
+  if (!skippedOverUnrecognised) out.push({ type: 'heading-sequence', heading, previous: run.previous, expected: run.expected, consistent: false });
+  // Continue from the number written, so one skip is reported once, not at every later heading.
+  run.previous = heading;
+  run.expected = numbering.value + 1;
+}
+
+/**
+ * Whether a marker of `style` numbered from `from` up to (not including) `to`
+ * is written between two headings at the start of a line or a sentence: a
+ * heading the parser did not take as one, so the numbering does not skip.
+ */
+function writtenBetween(doc: ReportDocument, a: Heading, b: Heading, style: string, from: number, to: number): boolean {
+  const { text } = doc;
+  for (let i = a.span.end; i < b.span.start; i++) {
+    const before = text[i - 1];
+    if (before !== '\n' && before !== '。' && before !== '；' && before !== '：' && before !== '\u3000' && before !== ' ' && before !== '\t') continue;
+    const marker = matchMarker(text, i, Math.min(b.span.start, i + 64));
+    if (marker && marker.style === style && marker.value >= from && marker.value < to) return true;
+  }
+  return false;
 }
 
 function numberedStyle(style: string): boolean {
