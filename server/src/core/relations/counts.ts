@@ -159,8 +159,8 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
     if (stated === undefined || stated < 2 || (m.index > 0 && NUMERAL_CHARS.has(slice.charCodeAt(m.index - 1)))) continue;
     const listStart = m.index + m[0].length;
     const numberStart = sentence.start + m.index;
-    const quoteStart = slice.lastIndexOf('“', m.index);
-    const phraseStart = sentence.start + (quoteStart >= 0 && m.index - quoteStart <= 1 ? quoteStart : m.index);
+    // “三个统一”: the phrase starts at the quote right before the numeral.
+    const phraseStart = sentence.start + (slice[m.index - 1] === '“' ? m.index - 1 : m.index);
     const phraseEnd = sentence.start + m.index + m[0].length - 1;
     const numberSpan = { start: numberStart, end: numberStart + m[1]!.length };
     // 一是…二是…, 第一…第二…, 一方面…另一方面…: the items are counted by their markers.
