@@ -9,7 +9,7 @@ import { findCounts } from './counts';
 import { findHeadingSequences } from './headingSequence';
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
-import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from './types';
+import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation, UnverifiableRelation } from './types';
 
 /** The relations that lie within one paragraph. */
 export interface ParagraphRelations {
@@ -17,6 +17,8 @@ export interface ParagraphRelations {
   readonly sums: readonly SumRelation[];
   readonly changes: readonly ChangeRelation[];
   readonly counts: readonly CountRelation[];
+  /** Look-alikes whose clauses make them not checkable: shown, never flagged. */
+  readonly unverifiable: readonly UnverifiableRelation[];
 }
 
 export interface Relations extends ParagraphRelations {
@@ -89,6 +91,7 @@ function analyze(doc: ReportDocument): Relations {
   const sums: SumRelation[] = [];
   const changes: ChangeRelation[] = [];
   const counts: CountRelation[] = [];
+  const unverifiable: UnverifiableRelation[] = [];
   let h = 0;
   doc.paragraphs.forEach((paragraph) => {
     // Sentences under the same heading share a scope.
@@ -114,6 +117,7 @@ function analyze(doc: ReportDocument): Relations {
       push(sums, findings.sums);
       push(changes, findings.changes);
       push(counts, findings.counts);
+      push(unverifiable, findings.unverifiable);
       return;
     }
     for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
@@ -121,11 +125,12 @@ function analyze(doc: ReportDocument): Relations {
     for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), stated: current(r.stated) });
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
     for (const r of findings.counts) counts.push({ ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+    for (const r of findings.unverifiable) unverifiable.push({ ...r, figures: r.figures.map(current) });
   });
   findingTables.set(doc, table);
   const conflicts = findConflicts(scoped);
   const headings = findHeadingSequences(doc);
-  return { rates, parts, sums, changes, counts, conflicts, headings, all: [...rates, ...parts, ...sums, ...changes, ...counts, ...conflicts, ...headings] };
+  return { rates, parts, sums, changes, counts, unverifiable, conflicts, headings, all: [...rates, ...parts, ...sums, ...changes, ...counts, ...conflicts, ...headings] };
 }
 
 const same = (figure: Figure): Figure => figure;
@@ -154,14 +159,18 @@ function push<T>(into: T[], items: readonly T[]): void {
 function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly Figure[]): Findings {
   const context = paragraphContext(text, paragraph, figures);
   const { parts, sums } = findPartsAndSums(context);
+  const unverifiable: UnverifiableRelation[] = [];
+  const changes = findChanges(context, unverifiable);
+  const rates = findRates(context, unverifiable);
   return {
     figures,
     bodyStart: paragraph.body.start,
     sentences: context.sentences,
-    rates: orNone(findRates(context)),
+    rates: orNone(rates),
     parts: orNone(parts),
     sums: orNone(sums),
-    changes: orNone(findChanges(context)),
+    changes: orNone(changes),
+    unverifiable: orNone(unverifiable),
     counts: orNone(findCounts(context)),
     statements: orNone(findStatements(context)),
   };

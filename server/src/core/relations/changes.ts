@@ -1,8 +1,9 @@
 import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
 import { difference, meets, percentChange, sum } from './arithmetic';
-import { between, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
-import type { ChangeRelation, Interval } from './types';
+import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL } from '../clauses/types';
+import { between, clauseOf, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
+import type { ChangeRelation, Interval, UnverifiableRelation } from './types';
 
 const CN_DOWN = /下降|减少|降低|回落|缩小|压减|降至|减至|降到|减到|降|减/;
 /** 由A增至B, 从A提高到B, 由A降至B. */
@@ -12,14 +13,48 @@ const CN_CHANGE_VERB = /(增加|增长|提高|上升|提升|扩大|下降|减少
 const CN_COMPARED = /(比上年|比去年|较上年|较去年|同比|比\d{4}年|较\d{4}年|比上年末|较上年末)/;
 const EN_DOWN = /\b(fell|declined|decreased|dropped|lost|down|revised down|edged down)\b/i;
 
-export function findChanges(context: AnalysisContext): ChangeRelation[] {
+/**
+ * Before/after values and a stated change. What the stated change's clause
+ * says decides whether it can be checked against the values: real growth
+ * (按可比价格, in real terms) cannot be checked against nominal levels, and
+ * an annual average is a compound rate over the years the text states — not
+ * verifiable when it states none.
+ */
+export function findChanges(context: AnalysisContext, unverifiable: UnverifiableRelation[]): ChangeRelation[] {
   const relations: ChangeRelation[] = [];
   for (const sentence of context.sentences) {
     if (sentence.figures.length < 2) continue;
-    if (sentence.english) englishChanges(context, sentence, relations);
-    else chineseChanges(context, sentence, relations);
+    const found: ChangeRelation[] = [];
+    if (sentence.english) englishChanges(context, sentence, found);
+    else chineseChanges(context, sentence, found);
+    for (const relation of found) {
+      const decided = decide(sentence, relation);
+      if (decided.type === 'change') relations.push(decided);
+      else unverifiable.push(decided);
+    }
   }
   return relations;
+}
+
+function decide(sentence: SentenceView, relation: ChangeRelation): ChangeRelation | UnverifiableRelation {
+  const clause = clauseOf(sentence, relation.stated);
+  const qualifiers = clause?.qualifiers ?? 0;
+  const figures = [relation.stated, ...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : [])];
+  if (qualifiers & QUALIFIER_REAL) return { type: 'unverifiable', check: 'change', figures, reason: 'real-growth', consistent: true };
+  if (!(qualifiers & QUALIFIER_ANNUAL_AVERAGE)) return relation;
+  const years = clause?.period?.years;
+  if (!years || !relation.before || !relation.after || relation.stated.kind !== 'percent') return { type: 'unverifiable', check: 'change', figures, reason: 'annual-average-period', consistent: true };
+  return annualAverage(relation.before, relation.after, relation.stated, relation.direction, years) ?? { type: 'unverifiable', check: 'change', figures, reason: 'annual-average-period', consistent: true };
+}
+
+/** 由2012年的X增加到2017年的Y，年均增长r%: (Y / X)^(1/n) − 1, with intervals throughout. */
+function annualAverage(before: Figure, after: Figure, stated: Figure, direction: 1 | -1, years: number): ChangeRelation | undefined {
+  const [b0, b1] = before.interval;
+  const [a0, a1] = after.interval;
+  if (b0 <= 0 || a0 < 0) return undefined;
+  const computed: Interval = [(Math.pow(a0 / b1, 1 / years) - 1) * 100, (Math.pow(a1 / b0, 1 / years) - 1) * 100];
+  const signed: Interval = direction > 0 ? stated.interval : [-stated.interval[1], -stated.interval[0]];
+  return { type: 'change', before, after, stated, measure: 'annual-average', years, direction, operands: [before.value, after.value], computed, consistent: meets(computed, signed) };
 }
 
 function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: ChangeRelation[]): void {

@@ -1,7 +1,9 @@
 import type { Figure } from '../figures/figure';
 import { meets, ratioPercent } from './arithmetic';
-import { between, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
-import type { RateRelation } from './types';
+import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_OTHER_WHOLE } from '../clauses/types';
+import { DURATION_UNITS } from '../clauses/lexicon';
+import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
+import type { RateRelation, UnverifiableRelation } from './types';
 
 /** Rate words before a stated percentage: 整改率, 完成率, 占比, 比重, 比例, 占. */
 const CN_RATE_LEAD = /(率|占比|比重|比例|占)(?:为|达|达到|是|约为|已达)?$/;
@@ -33,16 +35,70 @@ export interface PendingRate {
 export type RateFinding = RateRelation | PendingRate;
 
 /** Rates within one paragraph; those that need an earlier paragraph come back pending. */
-export function findRates(context: AnalysisContext): RateFinding[] {
+export function findRates(context: AnalysisContext, unverifiable: UnverifiableRelation[]): RateFinding[] {
   const findings: RateFinding[] = [];
   context.sentences.forEach((sentence, index) => {
     sentence.figures.forEach((rate, position) => {
       if (rate.kind !== 'percent' || !isExact(rate) || rate.signed) return;
-      const finding = rateFor(context, index, sentence, rate, position);
-      if (finding) findings.push(finding);
+      const clause = clauseOf(sentence, rate);
+      // A share of an annual average is not a share of a total.
+      if (clause && clause.qualifiers & QUALIFIER_ANNUAL_AVERAGE) return;
+      const finding = shareOfNamedWhole(context, sentence, rate, position) ?? rateFor(context, index, sentence, rate, position);
+      if (!finding) return;
+      // 占全国/占有率: a whole outside the paragraph, unless the clause states it.
+      if (finding.type === 'rate' && clause && clause.qualifiers & QUALIFIER_OTHER_WHOLE && clauseOf(sentence, finding.denominator) !== clause) {
+        unverifiable.push({ type: 'unverifiable', check: 'rate', figures: [rate, finding.numerator], reason: 'other-whole', consistent: true });
+        return;
+      }
+      findings.push(finding);
     });
   });
   return findings;
+}
+
+/**
+ * 504个县，占全国1786个县的28%; 参加投票的选民共2.78亿人，占登记选民总数的90.5%:
+ * the part stands before 占, the whole after it — stated in the clause, or named
+ * there (登记选民总数) and stated earlier in the sentence.
+ */
+function shareOfNamedWhole(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+  if (sentence.english) return undefined;
+  const clause = clauseOf(sentence, rate);
+  if (!clause) return undefined;
+  const lead = context.text.slice(clause.span.start, rate.span.start);
+  const named = /^[^占]{0,4}占([^，。；]{0,24}?)的(?:比重|比例)?(?:为|达|达到|是|约为)?$/.exec(lead);
+  if (!named) return undefined;
+  const inClause = clause.figures.filter((f) => f.figure !== rate && f.figure.span.start < rate.span.start).map((f) => f.figure);
+  // The part: the nearest amount before the clause, in this sentence.
+  let numerator: Figure | undefined;
+  for (let j = position - 1 - inClause.length; j >= 0; j--) {
+    const candidate = sentence.figures[j]!;
+    if (isOperand(candidate)) {
+      numerator = candidate;
+      break;
+    }
+  }
+  if (!numerator || !isExact(numerator)) return undefined;
+  const stated = inClause.find((f) => isOperand(f) && sameKind(f, numerator!));
+  if (stated) return isExact(stated) && stated.value >= numerator.value ? rateRelation(rate, numerator, stated, '占') : undefined;
+  // The whole is named: an earlier amount of the sentence whose clause names it.
+  const name = named[1]!.replace(/总数|总额|总量|总计|全部|的/g, '');
+  if (name.length < 2) return undefined;
+  for (let j = sentence.figures.indexOf(numerator) - 1; j >= 0; j--) {
+    const candidate = sentence.figures[j]!;
+    const metric = clauseOf(sentence, candidate)?.metric ?? '';
+    if (isOperand(candidate) && sameKind(candidate, numerator) && isExact(candidate) && candidate.value >= numerator.value && metric.includes(name)) return rateRelation(rate, numerator, candidate, '占');
+  }
+  return undefined;
+}
+
+/** An amount a rate can be computed from: not a duration (四年 / 五年 is no share), not a rate itself. */
+function isOperand(figure: Figure): boolean {
+  return isCountLike(figure) && !(figure.kind === 'measure' && DURATION_UNITS.has(figure.unit));
+}
+
+function sameKind(a: Figure, b: Figure): boolean {
+  return a.kind === b.kind ? a.unit === b.unit || a.kind === 'count' : false;
 }
 
 function rateFor(context: AnalysisContext, index: number, sentence: SentenceView, rate: Figure, position: number): RateFinding | undefined {
@@ -57,7 +113,7 @@ function rateFor(context: AnalysisContext, index: number, sentence: SentenceView
   if (!label || CN_CHANGE_RATE.test(lead)) return undefined;
   // The numerator stands right before the rate: 完成问题整改1676个、整改率99.4%.
   const numerator = sentence.figures[position - 1];
-  if (!numerator || !isCountLike(numerator) || !isExact(numerator)) return undefined;
+  if (!numerator || !isOperand(numerator) || !isExact(numerator)) return undefined;
   const gap = between(text, numerator, rate);
   if (gap.length > 16 || /[。；;]/.test(gap)) return undefined;
   const numeratorLead = leadOf(text, sentence.span, numerator);

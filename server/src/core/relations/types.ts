@@ -44,8 +44,13 @@ export interface ChangeRelation {
   readonly after: Figure | undefined;
   /** The stated change that is checked. */
   readonly stated: Figure;
-  /** What the stated change is: 'percent' (增长7.3%), 'absolute' (增加4人), 'multiple' (增长1.6倍). */
-  readonly measure: 'percent' | 'absolute' | 'multiple';
+  /**
+   * What the stated change is: 'percent' (增长7.3%), 'absolute' (增加4人), 'multiple' (增长1.6倍),
+   * 'annual-average' (年均增长7.2% over `years` years: a compound rate).
+   */
+  readonly measure: 'percent' | 'absolute' | 'multiple' | 'annual-average';
+  /** For an annual average, the number of years the text states. */
+  readonly years?: number;
   /** +1 for increases, -1 for decreases, as the verb says. */
   readonly direction: 1 | -1;
   /** The operands the computation used, for messages: [before, after] values (one may be derived). */
@@ -83,6 +88,26 @@ export interface HeadingSequenceRelation {
   readonly previous: Heading;
   readonly expected: number;
   readonly consistent: false;
+}
+
+/** Why the text does not let a relation be checked. */
+export type UnverifiableReason =
+  | 'real-growth' // 按可比价格/实际/in real terms: prices removed, the nominal levels cannot check it
+  | 'annual-average-period' // 年均/average annual without a stretch of years the text makes known
+  | 'other-whole'; // a share of a whole outside the paragraph (占全国, 占有率)
+
+/**
+ * Figures that look related but whose clauses do not make the relation
+ * checkable: listed in hover and by `report-lens relations`, never flagged.
+ */
+export interface UnverifiableRelation {
+  readonly type: 'unverifiable';
+  /** The check it would have been. */
+  readonly check: 'rate' | 'change';
+  /** The stated figure (the rate or the change) first, then the operands. */
+  readonly figures: readonly Figure[];
+  readonly reason: UnverifiableReason;
+  readonly consistent: true;
 }
 
 export type Relation = RateRelation | PartRelation | SumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
