@@ -66,8 +66,8 @@ export interface Tally {
   /** Sampled sites skipped because the original is already flagged there. */
   preflagged: number;
   caught: number;
-  /** caught / planted (1 when nothing was planted). */
-  recall: number;
+  /** caught / planted (null when nothing was planted). */
+  recall: number | null;
 }
 
 export interface Row extends Tally {
@@ -149,7 +149,7 @@ function evaluate(mutations: readonly TextMutation[], originals: ReadonlyMap<str
 function tally(outcomes: readonly Outcome[], sites: number): Tally {
   const scored = outcomes.filter((o) => !o.preflagged);
   const caught = scored.filter((o) => o.caught).length;
-  return { sites, planted: scored.length, preflagged: outcomes.length - scored.length, caught, recall: scored.length === 0 ? 1 : caught / scored.length };
+  return { sites, planted: scored.length, preflagged: outcomes.length - scored.length, caught, recall: scored.length === 0 ? null : caught / scored.length };
 }
 
 export interface TextSuiteOptions {
@@ -219,8 +219,8 @@ export function belowFloors(report: TextSuiteReport, floors: Floors): string[] {
     const floor = floors.recall[row.kind][row.language];
     const minimum = floors.minimumPlanted[row.kind][row.language];
     if (row.planted < minimum) out.push(`${row.kind}/${row.language}: ${row.planted} planted < minimum ${minimum}`);
-    if (row.recall < floor) out.push(`${row.kind}/${row.language}: recall ${row.recall.toFixed(3)} (${row.caught}/${row.planted}) < floor ${floor}`);
+    if (row.recall !== null && row.recall < floor) out.push(`${row.kind}/${row.language}: recall ${row.recall.toFixed(3)} (${row.caught}/${row.planted}) < floor ${floor}`);
   }
-  if (report.mission.recall < 1) out.push(`mission example: ${report.mission.caught}/${report.mission.planted}`);
+  if (report.mission.recall !== 1) out.push(`mission example: ${report.mission.caught}/${report.mission.planted}`);
   return out;
 }

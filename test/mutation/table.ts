@@ -4,7 +4,7 @@
  */
 import type { Floors, Tally, TextSuiteReport } from './evaluate';
 
-const percent = (t: Tally) => (t.planted === 0 ? '—' : `${(t.recall * 100).toFixed(1)}%`);
+const percent = (t: Tally) => (t.recall === null ? '—' : `${(t.recall * 100).toFixed(1)}%`);
 
 export function renderTable(report: TextSuiteReport, floors?: Floors): string {
   const header = ['kind', 'lang', 'sites', 'planted', 'preflagged', 'caught', 'recall', ...(floors ? ['floor'] : [])];
@@ -23,7 +23,7 @@ export function renderTable(report: TextSuiteReport, floors?: Floors): string {
     '',
     ...totals.map(line),
     '',
-    ...(floors ? [`goal: ${floors.goal.toFixed(2)} recall in every row — ${report.rows.filter((r) => r.planted > 0 && r.recall < floors.goal).length} rows below it`] : []),
+    ...(floors ? [`goal: ${floors.goal.toFixed(2)} recall in every row — ${report.rows.filter((r) => r.recall !== null && r.recall < floors.goal).length} rows below it`] : []),
     `collateral (new diagnostics that are not catches): ${collateral.length === 0 ? 'none' : collateral.map(([c, n]) => `${c} ${n}`).join(', ')}`,
   ].join('\n');
 }
