@@ -119,42 +119,31 @@ interface Change {
   readonly verb: { readonly word: string; readonly start: number };
 }
 
+/**
+ * Where the groups of a change pattern stand: "verb", "c" (the stated change), "a" (before) and
+ * "b" (after), by the named groups of a `d`-flag match.
+ */
+function change(p: Paragraph, m: RegExpMatchArray, pattern: string): Change | undefined {
+  const groups = m.indices?.groups;
+  const word = m.groups?.verb;
+  if (!groups || !word) return undefined;
+  const number = (name: string) => at(p, p.start + groups[name]![0]);
+  const [stated, before, after] = [number('c'), number('a'), number('b')];
+  return stated && before && after ? { pattern, before, after, stated, verb: { word, start: p.start + groups.verb![0] } } : undefined;
+}
+
+const VERB = String.raw`(?<verb>${UP}|${DOWN})`;
+
 function changes(p: Paragraph): Site[] {
-  const found: Change[] = [];
-  const offsetOf = (m: RegExpMatchArray, group: string, from = 0) => p.start + m.index! + m[0].indexOf(group, from);
-  // "<verb> by C, from A to B" and "from A to B, an increase of C"
-  for (const m of p.body.matchAll(new RegExp(String.raw`\b(${UP}|${DOWN})\b(?:\s+by)?\s+(${NUM}),?\s+(?:or\s+(?:${NUM}),?\s+)?from\s+(${NUM})\s+to\s+(${NUM})`, 'g'))) {
-    const [, word, c, a, b] = m as unknown as [string, string, string, string, string];
-    const stated = at(p, offsetOf(m, c, word.length));
-    const before = at(p, offsetOf(m, a, m[0].indexOf('from')));
-    const after = at(p, offsetOf(m, b, m[0].lastIndexOf(' to ')));
-    if (stated && before && after) found.push({ pattern: 'en-by-from-to', before, after, stated, verb: { word, start: p.start + m.index } });
-  }
-  for (const m of p.body.matchAll(new RegExp(String.raw`from\s+(${NUM})\s+to\s+(${NUM})[^.;]{0,40}?,\s+an?\s+(${UP}|${DOWN})\s+of\s+(${NUM})`, 'g'))) {
-    const [, a, b, word, c] = m as unknown as [string, string, string, string, string];
-    const before = at(p, offsetOf(m, a));
-    const after = at(p, offsetOf(m, b, m[0].indexOf(' to ')));
-    const verbAt = offsetOf(m, ` ${word} of`, m[0].indexOf(' to ')) + 1;
-    const stated = at(p, offsetOf(m, c, verbAt - p.start - m.index!));
-    if (stated && before && after) found.push({ pattern: 'en-from-to-of', before, after, stated, verb: { word, start: verbAt } });
-  }
-  // "B …, down C percent from A" and "<verb> C percent to B from A"
-  for (const m of p.body.matchAll(new RegExp(String.raw`(${NUM})[^.;]{0,30}?,\s+(up|down)\s+(${NUM})\s+from\s+(${NUM})`, 'g'))) {
-    const [, b, word, c, a] = m as unknown as [string, string, string, string, string];
-    const after = at(p, p.start + m.index);
-    const verbAt = offsetOf(m, `, ${word} `) + 2;
-    const stated = at(p, offsetOf(m, c, verbAt - p.start - m.index! + word.length));
-    const before = at(p, offsetOf(m, a, m[0].lastIndexOf(' from ')));
-    if (b && stated && before && after) found.push({ pattern: 'en-up-from', before, after, stated, verb: { word, start: verbAt } });
-  }
-  for (const m of p.body.matchAll(new RegExp(String.raw`\b(${UP}|${DOWN})\b(?:\s+by)?\s+(${NUM})\s+to\s+(${NUM})\s+from\s+(${NUM})`, 'g'))) {
-    const [, word, c, b, a] = m as unknown as [string, string, string, string, string];
-    const stated = at(p, offsetOf(m, c, word.length));
-    const after = at(p, offsetOf(m, b, m[0].indexOf(' to ')));
-    const before = at(p, offsetOf(m, a, m[0].lastIndexOf(' from ')));
-    if (stated && before && after) found.push({ pattern: 'en-to-from', before, after, stated, verb: { word, start: p.start + m.index } });
-  }
-  return found.flatMap((c) => changeSite(p, c) ?? []);
+  const patterns: [string, RegExp][] = [
+    // "<verb> by C, from A to B" and "from A to B, an increase of C"
+    ['en-by-from-to', new RegExp(String.raw`\b${VERB}\b(?:\s+by)?\s+(?<c>${NUM}),?\s+(?:or\s+(?:${NUM}),?\s+)?from\s+(?<a>${NUM})\s+to\s+(?<b>${NUM})`, 'dg')],
+    ['en-from-to-of', new RegExp(String.raw`from\s+(?<a>${NUM})\s+to\s+(?<b>${NUM})[^.;]{0,40}?,\s+an?\s+${VERB}\s+of\s+(?<c>${NUM})`, 'dg')],
+    // "B …, down C percent from A" and "<verb> C percent to B from A"
+    ['en-up-from', new RegExp(String.raw`(?<b>${NUM})[^.;]{0,30}?,\s+(?<verb>up|down)\s+(?<c>${NUM})\s+from\s+(?<a>${NUM})`, 'dg')],
+    ['en-to-from', new RegExp(String.raw`\b${VERB}\b(?:\s+by)?\s+(?<c>${NUM})\s+to\s+(?<b>${NUM})\s+from\s+(?<a>${NUM})`, 'dg')],
+  ];
+  return patterns.flatMap(([pattern, re]) => [...p.body.matchAll(re)].flatMap((m) => change(p, m, pattern) ?? [])).flatMap((c) => changeSite(p, c) ?? []);
 }
 
 function changeSite(p: Paragraph, c: Change): Site | undefined {

@@ -29,8 +29,8 @@ import { zhUnitAt } from './text';
 const unitOf = (p: Paragraph, n: WrittenNumber): string => (n.percent ? '%' : zhUnitAt(p.text, n.end));
 const unitEnd = (p: Paragraph, n: WrittenNumber): number => n.end + unitOf(p, n).replace('%', '').length;
 const inexact = (p: Paragraph, n: WrittenNumber): boolean => approximate(p.text, n, unitEnd(p, n));
-/** A quantity with a counter or unit (not a percentage, not a bare number such as a year). */
-const quantity = (p: Paragraph, n: WrittenNumber): boolean => !n.percent && unitOf(p, n) !== '';
+/** A quantity with a counter or unit (not a percentage, not a bare number such as a year, not an ordinal 第五项). */
+const quantity = (p: Paragraph, n: WrittenNumber): boolean => !n.percent && unitOf(p, n) !== '' && p.text[n.start - 1] !== '第';
 /** Qualifiers under which a change cannot be checked against the values (design.md). */
 const UNCHECKABLE = /实际|扣除|可比|年均|平均每年|每年|平均|倍|翻/;
 
