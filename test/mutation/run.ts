@@ -1,16 +1,16 @@
 /**
- * `npm run mutation` — plants inconsistencies into the corpus, runs the checks, prints the catch
- * rate per kind.
+ * `npm run mutation` — plants slips at sites found by surface patterns of the corpus text, runs the
+ * checks, and prints recall per kind × language.
  *
  *   node out/test/mutation/run.js [--seed N] [--json] [--verbose]
  *
- * --json prints the scores as JSON (no per-mutation detail unless --verbose); --verbose lists every
- * miss with what was planted and which diagnostics appeared instead, and the collateral diagnostics.
- * Exit status 1 when the overall rate is below test/mutation/floor.json or the mission example is
- * not caught every time; 2 on a usage error.
+ * --json prints the tallies as JSON (with every miss when --verbose); --verbose lists every miss
+ * with its sentence and the diagnostics that appeared instead. Exit status 1 when a row is below
+ * test/mutation/floor.json or the mission example is missed; 2 on a usage error.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { readFloor, runSuite, type Outcome, type SuiteReport, type Tally } from './evaluate';
+import { belowFloors, readFloors, runTextSuite, type Floors, type Outcome, type TextSuiteReport } from './evaluate';
+import { renderTable } from './table';
 
 function main(argv: readonly string[]): number {
   let seed: number | undefined;
@@ -26,70 +26,55 @@ function main(argv: readonly string[]): number {
       return 2;
     }
   }
-  const report = runSuite(seed === undefined ? {} : { seed });
-  const { overall: floor, goal } = readFloor();
-  const ok = report.overall.rate >= floor && report.mission.rate === 1;
-  if (json) process.stdout.write(`${JSON.stringify(toJson(report, floor, goal, verbose), null, 2)}\n`);
-  else process.stdout.write(render(report, floor, goal, verbose));
-  return ok ? 0 : 1;
-}
-
-const percent = (t: Tally) => (t.planted === 0 ? '—' : `${(t.rate * 100).toFixed(1)}%`);
-
-function render(report: SuiteReport, floor: number, goal: number, verbose: boolean): string {
-  const rows: string[][] = [['kind', 'planted', 'caught', 'rate', 'inserted', 'edited']];
-  for (const k of report.kinds) {
-    rows.push([k.kind, String(k.planted), String(k.caught), percent(k), `${k.byFamily.insert.caught}/${k.byFamily.insert.planted}`, `${k.byFamily.edit.caught}/${k.byFamily.edit.planted}`]);
+  const report = runTextSuite(seed === undefined ? {} : { seed });
+  const floors = readFloors();
+  const failures = belowFloors(report, floors);
+  if (json) process.stdout.write(`${JSON.stringify(toJson(report, floors, failures, verbose), null, 2)}\n`);
+  else {
+    const out = [renderTable(report, floors), failures.length === 0 ? 'floors (test/mutation/floor.json): met' : `floors NOT MET:\n  ${failures.join('\n  ')}`];
+    const misses = [...report.outcomes, ...report.missionOutcomes].filter((o) => !o.caught && !o.preflagged);
+    if (verbose) {
+      out.push('', `Misses (${misses.length}):`, ...misses.flatMap(describe));
+      const preflagged = report.outcomes.filter((o) => o.preflagged);
+      out.push('', `Preflagged sites, skipped (${preflagged.length}):`, ...preflagged.map((o) => `  ${o.mutation.id} ${o.mutation.base}: ${sentence(o)}`));
+    } else if (misses.length > 0) out.push(`(${misses.length} misses: run with --verbose to list them)`);
+    process.stdout.write(`${out.join('\n')}\n`);
   }
-  rows.push(['overall', String(report.overall.planted), String(report.overall.caught), percent(report.overall), '', '']);
-  rows.push(['mission example', String(report.mission.planted), String(report.mission.caught), percent(report.mission), '', '']);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  const out = [`Mutation suite, seed ${report.seed}: ${report.overall.planted} planted, ${(report.milliseconds / 1000).toFixed(1)} s`, '', line(rows[0]!), ...rows.slice(1, -2).map(line), '', ...rows.slice(-2).map(line), ''];
-  out.push(`floor (test/mutation/floor.json): ${(floor * 100).toFixed(0)}% overall, 100% mission example — ${report.overall.rate >= floor && report.mission.rate === 1 ? 'met' : 'NOT MET'}`);
-  out.push(`goal (issue 4): ${(goal * 100).toFixed(0)}% overall — ${report.overall.rate >= goal ? 'met' : 'not met yet'}`);
-  const collateral = Object.entries(report.collateral).sort((a, b) => b[1] - a[1]);
-  out.push(`collateral (new diagnostics of another code): ${collateral.length === 0 ? 'none' : `${collateral.map(([c, n]) => `${c} ${n}`).join(', ')} in ${report.mutationsWithCollateral} mutations`}`);
-  const weakest = report.kinds.flatMap((k) => Object.entries(k.templates).map(([id, t]) => ({ id, t }))).filter(({ t }) => t.rate < 1);
-  if (weakest.length > 0) out.push(`templates with misses: ${weakest.map(({ id, t }) => `${id} ${t.caught}/${t.planted}`).join(', ')}`);
-  const misses = [...report.outcomes, ...report.missionOutcomes].filter((o) => !o.caught);
-  if (verbose) {
-    out.push('', `Misses (${misses.length}):`);
-    for (const o of misses) out.push(...describe(o));
-    const withCollateral = report.outcomes.filter((o) => o.collateral.length > 0);
-    out.push('', `Collateral (${withCollateral.length} mutations):`);
-    for (const o of withCollateral) out.push(`  ${o.mutation.id} ${o.mutation.base}: ${o.collateral.map(short).join('; ')}`);
-  } else if (misses.length > 0) out.push(`(${misses.length} misses: run with --verbose to list them)`);
-  return `${out.join('\n')}\n`;
+  return failures.length === 0 ? 0 : 1;
 }
 
 function short(d: Diagnostic): string {
   return `${String(d.code)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${typeof d.message === 'string' ? d.message : d.message.value}`;
 }
 
-function describe(o: Outcome): string[] {
-  const m = o.mutation;
-  const textLines = m.text.split('\n');
-  const lines = [`  ${m.id} [${m.kind}, ${m.family}] ${m.base} — ${m.note}${o.preflagged ? ' (the original is already flagged there)' : ''}`];
-  for (const [first, last] of m.lines) for (let l = first; l <= last; l++) lines.push(`      ${l + 1}: ${textLines[l]!.trim().slice(0, 160)}`);
-  lines.push(o.fresh.length === 0 ? '      no new diagnostics' : `      new: ${o.fresh.map(short).join('; ')}`);
-  return lines;
+/** The mutated sentence(s), on one line. */
+function sentence(o: Outcome): string {
+  return o.mutation.text.slice(o.mutation.span.start, o.mutation.span.end).replace(/\s+/g, ' ').trim();
 }
 
-function toJson(report: SuiteReport, floor: number, goal: number, verbose: boolean): unknown {
-  const detail = (o: Outcome) => ({ id: o.mutation.id, kind: o.mutation.kind, family: o.mutation.family, base: o.mutation.base, template: o.mutation.template, note: o.mutation.note, lines: o.mutation.lines.map(([a, b]) => [a + 1, b + 1]), caught: o.caught, preflagged: o.preflagged, fresh: o.fresh.map(short) });
+function describe(o: Outcome): string[] {
+  const m = o.mutation;
+  return [
+    `  ${m.id} [${m.kind}/${m.language}, ${m.pattern}] ${m.base} — ${m.note}`,
+    `      ${sentence(o)}`,
+    o.fresh.length === 0 ? '      no new diagnostics' : `      new: ${o.fresh.map(short).join('; ')}`,
+  ];
+}
+
+function toJson(report: TextSuiteReport, floors: Floors, failures: readonly string[], verbose: boolean): unknown {
+  const detail = (o: Outcome) => ({ id: o.mutation.id, kind: o.mutation.kind, language: o.mutation.language, pattern: o.mutation.pattern, base: o.mutation.base, note: o.mutation.note, sentence: sentence(o), caught: o.caught, preflagged: o.preflagged, fresh: o.fresh.map(short) });
+  const all = [...report.outcomes, ...report.missionOutcomes];
   return {
     seed: report.seed,
-    floor,
-    goal,
-    overall: report.overall,
+    maxPerKind: report.maxPerKind,
+    rows: report.rows,
+    totals: report.totals,
     mission: report.mission,
-    kinds: report.kinds,
     collateral: report.collateral,
-    mutationsWithCollateral: report.mutationsWithCollateral,
+    floors,
+    failures,
     milliseconds: Math.round(report.milliseconds),
-    misses: [...report.outcomes, ...report.missionOutcomes].filter((o) => !o.caught).map(detail),
-    ...(verbose ? { mutations: [...report.outcomes, ...report.missionOutcomes].map(detail) } : {}),
+    ...(verbose ? { misses: all.filter((o) => !o.caught && !o.preflagged).map(detail) } : {}),
   };
 }
 
