@@ -93,7 +93,7 @@ function analyze(doc: ReportDocument): Relations {
   const counts: CountRelation[] = [];
   const unverifiable: UnverifiableRelation[] = [];
   let h = 0;
-  doc.paragraphs.forEach((paragraph) => {
+  doc.paragraphs.forEach((paragraph, p) => {
     // Sentences under the same heading share a scope.
     while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
     const figures = blockFigures[paragraph.block] ?? [];
@@ -116,7 +116,7 @@ function analyze(doc: ReportDocument): Relations {
       push(parts, findings.parts);
       push(sums, findings.sums);
       push(changes, findings.changes);
-      push(counts, findings.counts);
+      for (const r of findings.counts) if (settled(doc, p, r)) counts.push(r);
       push(unverifiable, findings.unverifiable);
       return;
     }
@@ -124,7 +124,7 @@ function analyze(doc: ReportDocument): Relations {
     for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
     for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), stated: current(r.stated) });
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
-    for (const r of findings.counts) counts.push({ ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+    for (const r of findings.counts) if (settled(doc, p, r)) counts.push({ ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
     for (const r of findings.unverifiable) unverifiable.push({ ...r, figures: r.figures.map(current) });
   });
   findingTables.set(doc, table);
@@ -134,6 +134,15 @@ function analyze(doc: ReportDocument): Relations {
 }
 
 const same = (figure: Figure): Figure => figure;
+
+/** A marked list (一是…二是…) that the next paragraph continues (三是…) is not settled within its own paragraph. */
+function settled(doc: ReportDocument, p: number, count: CountRelation): boolean {
+  if (count.continuesWith === undefined) return true;
+  const next = doc.paragraphs[p + 1];
+  if (!next) return true;
+  const head = doc.text.slice(next.span.start, Math.min(next.span.end, next.span.start + 16)).replace(/^[\s\u3000（(]+/, '');
+  return !head.startsWith(count.continuesWith);
+}
 
 /** How a figure of the findings maps to the same figure in this version. */
 function mapper(placed: PlacedFindings): (figure: Figure) => Figure {

@@ -23,7 +23,7 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
       for (const r of listed) if (!usedAsName(context, r)) relations.push(r);
     }
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
-    if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, relations);
+    if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
   }
   return relations;
@@ -149,7 +149,7 @@ function isHan(code: number): boolean {
 }
 
 /** 深入实施“三大工程”：A、B、C、D。 / 三个责任：A、B和C。 */
-function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelation[]): void {
+function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: number, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
   // "三个责任：", "二个方面推进市容环境专项整治：", "“三个统一”要求，即…"
   const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
@@ -164,10 +164,13 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
     const phraseEnd = sentence.start + m.index + m[0].length - 1;
     const numberSpan = { start: numberStart, end: numberStart + m[1]!.length };
     // 一是…二是…, 第一…第二…, 一方面…另一方面…: the items are counted by their markers.
-    const marked = markedItems(text, sentence.start + listStart, sentence.end);
+    const marked = markedItems(text, sentence.start + listStart, paragraphEnd);
     if (marked) {
-      // The markers may go on past this sentence: only more markers than stated is a sure mismatch.
-      if (marked.length > stated) out.push(relation(phraseStart, phraseEnd, text, stated, numberSpan, marked, []));
+      const counted = relation(phraseStart, phraseEnd, text, stated, numberSpan, marked.items, []);
+      if (marked.items.length >= stated) out.push(counted);
+      // Fewer markers than stated: the last item must close the paragraph (more sentences after it may
+      // list the rest in other words: 一类是…另一类是…), and the next paragraph may go on with the markers.
+      else if (closesParagraph(text, marked.items[marked.items.length - 1]!, paragraphEnd)) out.push({ ...counted, continuesWith: marked.next });
       continue;
     }
     const body = listBody(slice, listStart);
@@ -182,25 +185,50 @@ function numeralThenColonList(text: string, sentence: TextSpan, out: CountRelati
   }
 }
 
-/** Item markers of a counted list, in the order they count. */
-const ITEM_MARKERS: readonly RegExp[] = [
-  /(?:^|[，。；：\s])([一二三四五六七八九十]{1,2})是/g,
-  /(?:^|[，。；：\s])第([一二三四五六七八九十]{1,2})[，、：,]/g,
-  /(一方面|另一方面)/g,
-];
+const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** The items of a list written with markers right after its announcement, or undefined if it has none. */
-function markedItems(text: string, from: number, sentenceEnd: number): TextSpan[] | undefined {
-  const head = text.slice(from, Math.min(sentenceEnd, from + 12));
-  if (!/^[“”"\s]*(?:一是|第一|一方面|即一方面)/.test(head)) return undefined;
-  const body = text.slice(from, sentenceEnd);
-  for (const pattern of ITEM_MARKERS) {
-    pattern.lastIndex = 0;
-    const found: TextSpan[] = [];
-    for (let m = pattern.exec(body); m; m = pattern.exec(body)) found.push({ start: from + m.index + m[0].length - m[1]!.length, end: from + m.index + m[0].length });
-    if (found.length >= 1) return found;
+/** The marker of item `n` in each family: 一是/二是, 第一/第二, 一、/二、, 一方面/另一方面. */
+const MARKER_FAMILIES: readonly { readonly head: RegExp; readonly marker: (n: number) => string }[] = [
+  { head: /^[“”"\s]*一是/, marker: (n) => `${CN_DIGITS[n]}是` },
+  { head: /^[“”"\s]*第一[，、：,]/, marker: (n) => `第${CN_DIGITS[n]}` },
+  { head: /^[“”"\s]*一、/, marker: (n) => `${CN_DIGITS[n]}、` },
+  { head: /^[“”"\s]*即?一方面/, marker: (n) => (n === 1 ? '一方面' : n === 2 ? '另一方面' : '\u0000') },
+];
+/** How far the next item's marker may stand from the previous one. */
+const MARKER_GAP = 3000;
+
+/** Whether the sentence that holds `item` is the paragraph's last one. */
+function closesParagraph(text: string, item: TextSpan, paragraphEnd: number): boolean {
+  const tail = text.slice(item.end, paragraphEnd).replace(/[。！？!?\s]+$/, '');
+  return !/[。！？!?]/.test(tail);
+}
+
+interface MarkedList {
+  readonly items: TextSpan[];
+  /** The marker the list would continue with: it may start the next paragraph. */
+  readonly next: string;
+}
+
+/**
+ * The items of a list written with markers right after its announcement: the
+ * markers counted in order (一是, 二是, …) through the paragraph, or undefined
+ * when the list has none. Each marker is looked for within a bounded window, so
+ * the cost stays linear however many lists a text announces.
+ */
+function markedItems(text: string, from: number, paragraphEnd: number): MarkedList | undefined {
+  const head = text.slice(from, Math.min(paragraphEnd, from + 12));
+  const family = MARKER_FAMILIES.find((f) => f.head.test(head));
+  if (!family) return undefined;
+  const items: TextSpan[] = [];
+  let at = from;
+  for (let n = 1; n <= 10; n++) {
+    const marker = family.marker(n);
+    const found = text.slice(at, Math.min(paragraphEnd, at + MARKER_GAP)).indexOf(marker);
+    if (found < 0) break;
+    items.push({ start: at + found, end: at + found + marker.length });
+    at += found + marker.length;
   }
-  return undefined;
+  return items.length === 0 ? undefined : { items, next: family.marker(items.length + 1) };
 }
 
 /** "three priorities for 2026: faster publication, smaller revisions and more county-level detail." */

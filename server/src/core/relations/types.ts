@@ -70,6 +70,12 @@ export interface CountRelation {
   /** Other item counts a reading of the list allows (a final 和 inside an item). */
   readonly alternatives: readonly number[];
   readonly consistent: boolean;
+  /**
+   * A list counted by markers (一是…二是…) that has fewer items in its paragraph than
+   * stated: the marker it would go on with. If the next paragraph starts with it, the
+   * list continues there and the count is not settled.
+   */
+  readonly continuesWith?: string;
 }
 
 /** The same metric stated twice in a section with values that cannot both hold. */
