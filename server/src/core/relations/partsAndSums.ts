@@ -1,6 +1,7 @@
 import type { Figure } from '../figures/figure';
 import { meets, sum } from './arithmetic';
-import { between, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
+import { DURATION_UNITS } from '../clauses/lexicon';
+import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { PartRelation, SumRelation } from './types';
 
 /** Words that introduce the parts of a total. */
@@ -15,13 +16,13 @@ const CN_PART_VERB = /(办结|完成|解决|整改|化解|处置|结案|答复|�
 export function findPartsAndSums(context: AnalysisContext): { parts: PartRelation[]; sums: SumRelation[] } {
   const parts: PartRelation[] = [];
   const sums: SumRelation[] = [];
-  for (const sentence of context.sentences) {
-    markedParts(context, sentence, parts, sums);
+  context.sentences.forEach((sentence, index) => {
+    markedParts(context, index, parts, sums);
     trailingTotal(context, sentence, sums);
     ofTheWhole(context, sentence, parts);
     completionParts(context, sentence, parts);
     englishColonList(context, sentence, sums);
-  }
+  });
   return { parts, sums };
 }
 
@@ -30,30 +31,33 @@ const ADDITIVE = new Set(['count', 'money', 'measure', 'plain']);
 /** A figure stated as a change (比上年增加1500亿元) is not the whole that 其中 splits. */
 const CHANGE_LEAD = /(增加|增长|减少|下降|提高|降低|上升|扩大|缩小|比上年|同比|较上年|比去年)[^，。；、]{0,4}$/;
 
-/** 全年新开工项目45个，其中先进制造业项目21个、现代服务业项目15个 — and "12,000 jobs, of which 4,000 …". */
-function markedParts(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[], sums: SumRelation[]): void {
+/**
+ * 全年新开工项目45个，其中先进制造业项目21个、现代服务业项目15个 — and "12,000 jobs, of which 4,000 …".
+ * The mark (其中, 包括, of which) opens the clause of the first part, or stands alone as the
+ * clause before it; the whole is the nearest amount of the same unit before the mark, in the
+ * sentence or — when 其中 opens a sentence, the standard form of a statistical release — in the
+ * sentence before it. A whole that is a change or a duration is not what 其中 splits.
+ */
+function markedParts(context: AnalysisContext, index: number, parts: PartRelation[], sums: SumRelation[]): void {
   const { text } = context;
+  const sentence = context.sentences[index]!;
   const figures = sentence.figures;
-  for (let w = 0; w < figures.length - 1; w++) {
-    const next = figures[w + 1]!;
-    const gap = between(text, figures[w]!, next);
-    const english = !/[\u4e00-\u9fff]/.test(gap);
-    if (!(english ? EN_PART_MARK.test(gap) : CN_PART_MARK.test(gap))) continue;
-    // The whole: the nearest figure before the mark of the same unit that is a level, not a change.
-    let whole: Figure | undefined;
-    for (let k = w; k >= 0; k--) {
-      const candidate = figures[k]!;
-      if (!(english ? compatible(candidate, next) : sameUnit(candidate, next))) continue;
-      if (!CHANGE_LEAD.test(leadOf(text, sentence.span, candidate))) whole = candidate;
-      break;
-    }
-    if (!whole || !isExact(whole) || whole.signed || !ADDITIVE.has(whole.kind) || /[。；;]/.test(gap)) continue;
+  for (let w = 0; w < figures.length; w++) {
+    const first = figures[w]!;
+    const mark = partMark(text, sentence, first);
+    if (mark === undefined) continue;
+    const english = sentence.english;
+    const whole = wholeBefore(context, index, w, mark, first);
+    if (!whole) continue;
     // The parts: consecutive figures of the whole's unit after the mark, until another unit or the sentence ends.
     const listed: Figure[] = [];
-    for (let p = w + 1; p < figures.length; p++) {
+    for (let p = w; p < figures.length; p++) {
       const part = figures[p]!;
-      if (!(english ? compatible(part, whole) : sameUnit(part, whole))) break;
-      if (p > w + 1 && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
+      if (!(english ? compatible(part, whole) : sameUnit(part, whole)) || isDuration(part)) break;
+      // A part's own comparison value (比1952年的270亿元) is not another part.
+      const role = roleIn(sentence, part);
+      if (role === 'base' || role === 'change') break;
+      if (p > w && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
       listed.push(part);
     }
     if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
@@ -62,11 +66,61 @@ function markedParts(context: AnalysisContext, sentence: SentenceView, parts: Pa
     for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
     if (listed.length >= 2) {
       const after = text.slice(listed[listed.length - 1]!.span.end, Math.min(sentence.span.end, listed[listed.length - 1]!.span.end + 12));
-      const exhaustive = CN_EXHAUSTIVE.test(text.slice(whole.span.end, listed[0]!.span.start)) || /^[^，。]{0,4}(合计|共计|总计)/.test(after);
+      const exhaustive = CN_EXHAUSTIVE.test(text.slice(Math.max(whole.span.end, mark), listed[0]!.span.start)) || /^[^，。]{0,4}(合计|共计|总计)/.test(after);
       sums.push(sumRelation(whole, listed, exhaustive));
     }
-    w += listed.length;
+    w += listed.length - 1;
   }
+}
+
+/**
+ * Where the part mark stands when it introduces `figure`: in the figure's clause before it
+ * (其中先进制造业项目21个), or as the whole clause before it (其中，出口为1375亿美元).
+ */
+function partMark(text: string, sentence: SentenceView, figure: Figure): number | undefined {
+  const k = sentence.figures.indexOf(figure);
+  const clauses = sentence.clauses.clauses;
+  const c = sentence.clauses.clauseOfFigure[k]!;
+  const clause = clauses[c]!;
+  // Only the first figure of its clause can be introduced by the clause's mark.
+  if (k > 0 && sentence.clauses.clauseOfFigure[k - 1] === c) return undefined;
+  const lead = text.slice(clause.span.start, figure.span.start);
+  const pattern = sentence.english ? EN_PART_MARK : CN_PART_MARK;
+  const inLead = pattern.exec(lead);
+  if (inLead) return clause.span.start + inLead.index;
+  const before = clauses[c - 1];
+  if (before && before.figures.length === 0 && /^\s*(?:其中|包括|of which|including)\s*$/i.test(text.slice(before.span.start, before.span.end))) return before.span.start;
+  return undefined;
+}
+
+/** The whole a part mark at `mark` splits: the nearest same-unit amount before it, in this sentence or the one before. */
+function wholeBefore(context: AnalysisContext, index: number, w: number, mark: number, first: Figure): Figure | undefined {
+  const { text } = context;
+  const sentence = context.sentences[index]!;
+  const english = sentence.english;
+  const candidates: { figure: Figure; sentence: SentenceView }[] = [];
+  for (let k = w - 1; k >= 0; k--) if (sentence.figures[k]!.span.end <= mark) candidates.push({ figure: sentence.figures[k]!, sentence });
+  // 其中 opening the sentence: the whole is in the sentence before.
+  const opensSentence = !/\S/.test(text.slice(sentence.span.start, mark).replace(/[\u3000]/g, ''));
+  const previous = context.sentences[index - 1];
+  if (opensSentence && previous) for (let k = previous.figures.length - 1; k >= 0; k--) candidates.push({ figure: previous.figures[k]!, sentence: previous });
+  for (const { figure: candidate, sentence: where } of candidates) {
+    if (!(english ? compatible(candidate, first) : sameUnit(candidate, first))) continue;
+    const role = roleIn(where, candidate);
+    // 比一九五二年的827亿元: a value compared with is not the whole; the level stated before it is.
+    if (role === 'base') continue;
+    if (CHANGE_LEAD.test(leadOf(text, where.span, candidate)) || role === 'change' || isDuration(candidate)) return undefined;
+    return isExact(candidate) && !candidate.signed && ADDITIVE.has(candidate.kind) ? candidate : undefined;
+  }
+  return undefined;
+}
+
+function roleIn(sentence: SentenceView, figure: Figure): string | undefined {
+  return clauseOf(sentence, figure)?.figures.find((f) => f.figure === figure)?.role;
+}
+
+function isDuration(figure: Figure): boolean {
+  return figure.kind === 'measure' && DURATION_UNITS.has(figure.unit);
 }
 
 /** 分别建成站点26个、80个、40个、107个，合计247个: the parts first, then their total. */
