@@ -273,7 +273,7 @@ function sums(p: Paragraph): Site[] {
     if (!total || !quantity(p, total) || inexact(p, total)) continue;
     const sentence = sentenceSpan(p, at, at + 1);
     const list = p.numbers.filter((n) => n.start >= sentence.start && n.end <= at && unitOf(p, n) === unitOf(p, total) && !n.percent);
-    const site = list.length >= 2 && !list.some((n) => inexact(p, n)) ? sumSite(p, 'zh-total-after', total, list) : undefined;
+    const site = list.length >= 2 && !list.some((n) => inexact(p, n)) ? sumSite(p, 'zh-total-after', total, list, true) : undefined;
     if (site) out.push(site);
   }
   // T，其中A、B(、C): the parts after 其中 make up the whole.
@@ -284,13 +284,15 @@ function sums(p: Paragraph): Site[] {
     if (!total || inexact(p, total)) continue;
     const end = p.text.slice(at, sentence.end).search(/[；。]/);
     const list = p.numbers.filter((n) => n.start > at && n.end <= (end < 0 ? sentence.end : at + end) && unitOf(p, n) === unitOf(p, total) && !n.percent);
-    const site = list.length >= 2 && !list.some((n) => inexact(p, n)) ? sumSite(p, 'zh-qizhong-parts', total, list) : undefined;
+    // A 其中 list may name only some parts: a total above their sum is no slip, one below it is.
+    const site = list.length >= 2 && !list.some((n) => inexact(p, n)) ? sumSite(p, 'zh-qizhong-parts', total, list, false) : undefined;
     if (site) out.push(site);
   }
   return out;
 }
 
-function sumSite(p: Paragraph, pattern: string, total: WrittenNumber, list: readonly WrittenNumber[]): Site | undefined {
+/** `exhaustive`: the parts are all of the total (合计, 共计), so a total off either way is a slip; otherwise only one below the parts. */
+function sumSite(p: Paragraph, pattern: string, total: WrittenNumber, list: readonly WrittenNumber[], exhaustive: boolean): Site | undefined {
   const sum = sumOf(list.map(interval));
   if (!meets(sum, interval(total))) return undefined;
   const first = list[0]!.start < total.start ? list[0]! : total;
@@ -301,7 +303,7 @@ function sumSite(p: Paragraph, pattern: string, total: WrittenNumber, list: read
     span: sentenceSpan(p, first.start, last.end),
     plant(rng) {
       for (let attempt = 0; attempt < 20; attempt++) {
-        const value = ((sum[0] + sum[1]) / 2) * (rng.chance(0.5) ? rng.uniform(1.15, 1.45) : rng.uniform(0.55, 0.85));
+        const value = ((sum[0] + sum[1]) / 2) * (exhaustive && rng.chance(0.5) ? rng.uniform(1.15, 1.45) : rng.uniform(0.55, 0.85));
         if (!clear(writtenInterval(total, value), sum)) continue;
         const edit = retype(p.text, total, value);
         return { edits: [edit], note: `total ${edit.text}, but the ${list.length} parts add up to ${((sum[0] + sum[1]) / 2).toLocaleString('en-US')}` };

@@ -5,7 +5,7 @@ import { takeCarried, type CarriedBlocks } from '../versions';
 import { findChanges } from './changes';
 import { findConflicts, findStatements, type Statement } from './conflicts';
 import { paragraphContext, type SentenceView } from './context';
-import { findCounts } from './counts';
+import { closesList, findCounts, markersFrom } from './counts';
 import { findHeadingSequences } from './headingSequence';
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
@@ -116,7 +116,10 @@ function analyze(doc: ReportDocument): Relations {
       push(parts, findings.parts);
       push(sums, findings.sums);
       push(changes, findings.changes);
-      for (const r of findings.counts) if (settled(doc, p, r)) counts.push(r);
+      for (const r of findings.counts) {
+        const count = settled(doc, p, r);
+        if (count) counts.push(count);
+      }
       push(unverifiable, findings.unverifiable);
       return;
     }
@@ -124,7 +127,10 @@ function analyze(doc: ReportDocument): Relations {
     for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
     for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), stated: current(r.stated) });
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
-    for (const r of findings.counts) if (settled(doc, p, r)) counts.push({ ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+    for (const r of findings.counts) {
+      const count = settled(doc, p, { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+      if (count) counts.push(count);
+    }
     for (const r of findings.unverifiable) unverifiable.push({ ...r, figures: r.figures.map(current) });
   });
   findingTables.set(doc, table);
@@ -135,13 +141,37 @@ function analyze(doc: ReportDocument): Relations {
 
 const same = (figure: Figure): Figure => figure;
 
-/** A marked list (一是…二是…) that the next paragraph continues (三是…) is not settled within its own paragraph. */
-function settled(doc: ReportDocument, p: number, count: CountRelation): boolean {
-  if (count.continuesWith === undefined) return true;
-  const next = doc.paragraphs[p + 1];
-  if (!next) return true;
-  const head = doc.text.slice(next.span.start, Math.min(next.span.end, next.span.start + 16)).replace(/^[\s\u3000（(]+/, '');
-  return !head.startsWith(count.continuesWith);
+/** How many paragraphs a marked list may run past one without a marker before it is taken to have ended. */
+const LIST_PARAGRAPHS = 3;
+
+/**
+ * A marked list (一是…二是…) with fewer items in its paragraph than stated, read on
+ * through the paragraphs after it (三是… may open the next one) until a heading or
+ * three paragraphs without its next marker. More items than stated is a mismatch;
+ * fewer only when nothing after the last item in its paragraph goes on enumerating
+ * (一类是…, 此外…). Otherwise it stays unsettled (undefined): the rest may be
+ * listed in other words.
+ */
+function settled(doc: ReportDocument, p: number, count: CountRelation): CountRelation | undefined {
+  const continues = count.continues;
+  if (!continues) return count;
+  const items = [...count.items];
+  let closed = continues.closed;
+  let quiet = 0;
+  for (let q = p + 1; q < doc.paragraphs.length && quiet < LIST_PARAGRAPHS; q++) {
+    const paragraph = doc.paragraphs[q]!;
+    if (paragraph.runInHeading || doc.blocks[paragraph.block - 1]?.kind === 'heading') break;
+    const more = markersFrom(doc.text, paragraph.span.start, paragraph.span.end, continues.family, continues.next + items.length - count.items.length);
+    if (more.length === 0) {
+      quiet++;
+      continue;
+    }
+    quiet = 0;
+    items.push(...more);
+    closed = closesList(doc.text, more[more.length - 1]!, paragraph.span.end);
+  }
+  if (items.length < count.stated && !closed) return undefined;
+  return { ...count, items, consistent: items.length === count.stated, continues: undefined };
 }
 
 /** How a figure of the findings maps to the same figure in this version. */

@@ -6,8 +6,11 @@ import { between, clauseOf, isExact, leadOf, type AnalysisContext, type Sentence
 import type { ChangeRelation, Interval, UnverifiableRelation } from './types';
 
 const CN_DOWN = /下降|减少|降低|回落|缩小|压减|降至|减至|降到|减到|降|减/;
-/** 由A增至B, 从A提高到B, 由A降至B. */
-const CN_FROM_TO = /^(?:[增加长提高上升扩大降低下减少缩小回落压]{0,4})(?:至|到|为)$/;
+/** A year named before a level: 由1949年的X增加到1956年的Y. */
+const YEAR_OF = '(?:(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零一二三四五六七八九]{3})年(?:底|末|初)?的?)?';
+/** 由A增至B, 从A提高到B, 由A降至B, 由1949年的A增加到1956年的B. */
+const CN_FROM_TO = new RegExp(`^(?:[增加长提高上升扩大降低下减少缩小回落压]{0,4})(?:至|到|为)${YEAR_OF}$`);
+const CN_FROM = new RegExp(`[由从]${YEAR_OF}$`);
 const CN_CHANGE_VERB = /(增加|增长|提高|上升|提升|扩大|下降|减少|降低|回落|缩小|压减)了?$/;
 /** 比上年减少4人, 同比增长7.3%, 较上年的A增长Y%. */
 const CN_COMPARED = /(比上年|比去年|较上年|较去年|同比|比\d{4}年|较\d{4}年|比上年末|较上年末)/;
@@ -66,7 +69,7 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
     const lead = leadOf(text, sentence.span, before);
     const gap = between(text, before, after);
     // 由A增至B …, 增长Y% / 增加X
-    if (/[由从]$/.test(lead) && CN_FROM_TO.test(gap) && comparable(before, after)) {
+    if (CN_FROM.test(lead) && CN_FROM_TO.test(gap) && comparable(before, after)) {
       const direction = CN_DOWN.test(gap) ? -1 : 1;
       const stated = figures[i + 2];
       if (stated && isExact(stated)) {

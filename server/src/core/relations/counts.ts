@@ -167,10 +167,9 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
     const marked = markedItems(text, sentence.start + listStart, paragraphEnd);
     if (marked) {
       const counted = relation(phraseStart, phraseEnd, text, stated, numberSpan, marked.items, []);
-      if (marked.items.length >= stated) out.push(counted);
-      // Fewer markers than stated: the last item must close the paragraph (more sentences after it may
-      // list the rest in other words: 一类是…另一类是…), and the next paragraph may go on with the markers.
-      else if (closesParagraph(text, marked.items[marked.items.length - 1]!, paragraphEnd)) out.push({ ...counted, continuesWith: marked.next });
+      const last = marked.items[marked.items.length - 1]!;
+      // Fewer markers than stated: the list may go on in later paragraphs, settled over the document.
+      out.push(marked.items.length >= stated ? counted : { ...counted, continues: { family: marked.family, next: marked.items.length + 1, closed: closesList(text, last, paragraphEnd) } });
       continue;
     }
     const body = listBody(slice, listStart);
@@ -197,38 +196,53 @@ const MARKER_FAMILIES: readonly { readonly head: RegExp; readonly marker: (n: nu
 /** How far the next item's marker may stand from the previous one. */
 const MARKER_GAP = 3000;
 
-/** Whether the sentence that holds `item` is the paragraph's last one. */
-function closesParagraph(text: string, item: TextSpan, paragraphEnd: number): boolean {
-  const tail = text.slice(item.end, paragraphEnd).replace(/[。！？!?\s]+$/, '');
-  return !/[。！？!?]/.test(tail);
+/**
+ * Other words that go on with an enumeration after its marked items (一类是…另一类是…,
+ * 此外, 还有两类): the list may hold more items than its markers.
+ */
+const ENUMERATION_CUES = /一类|另一类|此外|另外|其次|再次|最后|还有|首先|[一二三四五六七八九十]要|[一二三四五六七八九十]是|第[一二三四五六七八九十]/;
+
+/** Whether nothing after the last marked item's sentence in its paragraph goes on enumerating. */
+export function closesList(text: string, item: TextSpan, paragraphEnd: number): boolean {
+  const tail = text.slice(item.end, paragraphEnd);
+  const sentenceEnd = tail.search(/[。！？!?]/);
+  return !ENUMERATION_CUES.test(sentenceEnd < 0 ? '' : tail.slice(sentenceEnd + 1));
 }
 
 interface MarkedList {
   readonly items: TextSpan[];
-  /** The marker the list would continue with: it may start the next paragraph. */
-  readonly next: string;
+  readonly family: number;
 }
 
 /**
  * The items of a list written with markers right after its announcement: the
  * markers counted in order (一是, 二是, …) through the paragraph, or undefined
- * when the list has none. Each marker is looked for within a bounded window, so
- * the cost stays linear however many lists a text announces.
+ * when the list has none.
  */
 function markedItems(text: string, from: number, paragraphEnd: number): MarkedList | undefined {
   const head = text.slice(from, Math.min(paragraphEnd, from + 12));
-  const family = MARKER_FAMILIES.find((f) => f.head.test(head));
-  if (!family) return undefined;
+  const family = MARKER_FAMILIES.findIndex((f) => f.head.test(head));
+  if (family < 0) return undefined;
+  const items = markersFrom(text, from, paragraphEnd, family, 1);
+  return items.length === 0 ? undefined : { items, family };
+}
+
+/**
+ * Consecutive markers of `family` from number `first` on. Each marker is looked
+ * for within a bounded window of the one before, so the cost stays linear however
+ * many lists a text announces.
+ */
+export function markersFrom(text: string, from: number, end: number, family: number, first: number): TextSpan[] {
   const items: TextSpan[] = [];
   let at = from;
-  for (let n = 1; n <= 10; n++) {
-    const marker = family.marker(n);
-    const found = text.slice(at, Math.min(paragraphEnd, at + MARKER_GAP)).indexOf(marker);
+  for (let n = first; n <= 10; n++) {
+    const marker = MARKER_FAMILIES[family]!.marker(n);
+    const found = text.slice(at, Math.min(end, at + MARKER_GAP)).indexOf(marker);
     if (found < 0) break;
     items.push({ start: at + found, end: at + found + marker.length });
     at += found + marker.length;
   }
-  return items.length === 0 ? undefined : { items, next: family.marker(items.length + 1) };
+  return items;
 }
 
 /** "three priorities for 2026: faster publication, smaller revisions and more county-level detail." */

@@ -43,7 +43,7 @@ export function findRates(context: AnalysisContext, unverifiable: UnverifiableRe
       const clause = clauseOf(sentence, rate);
       // A share of an annual average is not a share of a total.
       if (clause && clause.qualifiers & QUALIFIER_ANNUAL_AVERAGE) return;
-      const finding = shareOfNamedWhole(context, sentence, rate, position) ?? rateFor(context, index, sentence, rate, position);
+      const finding = shareOfNamedWhole(context, index, rate, position) ?? rateFor(context, index, sentence, rate, position);
       if (!finding) return;
       // 占全国/占有率: a whole outside the paragraph, unless the clause states it.
       if (finding.type === 'rate' && clause && clause.qualifiers & QUALIFIER_OTHER_WHOLE && clauseOf(sentence, finding.denominator) !== clause) {
@@ -61,7 +61,8 @@ export function findRates(context: AnalysisContext, unverifiable: UnverifiableRe
  * the part stands before 占, the whole after it — stated in the clause, or named
  * there (登记选民总数) and stated earlier in the sentence.
  */
-function shareOfNamedWhole(context: AnalysisContext, sentence: SentenceView, rate: Figure, position: number): RateRelation | undefined {
+function shareOfNamedWhole(context: AnalysisContext, index: number, rate: Figure, position: number): RateRelation | undefined {
+  const sentence = context.sentences[index]!;
   if (sentence.english) return undefined;
   const clause = clauseOf(sentence, rate);
   if (!clause) return undefined;
@@ -81,13 +82,17 @@ function shareOfNamedWhole(context: AnalysisContext, sentence: SentenceView, rat
   if (!numerator || !isExact(numerator)) return undefined;
   const stated = inClause.find((f) => isOperand(f) && sameKind(f, numerator!));
   if (stated) return isExact(stated) && stated.value >= numerator.value ? rateRelation(rate, numerator, stated, '占') : undefined;
-  // The whole is named: an earlier amount of the sentence whose clause names it.
+  // The whole is named: an earlier amount, in this sentence or the one before (；ends a sentence), whose clause names it.
   const name = named[1]!.replace(/总数|总额|总量|总计|全部|的/g, '');
   if (name.length < 2) return undefined;
-  for (let j = sentence.figures.indexOf(numerator) - 1; j >= 0; j--) {
-    const candidate = sentence.figures[j]!;
-    const metric = clauseOf(sentence, candidate)?.metric ?? '';
-    if (isOperand(candidate) && sameKind(candidate, numerator) && isExact(candidate) && candidate.value >= numerator.value && metric.includes(name)) return rateRelation(rate, numerator, candidate, '占');
+  for (let s = index; s >= Math.max(0, index - 1); s--) {
+    const where = context.sentences[s]!;
+    const until = s === index ? where.figures.indexOf(numerator) : where.figures.length;
+    for (let j = until - 1; j >= 0; j--) {
+      const candidate = where.figures[j]!;
+      const metric = clauseOf(where, candidate)?.metric ?? '';
+      if (isOperand(candidate) && sameKind(candidate, numerator) && isExact(candidate) && candidate.value >= numerator.value && metric.includes(name)) return rateRelation(rate, numerator, candidate, '占');
+    }
   }
   return undefined;
 }

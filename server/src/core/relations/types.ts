@@ -71,11 +71,18 @@ export interface CountRelation {
   readonly alternatives: readonly number[];
   readonly consistent: boolean;
   /**
-   * A list counted by markers (一是…二是…) that has fewer items in its paragraph than
-   * stated: the marker it would go on with. If the next paragraph starts with it, the
-   * list continues there and the count is not settled.
+   * A list counted by markers (一是…二是…) with fewer items in its paragraph than stated:
+   * it may go on in the paragraphs after it, which only the whole document shows.
    */
-  readonly continuesWith?: string;
+  readonly continues?: MarkedContinuation;
+}
+
+/** Where a marked list may go on: its marker family, the next item's number, and whether its own paragraph ends with it. */
+export interface MarkedContinuation {
+  readonly family: number;
+  readonly next: number;
+  /** The last item ends its paragraph, with no other enumeration after it (一类是…, 此外…). */
+  readonly closed: boolean;
 }
 
 /** The same metric stated twice in a section with values that cannot both hold. */
