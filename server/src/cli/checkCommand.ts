@@ -30,7 +30,8 @@ const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hi
  */
 export function takeCheckOptions(argv: readonly string[]): { argv: string[]; check: CheckOptions } {
   const none: CheckOptions = { locale: undefined, severity: {}, glossaries: [] };
-  if (commandOf(argv) !== 'check') return { argv: [...argv], check: none };
+  // `relations` takes --locale too (its reasons are worded in it).
+  if (commandOf(argv) !== 'check' && commandOf(argv) !== 'relations') return { argv: [...argv], check: none };
   const rest: string[] = [];
   let locale: Locale | undefined;
   const severity: Partial<Record<CheckCode, CheckSeverity>> = {};

@@ -1,6 +1,7 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
-import { checkCommand, takeCheckOptions } from './checkCommand';
+import { checkCommand, localeFromEnv, takeCheckOptions } from './checkCommand';
+import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
 import { ReadError } from './readReport';
@@ -12,6 +13,10 @@ Commands:
                                       (json: the LSP DocumentSymbol[] the language server returns)
   figures [--format text|json] FILE   every number in the report: its value, kind, unit, counted
                                       noun and the interval its precision allows
+  relations [--format text|json] [--locale en|zh-cn] FILE
+                                      every relation the checks found: its clauses, figures and
+                                      roles, the arithmetic and the verdict (consistent, mismatch,
+                                      or not verifiable and why) — a proofreader's checklist
   check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... [--glossary FILE]... FILE...
                                       figures that disagree (rates, totals, changes, counts,
                                       headings); json: the LSP Diagnostic[] per file; sarif: SARIF 2.1.0.
@@ -55,6 +60,8 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
         return figuresCommand(service, args.files, args.format, out);
       case 'check':
         return checkCommand(service, args.files, args.format, check, VERSION, out, err);
+      case 'relations':
+        return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

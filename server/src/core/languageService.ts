@@ -6,6 +6,8 @@ import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
 import { inlayHints } from './languageFeatures/inlayHints';
+import { listRelations, type RelationEntry } from './languageFeatures/relationList';
+import type { Locale } from './l10n/messages';
 import { completion, definition, references, type TermOptions } from './languageFeatures/terms';
 import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
@@ -31,10 +33,12 @@ export interface ReportLanguageService {
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
   completion(doc: ReportDocument, position: Position, options: TermOptions): CompletionItem[];
   inlayHints(doc: ReportDocument, range: Range, settings: ReportSettings, token?: CancellationToken): InlayHint[];
+  /** Every relation the checks found, with its clauses and verdict (consistent, mismatch, not verifiable). */
+  relations(doc: ReportDocument, locale?: Locale): RelationEntry[];
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations };
 }
 
 export type { ReportDocument } from './model';
@@ -42,6 +46,7 @@ export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';
 export type { Figure, FigureKind, Qualifier } from './figures/figure';
 export type { HoverOptions } from './languageFeatures/hover';
+export type { RelationEntry, RelationFigure, ClauseEntry } from './languageFeatures/relationList';
 export type { TermOptions } from './languageFeatures/terms';
 export type { CodeActionOptions, GlossaryTarget } from './languageFeatures/codeActions';
 export { Glossary } from './terms/termIndex';

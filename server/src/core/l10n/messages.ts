@@ -61,6 +61,22 @@ const MESSAGES = {
     en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but ${after} − ${before} = ${computed}`,
     'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但${after} − ${before} = ${computed}`,
   },
+  changeAnnual: {
+    en: (stated: string, before: string, after: string, years: number, computed: string) => `Stated ${stated} a year, but from ${before} to ${after} over ${years} years is ${computed} a year`,
+    'zh-cn': (stated: string, before: string, after: string, years: number, computed: string) => `写的是年均${stated}，但${years}年间由${before}到${after}，年均实为${computed}`,
+  },
+  annualLine: {
+    en: (before: string, after: string, years: number, computed: string, stated: string) => `${before} → ${after} over ${years} years: ${computed} a year (${stated})`,
+    'zh-cn': (before: string, after: string, years: number, computed: string, stated: string) => `${years}年间${before} → ${after}：年均${computed}（${stated}）`,
+  },
+  notVerifiable: {
+    en: (reason: string) => `not verifiable: ${reason}`,
+    'zh-cn': (reason: string) => `无法核对：${reason}`,
+  },
+  unverifiableReason: {
+    en: (reason: string) => UNVERIFIABLE_EN[reason] ?? reason,
+    'zh-cn': (reason: string) => UNVERIFIABLE_ZH[reason] ?? reason,
+  },
   countMismatch: {
     en: (phrase: string, stated: number, listed: number) => `${quote(phrase)} announces ${stated} items, but ${listed} are listed`,
     'zh-cn': (phrase: string, stated: number, listed: number) => `${quote(phrase)}应有${stated}项，但列出了${listed}项`,
@@ -114,13 +130,24 @@ function quote(phrase: string): string {
   return /[“”"]/.test(phrase) ? phrase : `“${phrase}”`;
 }
 
+const UNVERIFIABLE_EN: Record<string, string> = {
+  'real-growth': 'real growth (price changes removed) cannot be checked against nominal values',
+  'annual-average-period': 'an annual average is a compound rate over a number of years the text does not state',
+  'other-whole': 'a share of a whole the text does not state (the whole country, a market)',
+};
+const UNVERIFIABLE_ZH: Record<string, string> = {
+  'real-growth': '实际增长（已扣除价格因素）无法用名义数值核对',
+  'annual-average-period': '年均增速是若干年的复合增速，文中未说明年数',
+  'other-whole': '所占的是文中未给出的总体（如全国、市场）',
+};
+
 const ROLE_EN: Record<string, string> = {
   numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', whole: 'whole', total: 'total', before: 'before', after: 'after',
-  change: 'stated change', first: 'first stated', second: 'stated again', previous: 'previous heading', items: 'listed items',
+  change: 'stated change', operand: 'operand', first: 'first stated', second: 'stated again', previous: 'previous heading', items: 'listed items',
 };
 const ROLE_ZH: Record<string, string> = {
   numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', whole: '总数', total: '合计', before: '变化前', after: '变化后',
-  change: '所写变化', first: '前文所写', second: '再次所写', previous: '上一标题', items: '所列各项',
+  change: '所写变化', operand: '相关数值', first: '前文所写', second: '再次所写', previous: '上一标题', items: '所列各项',
 };
 
 const KIND_EN: Record<string, string> = {

@@ -181,6 +181,10 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
     return { span: r.stated.span, message: t.changePercent(plain(r.stated), beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
   }
+  if (r.measure === 'annual-average') {
+    const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
+    return { span: r.stated.span, message: t.changeAnnual(plain(r.stated), beforeText, afterText, r.years ?? 0, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
+  }
   if (r.measure === 'multiple') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
     return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}×`), related: relatedInfo, fixes: fix ? [fix] : [] };

@@ -7,7 +7,7 @@ import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
 import { midpoint, partsTotal, sharePercent, show } from '../relations/arithmetic';
-import { relationsOf } from '../relations/analyze';
+import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 
 export interface HoverOptions {
@@ -63,7 +63,12 @@ export function describeFigure(figure: Figure, locale: Locale): string {
 function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): string[] {
   const t = messages(locale);
   const lines: string[] = [];
-  for (const relation of relationsOf(doc).all) {
+  for (const relation of relationsOfFigure(doc, figure)) {
+    if (relation.type === 'unverifiable') {
+      const formula = relation.figures.map((f) => f.text).join(' · ');
+      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
+      continue;
+    }
     const line = describeRelation(relation, figure, locale);
     if (line) lines.push(`- ${line} ${relation.consistent ? '✓' : '✗'}`);
   }
@@ -93,6 +98,7 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       if (figure !== relation.stated && figure !== relation.before && figure !== relation.after) return undefined;
       const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : 'after';
       const [before, after] = relation.operands;
+      if (relation.measure === 'annual-average') return t.relationLine(role(which), t.annualLine(show(before), show(after), relation.years ?? 0, `${show(midpoint(relation.computed))}%`, relation.stated.text));
       const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;
       return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
     }

@@ -1,4 +1,6 @@
+import type { Clause } from '../clauses/types';
 import type { Figure } from '../figures/figure';
+import { itemAt } from '../text/spans';
 import type { Paragraph, ReportDocument, TextSpan } from '../model';
 import { figuresByBlock } from '../parser/parse';
 import { takeCarried, type CarriedBlocks } from '../versions';
@@ -30,6 +32,64 @@ export interface Relations extends ParagraphRelations {
 
 /** Relations are computed once per model: diagnostics, hover and inlay hints share them. */
 const cache = new WeakMap<ReportDocument, Relations>();
+
+/** Every relation a figure takes part in, not verifiable ones included; indexed once per model so a hover costs a lookup. */
+const byFigure = new WeakMap<ReportDocument, Map<Figure, (Relation | UnverifiableRelation)[]>>();
+
+export function relationsOfFigure(doc: ReportDocument, figure: Figure): readonly (Relation | UnverifiableRelation)[] {
+  let index = byFigure.get(doc);
+  if (!index) {
+    index = new Map();
+    const relations = relationsOf(doc);
+    for (const relation of [...relations.all, ...relations.unverifiable]) {
+      for (const f of figuresOf(relation)) {
+        let list = index.get(f);
+        if (!list) index.set(f, (list = []));
+        if (!list.includes(relation)) list.push(relation);
+      }
+    }
+    byFigure.set(doc, index);
+  }
+  return index.get(figure) ?? NONE;
+}
+
+/** The figures a relation links. */
+export function figuresOf(relation: Relation | UnverifiableRelation): readonly Figure[] {
+  switch (relation.type) {
+    case 'rate':
+      return [relation.numerator, relation.denominator, relation.rate];
+    case 'part':
+      return [relation.part, relation.whole];
+    case 'sum':
+      return [relation.total, ...relation.parts];
+    case 'change':
+      return [...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : []), relation.stated];
+    case 'conflict':
+      return [relation.first, relation.second];
+    case 'unverifiable':
+      return relation.figures;
+    default:
+      return NONE;
+  }
+}
+
+/**
+ * The clauses of the sentence at `offset`, as the checks read them (spans in
+ * this version of the document), or undefined outside a paragraph.
+ */
+export function clausesAt(doc: ReportDocument, offset: number): readonly Clause[] | undefined {
+  relationsOf(doc);
+  const table = findingTables.get(doc);
+  const paragraph = itemAt(doc.paragraphs, offset, (p) => p.span);
+  const placed = paragraph && table?.[paragraph.block];
+  if (!placed) return undefined;
+  const at = offset - placed.delta;
+  const sentence = placed.findings.sentences.find((s) => s.span.start <= at && at < s.span.end);
+  if (!sentence) return undefined;
+  const current = mapper(placed);
+  if (placed.delta === 0 && current === same) return sentence.clauses.clauses;
+  return sentence.clauses.clauses.map((clause) => ({ ...clause, span: { start: clause.span.start + placed.delta, end: clause.span.end + placed.delta }, figures: clause.figures.map((f) => ({ ...f, figure: current(f.figure) })) }));
+}
 
 export function relationsOf(doc: ReportDocument): Relations {
   let relations = cache.get(doc);
