@@ -211,10 +211,10 @@ function conflictDraft(r: ConflictRelation, t: Messages, related: Related): Draf
 }
 
 function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messages, related: Related): Draft {
-  const numbering = r.heading.numbering!;
+  const numbering = r.marker;
   const fix = headingFix(doc, r, t);
   const marker = doc.text.slice(numbering.span.start, numbering.span.end);
-  const previous = doc.text.slice(r.previous.numbering!.span.start, r.previous.numbering!.span.end);
+  const previous = doc.text.slice(r.previousMarker.span.start, r.previousMarker.span.end);
   return {
     span: numbering.span,
     message: t.headingSequence(marker, previous, fix ? fix.edits[0]!.newText : String(r.expected)),

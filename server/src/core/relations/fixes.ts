@@ -51,7 +51,7 @@ const CN_DIGITS = '零一二三四五六七八九';
 
 /** Renumbers a heading in its own style: （四） → （三）, 4. → 3., IV. → III. */
 export function headingFix(doc: ReportDocument, r: HeadingSequenceRelation, t: Messages): Fix | undefined {
-  const numbering = r.heading.numbering!;
+  const numbering = r.marker;
   const marker = doc.text.slice(numbering.span.start, numbering.span.end);
   const rewritten = renumber(marker, numbering.style, r.expected);
   if (!rewritten || rewritten === marker) return undefined;

@@ -1,11 +1,21 @@
 import type { Heading, ReportDocument, Section } from '../model';
 import { matchMarker } from '../parser/numbering';
-import type { HeadingSequenceRelation } from './types';
+import type { HeadingSequenceRelation, SequenceMarker } from './types';
+
+/** A heading's sequence number: its own numbering, or the number inside a Markdown heading (## 4. Sales). */
+interface Numbered {
+  readonly heading: Heading;
+  /** Runs are told apart by this key (a Markdown heading's level is part of it). */
+  readonly style: string;
+  readonly value: number;
+  readonly path: readonly number[];
+  readonly marker: SequenceMarker;
+}
 
 /** An open run of sibling headings of one numbering style, and the number it expects next. */
 interface Run {
   readonly style: string;
-  previous: Heading;
+  previous: Numbered;
   expected: number;
 }
 
@@ -32,37 +42,48 @@ export function findHeadingSequences(doc: ReportDocument): HeadingSequenceRelati
   return relations;
 }
 
-function check(doc: ReportDocument, heading: Heading, runs: Run[], out: HeadingSequenceRelation[]): void {
+function numberedOf(doc: ReportDocument, heading: Heading): Numbered | undefined {
   const numbering = heading.numbering;
-  if (!numbering || !numberedStyle(numbering.style)) return;
+  if (!numbering) return undefined;
+  if (numberedStyle(numbering.style)) return { heading, style: numbering.style, value: numbering.value, path: numbering.path, marker: { style: numbering.style, span: numbering.span } };
+  if (numbering.style !== 'markdown' && numbering.style !== 'setext') return undefined;
+  // A Markdown heading numbered in its words: its runs are per level (## 1. … ## 2.), apart from other numbering.
+  const inner = matchMarker(doc.text, heading.span.start, heading.span.end + 1);
+  if (!inner || !numberedStyle(inner.style)) return undefined;
+  return { heading, style: `${numbering.style}${heading.rank}:${inner.style}`, value: inner.value, path: inner.path, marker: { style: inner.style, span: { start: heading.span.start, end: inner.markerEnd } } };
+}
+
+function check(doc: ReportDocument, heading: Heading, runs: Run[], out: HeadingSequenceRelation[]): void {
+  const numbering = numberedOf(doc, heading);
+  if (!numbering) return;
   // The innermost open run of this style with the same dotted prefix.
   let at = -1;
   for (let k = runs.length - 1; k >= 0; k--) {
-    if (runs[k]!.style === numbering.style && samePrefix(runs[k]!.previous, heading)) {
+    if (runs[k]!.style === numbering.style && samePrefix(runs[k]!.previous, numbering)) {
       at = k;
       break;
     }
   }
   // 一 after a run that reached 二 or more starts a new list; 一 right after 一 repeats it.
   if (at < 0 || (numbering.value === 1 && runs[at]!.expected > 2)) {
-    runs.push({ style: numbering.style, previous: heading, expected: numbering.value + 1 });
+    runs.push({ style: numbering.style, previous: numbering, expected: numbering.value + 1 });
     return;
   }
   // Continues an outer run: the inner runs of this style end here.
   for (let k = at; k >= 0; k--) {
     const run = runs[k]!;
-    if (run.style === numbering.style && run.expected === numbering.value && samePrefix(run.previous, heading)) {
+    if (run.style === numbering.style && run.expected === numbering.value && samePrefix(run.previous, numbering)) {
       runs.length = k + 1;
-      run.previous = heading;
+      run.previous = numbering;
       run.expected = numbering.value + 1;
       return;
     }
   }
   const run = runs[at]!;
-  const skippedOverUnrecognised = numbering.value > run.expected && writtenBetween(doc, run.previous, heading, numbering.style, run.expected, numbering.value);
-  if (!skippedOverUnrecognised) out.push({ type: 'heading-sequence', heading, previous: run.previous, expected: run.expected, consistent: false });
+  const skippedOverUnrecognised = numbering.value > run.expected && writtenBetween(doc, run.previous.heading, heading, numbering.style, run.expected, numbering.value);
+  if (!skippedOverUnrecognised) out.push({ type: 'heading-sequence', heading, previous: run.previous.heading, marker: numbering.marker, previousMarker: run.previous.marker, expected: run.expected, consistent: false });
   // Continue from the number written, so one skip is reported once, not at every later heading.
-  run.previous = heading;
+  run.previous = numbering;
   run.expected = numbering.value + 1;
 }
 
@@ -77,7 +98,7 @@ function writtenBetween(doc: ReportDocument, a: Heading, b: Heading, style: stri
     const before = text[i - 1];
     if (before !== '\n' && before !== '。' && before !== '；' && before !== '：' && before !== '\u3000' && before !== ' ' && before !== '\t') continue;
     const marker = matchMarker(text, i, Math.min(b.span.start, i + 64));
-    if (marker && marker.style === style && marker.value >= from && marker.value < to) return true;
+    if (marker && (marker.style === style || style.endsWith(`:${marker.style}`)) && marker.value >= from && marker.value < to) return true;
   }
   return false;
 }
@@ -87,9 +108,9 @@ function numberedStyle(style: string): boolean {
 }
 
 /** 1.1 and 1.2 are siblings; 1.2 and 2.1 are not. */
-function samePrefix(a: Heading, b: Heading): boolean {
-  const pa = a.numbering!.path;
-  const pb = b.numbering!.path;
+function samePrefix(a: Numbered, b: Numbered): boolean {
+  const pa = a.path;
+  const pb = b.path;
   if (pa.length !== pb.length) return false;
   for (let i = 0; i < pa.length - 1; i++) if (pa[i] !== pb[i]) return false;
   return true;

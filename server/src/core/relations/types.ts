@@ -99,8 +99,17 @@ export interface HeadingSequenceRelation {
   readonly type: 'heading-sequence';
   readonly heading: Heading;
   readonly previous: Heading;
+  /** The numbers that form the sequence: the headings' own, or those written in Markdown headings (## 4.). */
+  readonly marker: SequenceMarker;
+  readonly previousMarker: SequenceMarker;
   readonly expected: number;
   readonly consistent: false;
+}
+
+/** Where a heading's sequence number is written, and in which numbering style. */
+export interface SequenceMarker {
+  readonly style: string;
+  readonly span: TextSpan;
 }
 
 /** Why the text does not let a relation be checked. */
