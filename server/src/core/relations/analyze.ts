@@ -63,7 +63,7 @@ export function figuresOf(relation: Relation | UnverifiableRelation): readonly F
     case 'sum':
       return [relation.total, ...relation.parts];
     case 'change':
-      return [...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : []), relation.stated];
+      return [...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : []), ...(relation.delta ? [relation.delta] : []), relation.stated];
     case 'conflict':
       return [relation.first, relation.second];
     case 'unverifiable':
@@ -185,7 +185,7 @@ function analyze(doc: ReportDocument): Relations {
     }
     for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
     for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
-    for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), stated: current(r.stated) });
+    for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
     for (const r of findings.counts) {
       const count = settled(doc, p, { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });

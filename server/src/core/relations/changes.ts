@@ -1,19 +1,24 @@
 import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
 import { difference, meets, percentChange, sum } from './arithmetic';
+import { YEAR } from '../clauses/periods';
 import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL } from '../clauses/types';
 import { between, clauseOf, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
 import type { ChangeRelation, Interval, UnverifiableRelation } from './types';
 
 const CN_DOWN = /下降|减少|降低|回落|缩小|压减|降至|减至|降到|减到|降|减/;
 /** A year named before a level: 由1949年的X增加到1956年的Y. */
-const YEAR_OF = '(?:(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零一二三四五六七八九]{3})年(?:底|末|初)?的?)?';
+const YEAR_OF = `(?:${YEAR}(?:底|末|初)?的?)?`;
 /** 由A增至B, 从A提高到B, 由A降至B, 由1949年的A增加到1956年的B. */
 const CN_FROM_TO = new RegExp(`^(?:[增加长提高上升扩大降低下减少缩小回落压]{0,4})(?:至|到|为)${YEAR_OF}$`);
 const CN_FROM = new RegExp(`[由从]${YEAR_OF}$`);
 const CN_CHANGE_VERB = /(增加|增长|提高|上升|提升|扩大|下降|减少|降低|回落|缩小|压减)了?$/;
-/** 比上年减少4人, 同比增长7.3%, 较上年的A增长Y%. */
-const CN_COMPARED = /(比上年|比去年|较上年|较去年|同比|比\d{4}年|较\d{4}年|比上年末|较上年末)/;
+/** The period a value is compared with: 上年, 上一年, 去年, 1952年, 一九五七年 (末, 底, 同期). */
+const CN_BASE_PERIOD = `(?:上一?年|去年|前一年|${YEAR})(?:末|底|同期)?`;
+/** 比上年减少4人, 同比增长7.3%, 比上一年增加三十亿元. */
+const CN_COMPARED = new RegExp(`(?:比|较)${CN_BASE_PERIOD}|同比`);
+/** 较上年的994.1亿元, 比一九五二年的二百七十亿元: the next figure is the value compared with. */
+const CN_OF_BASE = new RegExp(`(?:较|比|同)${CN_BASE_PERIOD}的?$`);
 const EN_DOWN = /\b(fell|declined|decreased|dropped|lost|down|revised down|edged down)\b/i;
 
 /**
@@ -85,9 +90,9 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
       continue;
     }
     // 全年进出口总额1051.8亿元，较上年的994.1亿元增长5.5%: the second figure is the previous value.
-    const ofLastYear = /(?:较|比)(?:上年|去年|上年同期|\d{4}年)的?$/.test(gap.replace(/[，,\s]/g, ''));
+    const ofLastYear = CN_OF_BASE.test(gap.replace(/[，,\s]/g, ''));
     const stated = figures[i + 2];
-    if (ofLastYear && stated && isExact(stated) && comparable(before, after) && (stated.kind === 'percent' || stated.kind === 'multiple')) {
+    if (ofLastYear && stated && isExact(stated) && comparable(before, after)) {
       const verbGap = between(text, after, stated);
       const verb = CN_CHANGE_VERB.exec(verbGap.replace(/[，,、\s]/g, ''));
       if (verb && verbGap.length <= 8) {
@@ -109,7 +114,7 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
         if (percentVerb && percentGap.length <= 8) {
           // previous = current − direction × change
           const previous: Interval = direction > 0 ? difference(before.interval, after.interval) : sum([before.interval, after.interval]);
-          const relation = impliedPercent(before, after, percent, direction, previous);
+          const relation = impliedPercent(before, after, percent, direction, previous, after);
           if (relation) out.push(relation);
           i += 2;
         }
@@ -171,7 +176,7 @@ function englishChanges(context: AnalysisContext, sentence: SentenceView, out: C
       const change = inUnitOf(delta, after);
       if (change) {
         const previous: Interval = direction > 0 ? difference(after.interval, change) : sum([after.interval, change]);
-        const relation = impliedPercent(after, { ...delta, value: (change[0] + change[1]) / 2, interval: change }, percent, direction, previous);
+        const relation = impliedPercent(after, { ...delta, value: (change[0] + change[1]) / 2, interval: change }, percent, direction, previous, delta);
         if (relation) out.push(relation);
       }
       i += 2;
@@ -220,12 +225,12 @@ function checkChange(before: Figure, after: Figure, stated: Figure, direction: 1
 }
 
 /** The previous value is derived (current − change); the stated percent is checked against change / previous. */
-function impliedPercent(current: Figure, change: Figure, percent: Figure, direction: 1 | -1, previous: Interval): ChangeRelation | undefined {
+function impliedPercent(current: Figure, change: Figure, percent: Figure, direction: 1 | -1, previous: Interval, delta: Figure): ChangeRelation | undefined {
   if (previous[0] <= 0) return undefined;
   const computed: Interval = [(change.interval[0] / previous[1]) * 100, (change.interval[1] / previous[0]) * 100];
   const consistent = meets(computed, percent.interval);
   const previousValue = roundSignificant(direction > 0 ? current.value - change.value : current.value + change.value);
-  return { type: 'change', before: undefined, after: current, stated: percent, measure: 'percent', direction, operands: [previousValue, current.value], computed: direction > 0 ? computed : [-computed[1], -computed[0]], consistent };
+  return { type: 'change', before: undefined, after: current, delta, stated: percent, measure: 'percent', direction, operands: [previousValue, current.value], computed: direction > 0 ? computed : [-computed[1], -computed[0]], consistent };
 }
 
 function make(before: Figure, after: Figure, stated: Figure, measure: ChangeRelation['measure'], direction: 1 | -1, computed: Interval, consistent: boolean): ChangeRelation {

@@ -61,6 +61,7 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
       listed.push(part);
     }
     if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
+    if (listed.length === 1 && !english) listed.push(...parallelParts(context, index, listed[0]!));
     // English "including" and "of which" name one part; only Chinese lists after 其中 are sums.
     if (english) listed.splice(1);
     for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
@@ -71,6 +72,33 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
     }
     w += listed.length - 1;
   }
+}
+
+/**
+ * 其中出口总额621亿美元，增长18.1%；进口总额534亿美元，增长…: the parts of a 其中 list
+ * written as parallel clauses, one per ；. Each part is the level its clause states
+ * (not its change or the value it is compared with), of the same unit, and named
+ * like the first part (出口总额, 进口总额: parts of one whole are named alike).
+ */
+function parallelParts(context: AnalysisContext, index: number, first: Figure): Figure[] {
+  const { text } = context;
+  const firstMetric = clauseOf(context.sentences[index]!, first)?.metric ?? '';
+  const parts: Figure[] = [];
+  for (let s = index; s + 1 < context.sentences.length && /[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? ''); s++) {
+    const next = context.sentences[s + 1]!;
+    const level = next.clauses.clauses.flatMap((c) => c.figures).find((f) => f.role === 'level' || f.role === 'target');
+    if (!level || !sameUnit(level.figure, first) || !isExact(level.figure) || level.figure.signed) break;
+    const metric = clauseOf(next, level.figure)?.metric ?? '';
+    if (sharedEnding(metric, firstMetric) < 2) break;
+    parts.push(level.figure);
+  }
+  return parts;
+}
+
+function sharedEnding(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
 }
 
 /**

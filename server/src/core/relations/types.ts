@@ -44,6 +44,8 @@ export interface ChangeRelation {
   readonly after: Figure | undefined;
   /** The stated change that is checked. */
   readonly stated: Figure;
+  /** For a previous value implied by a stated absolute change (比上年增加50亿元，增长15.4%): that change. */
+  readonly delta?: Figure;
   /**
    * What the stated change is: 'percent' (增长7.3%), 'absolute' (增加4人), 'multiple' (增长1.6倍),
    * 'annual-average' (年均增长7.2% over `years` years: a compound rate).
