@@ -110,6 +110,8 @@ function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, 
   if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3))) return 'base';
   const afterBase = earlier.some((e) => e.role === 'base');
   if (afterBase && (english ? EN_TARGET_GAP.test(gap) : CN_TARGET_GAP.test(trimmed))) return 'target';
+  // 上升到583亿元, 降至9人, rose to 3.6 million: the level reached, not the change.
+  if ((verb === 'increase' || verb === 'decrease') && (english ? EN_TARGET_GAP.test(gap) : /(?:到|至)$/.test(trimmed))) return 'target';
   if (verb === 'increase' || verb === 'decrease') return 'change';
   if (figure.kind === 'percent' && (verb === 'share' || verb === 'respectively' || (!english && /占/.test(clauseLead)))) return 'share';
   if (!english && figure.kind !== 'percent' && CN_WHOLE_GAP.test(trimmed)) return 'base';

@@ -65,6 +65,14 @@ const MESSAGES = {
     en: (stated: string, before: string, after: string, years: number, computed: string) => `Stated ${stated} a year, but from ${before} to ${after} over ${years} years is ${computed} a year`,
     'zh-cn': (stated: string, before: string, after: string, years: number, computed: string) => `写的是年均${stated}，但${years}年间由${before}到${after}，年均实为${computed}`,
   },
+  changeAnnualFromTotal: {
+    en: (stated: string, total: string, years: number, computed: string) => `Stated ${stated} a year, but a total change of ${total} over ${years} years is ${computed} a year`,
+    'zh-cn': (stated: string, total: string, years: number, computed: string) => `写的是年均${stated}，但${years}年共变化${total}，年均实为${computed}`,
+  },
+  annualFromTotalLine: {
+    en: (total: string, years: number, computed: string, stated: string) => `${total} over ${years} years: ${computed} a year (${stated})`,
+    'zh-cn': (total: string, years: number, computed: string, stated: string) => `${years}年共${total}：年均${computed}（${stated}）`,
+  },
   annualLine: {
     en: (before: string, after: string, years: number, computed: string, stated: string) => `${before} → ${after} over ${years} years: ${computed} a year (${stated})`,
     'zh-cn': (before: string, after: string, years: number, computed: string, stated: string) => `${years}年间${before} → ${after}：年均${computed}（${stated}）`,

@@ -183,6 +183,7 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   }
   if (r.measure === 'annual-average') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
+    if (!r.before && r.delta) return { span: r.stated.span, message: t.changeAnnualFromTotal(plain(r.stated), plain(r.delta), r.years ?? 0, `${show(mid)}%`), related: [related('change', r.delta.span)], fixes: fix ? [fix] : [] };
     return { span: r.stated.span, message: t.changeAnnual(plain(r.stated), beforeText, afterText, r.years ?? 0, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   if (r.measure === 'multiple') {

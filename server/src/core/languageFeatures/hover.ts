@@ -95,8 +95,9 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
     }
     case 'change': {
-      if (figure !== relation.stated && figure !== relation.before && figure !== relation.after) return undefined;
-      const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : 'after';
+      if (figure !== relation.stated && figure !== relation.before && figure !== relation.after && figure !== relation.delta) return undefined;
+      const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : figure === relation.after ? 'after' : 'change';
+      if (relation.measure === 'annual-average' && !relation.before && relation.delta) return t.relationLine(role(which), t.annualFromTotalLine(relation.delta.text, relation.years ?? 0, `${show(midpoint(relation.computed))}%`, relation.stated.text));
       const [before, after] = relation.operands;
       if (relation.measure === 'annual-average') return t.relationLine(role(which), t.annualLine(show(before), show(after), relation.years ?? 0, `${show(midpoint(relation.computed))}%`, relation.stated.text));
       const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;

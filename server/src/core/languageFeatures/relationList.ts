@@ -110,7 +110,8 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
       return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${relation.parts.map((p) => p.text).join(' + ')} = ${show(partsTotal(relation.parts))} (${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
     case 'change': {
       const [before, after] = relation.operands;
-      const figures = [...(relation.before ? [figure('before', relation.before)] : []), ...(relation.after ? [figure('after', relation.after)] : []), figure('change', relation.stated)];
+      const figures = [...(relation.before ? [figure('before', relation.before)] : []), ...(relation.after ? [figure('after', relation.after)] : []), ...(relation.delta ? [figure(relation.before || relation.after ? 'change' : 'total', relation.delta)] : []), figure('change', relation.stated)];
+      if (!relation.before && !relation.after && relation.delta) return { check: 'change', verdict, code, ...base(relation.stated.span, figures, `(1 + ${relation.delta.text})^(1/${relation.years}) − 1 = ${show(midpoint(relation.computed))}% a year (${relation.stated.text})`, relation.computed, relation.stated.interval) };
       const unit = relation.measure === 'multiple' ? '×' : relation.measure === 'absolute' ? '' : '%';
       const what = relation.measure === 'annual-average' ? ` a year over ${relation.years} years` : '';
       return { check: 'change', verdict, code, ...base(relation.stated.span, figures, `${show(before)} → ${show(after)}: ${show(midpoint(relation.computed))}${unit}${what} (${relation.stated.text})`, relation.computed, relation.stated.interval) };

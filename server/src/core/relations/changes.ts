@@ -2,7 +2,7 @@ import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
 import { difference, meets, percentChange, sum } from './arithmetic';
 import { YEAR } from '../clauses/periods';
-import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL } from '../clauses/types';
+import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL, type Clause, type ClauseFigure } from '../clauses/types';
 import { between, clauseOf, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
 import type { ChangeRelation, Interval, UnverifiableRelation } from './types';
 
@@ -30,21 +30,119 @@ const EN_DOWN = /\b(fell|declined|decreased|dropped|lost|down|revised down|edged
  */
 export function findChanges(context: AnalysisContext, unverifiable: UnverifiableRelation[]): ChangeRelation[] {
   const relations: ChangeRelation[] = [];
-  for (const sentence of context.sentences) {
-    if (sentence.figures.length < 2) continue;
+  context.sentences.forEach((sentence, index) => {
+    if (sentence.figures.length === 0) return;
     const found: ChangeRelation[] = [];
     if (sentence.english) englishChanges(context, sentence, found);
-    else chineseChanges(context, sentence, found);
+    else if (sentence.figures.length >= 2) chineseChanges(context, sentence, found);
+    if (!sentence.english) {
+      baseInEarlierSentence(context, index, found);
+      annualFromTotal(sentence, found);
+    }
     for (const relation of found) {
       const decided = decide(sentence, relation);
       if (decided.type === 'change') relations.push(decided);
       else unverifiable.push(decided);
     }
-  }
+  });
   return relations;
 }
 
+/** How many sentences back the value compared with may stand (；ends a sentence too). */
+const BASE_LOOKBACK = 2;
+
+/**
+ * 一九五八年又比一九五七年增加百分之五十，达到六十六万人 after 到了一九五七年已经有四十四万人:
+ * a change against a named year whose value is not in the sentence is checked against
+ * the value an earlier sentence of the paragraph states for that year, same unit.
+ */
+function baseInEarlierSentence(context: AnalysisContext, index: number, out: ChangeRelation[]): void {
+  const sentence = context.sentences[index]!;
+  const { clauses } = sentence.clauses;
+  if (clauses.some((c) => c.figures.some((f) => f.role === 'base'))) return;
+  for (const clause of clauses) {
+    const base = clause.base;
+    if (!base || !/^Y\d+$/.test(base.key) || clause.qualifiers & (QUALIFIER_ANNUAL_AVERAGE | QUALIFIER_REAL)) continue;
+    const change = clause.figures.find((f) => f.role === 'change' && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure));
+    if (!change) continue;
+    const after = levelNear(clauses, clause, change.figure, base.key);
+    if (!after) continue;
+    const before = valueForPeriod(context, index, base.key, after.figure);
+    if (!before) continue;
+    const relation = checkChange(before, after.figure, change.figure, clause.verb === 'decrease' ? -1 : 1);
+    if (relation) out.push(relation);
+  }
+}
+
+/**
+ * The value stated for `period` nearest before the change: in earlier clauses of the
+ * sentence, then in the sentences before it. The nearest clause of that period decides:
+ * if its value is not exact (七百多万人) or not comparable, there is no value to use.
+ */
+/**
+ * The level a change of the clause leads to: the nearest level before the change in
+ * the sentence (…上升到583亿元，比1949年增长79%), else the one after it (…增加50%，达到66万人);
+ * never one stated for the year compared with.
+ */
+function levelNear(clauses: readonly Clause[], clause: Clause, change: Figure, basePeriod: string): ClauseFigure | undefined {
+  const levels = clauses
+    .filter((c) => c.period?.key !== basePeriod || c === clause)
+    .flatMap((c) => c.figures)
+    .filter((f) => (f.role === 'level' || f.role === 'target') && f.figure.kind !== 'percent' && isExact(f.figure));
+  const before = levels.filter((f) => f.figure.span.start < change.span.start);
+  return before.length > 0 ? before[before.length - 1] : levels.find((f) => f.figure.span.start > change.span.start);
+}
+
+function valueForPeriod(context: AnalysisContext, index: number, period: string, like: Figure): Figure | undefined {
+  for (let s = index; s >= Math.max(0, index - BASE_LOOKBACK); s--) {
+    const clauses = context.sentences[s]!.clauses.clauses;
+    for (let c = clauses.length - 1; c >= 0; c--) {
+      const clause = clauses[c]!;
+      if (clause.period?.key !== period || clause.figures.length === 0 || (s === index && clause.base?.key === period)) continue;
+      const level = clause.figures.find((f) => f.role === 'level' || f.role === 'target');
+      return level && comparable(level.figure, like) ? level.figure : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * 比一九七八年增长百分之三十二点六，平均每年增长百分之七点三: an annual average stated
+ * after the total change of the same metric over years the text states is the
+ * compound rate (1 + total)^(1/n) − 1.
+ */
+function annualFromTotal(sentence: SentenceView, out: ChangeRelation[]): void {
+  const { clauses } = sentence.clauses;
+  for (let c = 1; c < clauses.length; c++) {
+    const clause = clauses[c]!;
+    if (!(clause.qualifiers & QUALIFIER_ANNUAL_AVERAGE) || clause.qualifiers & QUALIFIER_REAL) continue;
+    const average = clause.figures.find((f) => f.role === 'change' && f.figure.kind === 'percent' && isExact(f.figure));
+    if (!average) continue;
+    const previous = clauses[c - 1]!;
+    const total = previous.figures.find((f) => f.role === 'change' && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure));
+    if (!total || previous.qualifiers & (QUALIFIER_ANNUAL_AVERAGE | QUALIFIER_REAL) || !(clause.metricInherited || clause.metric === previous.metric)) continue;
+    const years = yearsOf(previous);
+    if (!years) continue;
+    const factor: Interval = total.figure.kind === 'percent' ? [1 + total.figure.interval[0] / 100, 1 + total.figure.interval[1] / 100] : [1 + total.figure.interval[0], 1 + total.figure.interval[1]];
+    if (factor[0] <= 0) continue;
+    const direction: 1 | -1 = clause.verb === 'decrease' ? -1 : 1;
+    const computed: Interval = [(Math.pow(factor[0], 1 / years) - 1) * 100, (Math.pow(factor[1], 1 / years) - 1) * 100];
+    const signed: Interval = direction > 0 ? average.figure.interval : [-average.figure.interval[1], -average.figure.interval[0]];
+    out.push({ type: 'change', before: undefined, after: undefined, delta: total.figure, stated: average.figure, measure: 'annual-average', years, direction, operands: [0, 0], computed, consistent: meets(computed, signed) });
+  }
+}
+
+/** The years a clause's change spans: its own stretch (五年来, 2012年到2017年), or from the year compared with to its own. */
+function yearsOf(clause: Clause): number | undefined {
+  if (clause.period?.years) return clause.period.years;
+  const to = /^Y(\d{4})$/.exec(clause.period?.key ?? '');
+  const from = /^Y(\d{4})$/.exec(clause.base?.key ?? '');
+  return to && from && Number(to[1]) > Number(from[1]) ? Number(to[1]) - Number(from[1]) : undefined;
+}
+
 function decide(sentence: SentenceView, relation: ChangeRelation): ChangeRelation | UnverifiableRelation {
+  // Already read as a compound rate from its clauses.
+  if (relation.measure === 'annual-average') return relation;
   const clause = clauseOf(sentence, relation.stated);
   const qualifiers = clause?.qualifiers ?? 0;
   const figures = [relation.stated, ...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : [])];

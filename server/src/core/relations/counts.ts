@@ -75,7 +75,9 @@ const LAST_JOIN = /和|及|与|以及|并/;
 const ACTION_VERBS = '坚持|实现|贯彻|落实|执行|保卫|推进|遵守|遵循|违反|提出|倡导|实施|进行|开展|抓好|做好|搞好|宣传|维护|加强|发展';
 const ACTION_ITEM = new RegExp(`^(?:为|把|对|在|以|向|按照|根据|围绕|关于|${ACTION_VERBS})|(?:${ACTION_VERBS})$`);
 /** The first item's start is unmarked: a verb before it governs the whole list (实施A、B、C五大…). */
-const ACTION_FIRST_ITEM = new RegExp(`^(?:为|把|对|在|以|向|按照|根据|围绕|关于)|(?:${ACTION_VERBS})$`);
+const ACTION_FIRST_ITEM = new RegExp(`(?:${ACTION_VERBS})$`);
+/** A preposition before the first item governs the list (在上海、天津…等八个城市中): not part of the item. */
+const LEADING_PREPOSITION = /^(?:在|对|把|以|向|为|从|按照|根据|围绕|关于)/;
 
 /**
  * 实施绿色食品、新能源汽车、新一代信息技术五大产业集群培育行动: a plain list, then N大…
@@ -87,11 +89,13 @@ const ACTION_FIRST_ITEM = new RegExp(`^(?:为|把|对|在|以|向|按照|根据|
  */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
-    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '等' || text[i - 1] === '的') continue;
+    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的') continue;
     if (NUMERAL_CHARS.has(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
+    // A、B、C等五个…: 等 may close the list ("namely") or leave items out ("and others").
+    const etc = text[i - 1] === '等';
     let items: TextSpan[] = [];
-    let end = i;
-    let k = i;
+    let end = etc ? i - 1 : i;
+    let k = end;
     for (;;) {
       let start = end;
       while (start > sentence.start && end - start < 12 && isHan(text.charCodeAt(start - 1))) start--;
@@ -113,12 +117,17 @@ function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[])
         break;
       }
     }
+    const lead = LEADING_PREPOSITION.exec(text.slice(items[0]!.start, items[0]!.end));
+    if (lead && items[0]!.end - items[0]!.start - lead[0].length >= 2) items[0] = { start: items[0]!.start + lead[0].length, end: items[0]!.end };
     if (items.length < 2 || unevenItems(items) || items.some((item, j) => (j === 0 ? ACTION_FIRST_ITEM : ACTION_ITEM).test(text.slice(item.start, item.end)))) continue;
     const stated = parseNumeral(text[i]!, 0, 1)?.value ?? Number(text[i]);
     if (!Number.isFinite(stated) || stated < 2) continue;
     let nounEnd = i + 2;
     while (nounEnd < sentence.end && nounEnd - i < 10 && isHan(text.charCodeAt(nounEnd))) nounEnd++;
-    out.push(relation(i, nounEnd, text, stated, { start: i, end: i + 1 }, items, readings(text, items)));
+    const alternatives = readings(text, items);
+    // After 等, fewer items than stated is "and others"; only more items than stated is wrong.
+    if (etc && items.length <= stated) alternatives.push(stated);
+    out.push(relation(i, nounEnd, text, stated, { start: i, end: i + 1 }, items, alternatives));
   }
 }
 
