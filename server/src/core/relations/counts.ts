@@ -1,6 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
-import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, type AnalysisContext } from './context';
+import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, type AnalysisContext, type SentenceView } from './context';
 import type { CountRelation } from './types';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -25,6 +25,7 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
     if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
+    if (!view.english && view.figures.length >= 2) respectiveValues(context.text, view, relations);
   }
   return relations;
 }
@@ -46,6 +47,33 @@ function usedAsName(context: AnalysisContext, r: CountRelation): boolean {
 
 /** How far (in characters) a name's other uses are looked for. */
 const NAME_WINDOW = 2000;
+
+/** A counted phrase right before 分别 in its clause: 三类地区分别…, 两个项目分别…. */
+const COUNTED_BEFORE_RESPECTIVELY = /(?<![零〇一二两三四五六七八九十百千万第几0-9])([一二两三四五六七八九十])(个|类|项|种|所|家|大|方面|批|条|座|家)([\u4e00-\u9fff]{0,8})分别/;
+
+/**
+ * 在全国三类地区分别达到四百斤、五百斤、八百斤: a counted phrase and the values
+ * 分别 gives it, one per item, in the same clause. Items named between the phrase
+ * and 分别 (甲、乙两地分别…) are what 分别 distributes over instead: not counted here.
+ */
+function respectiveValues(text: string, view: SentenceView, out: CountRelation[]): void {
+  for (const clause of view.clauses.clauses) {
+    const own = text.slice(clause.span.start, clause.span.end);
+    const m = COUNTED_BEFORE_RESPECTIVELY.exec(own);
+    if (!m || /[、和及与]/.test(m[3]!)) continue;
+    const after = clause.span.start + m.index + m[0].length;
+    const values = clause.figures.map((f) => f.figure).filter((f) => f.span.start >= after);
+    if (values.length < 2) continue;
+    // The values are one list: 、 (or a final 和/及) between them and nothing else.
+    let list = true;
+    for (let k = 1; k < values.length && list; k++) list = /^\s*(?:、|和|及|与)\s*$/.test(text.slice(values[k - 1]!.span.end, values[k]!.span.start));
+    if (!list) continue;
+    const stated = parseNumeral(m[1]!, 0, 1)?.value;
+    if (stated === undefined || stated < 2) continue;
+    const start = clause.span.start + m.index;
+    out.push(relation(start, start + m[1]!.length + m[2]!.length + m[3]!.length, text, stated, { start, end: start + 1 }, values.map((v) => v.span), []));
+  }
+}
 
 /** “深、实、细、准、效”五字诀 */
 function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {

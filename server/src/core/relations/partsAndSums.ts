@@ -21,6 +21,7 @@ export function findPartsAndSums(context: AnalysisContext): { parts: PartRelatio
     trailingTotal(context, sentence, sums);
     ofTheWhole(context, sentence, parts);
     completionParts(context, sentence, parts);
+    partOfNamedWhole(context, sentence, parts);
     englishColonList(context, sentence, sums);
   });
   return { parts, sums };
@@ -61,7 +62,10 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
       listed.push(part);
     }
     if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
-    if (listed.length === 1 && !english) listed.push(...parallelParts(context, index, listed[0]!));
+    if (listed.length === 1 && !english) {
+      listed.push(...parallelParts(context, index, listed[0]!));
+      if (listed.length >= 2) comparedValuesAddUp(context, index, whole, listed, sums);
+    }
     // English "including" and "of which" name one part; only Chinese lists after 其中 are sums.
     if (english) listed.splice(1);
     for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
@@ -84,16 +88,52 @@ function parallelParts(context: AnalysisContext, index: number, first: Figure): 
   const { text } = context;
   const firstMetric = clauseOf(context.sentences[index]!, first)?.metric ?? '';
   const parts: Figure[] = [];
+  let skipped = 0;
   for (let s = index; s + 1 < context.sentences.length && /[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? ''); s++) {
     const next = context.sentences[s + 1]!;
     const level = next.clauses.clauses.flatMap((c) => c.figures).find((f) => f.role === 'level' || f.role === 'target');
-    if (!level || !sameUnit(level.figure, first) || !isExact(level.figure) || level.figure.signed) break;
-    const metric = clauseOf(next, level.figure)?.metric ?? '';
-    if (sharedEnding(metric, firstMetric) < 2) break;
-    parts.push(level.figure);
+    const alike = level && sameUnit(level.figure, first) && isExact(level.figure) && !level.figure.signed && sharedEnding(clauseOf(next, level.figure)?.metric ?? '', firstMetric) >= 2;
+    // A part about something else (生铁、钢…的产量) may stand between two parts of the list.
+    if (!alike) {
+      if (++skipped > MAX_SKIPPED_PARTS) break;
+      continue;
+    }
+    parts.push(level!.figure);
   }
   return parts;
 }
+
+/**
+ * 总产值达到A，比一九五二年的B增长…。其中，工业总产值达到a1，比一九五二年的b1…；…: when the
+ * whole and every part state the value they are compared with, those values are a whole
+ * and its parts too.
+ */
+function comparedValuesAddUp(context: AnalysisContext, index: number, whole: Figure, parts: readonly Figure[], sums: SumRelation[]): void {
+  const wholeBase = comparedValueAfter(context, index, whole);
+  if (!wholeBase) return;
+  const bases: Figure[] = [];
+  for (const part of parts) {
+    const base = comparedValueAfter(context, index, part);
+    if (!base || !sameUnit(base, wholeBase)) return;
+    bases.push(base);
+  }
+  sums.push(sumRelation(wholeBase, bases, false));
+}
+
+/** The value compared with (role base) right after `figure` in its sentence, looked for from sentence `index` back. */
+function comparedValueAfter(context: AnalysisContext, index: number, figure: Figure): Figure | undefined {
+  for (let s = index + 8; s >= Math.max(0, index - 1); s--) {
+    const sentence = context.sentences[s];
+    if (!sentence || !sentence.figures.includes(figure)) continue;
+    const k = sentence.figures.indexOf(figure);
+    const next = sentence.figures[k + 1];
+    return next && roleIn(sentence, next) === 'base' && sameUnit(next, figure) && isExact(next) ? next : undefined;
+  }
+  return undefined;
+}
+
+/** How many ；-parts about something else a 其中 list may hold between two of its parts. */
+const MAX_SKIPPED_PARTS = 2;
 
 function sharedEnding(a: string, b: string): number {
   let n = 0;
@@ -177,6 +217,20 @@ function ofTheWhole(context: AnalysisContext, sentence: SentenceView, parts: Par
   if (!/^\s*Of\s+(?:the\s+)?$/i.test(text.slice(sentence.span.start, whole.span.start))) return;
   if (!compatible(whole, part) || !isExact(whole) || !isExact(part) || /\b(?:of which|including)\b/i.test(between(text, whole, part))) return;
   parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
+}
+
+/** 这八十亿元中，有三十五亿元…; 在66个行政村中，已有65个…: the whole named before 中, the part after it. */
+function partOfNamedWhole(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[]): void {
+  const { text } = context;
+  const figures = sentence.figures;
+  for (let w = 0; w + 1 < figures.length; w++) {
+    const whole = figures[w]!;
+    if (!/^[\u4e00-\u9fff]{0,6}中[，,]/.test(text.slice(whole.span.end, Math.min(sentence.span.end, whole.span.end + 9)))) continue;
+    if (!isExact(whole) || whole.signed || !ADDITIVE.has(whole.kind) || isDuration(whole)) continue;
+    const part = figures.slice(w + 1).find((f) => sameUnit(f, whole));
+    if (!part || !isExact(part) || part.signed || roleIn(sentence, part) !== 'level') continue;
+    parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: false });
+  }
 }
 
 /** Counted things in English: 12,000 jobs and a bare 4,000 are the same kind of amount. */
