@@ -12,7 +12,8 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { monotonicDocuments } from './documentVersions';
 import { getReportLanguageService, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
@@ -26,13 +27,15 @@ import { WorkspaceReports } from './workspaceReports';
 /** Wires the language service to a connection: capabilities and handlers, nothing else. */
 export function startServer(connection: Connection): void {
   const service = getReportLanguageService();
-  const documents = new TextDocuments(TextDocument);
-  const models = new DocumentModels(service);
-  const workspace = new WorkspaceReports(service);
   const logger: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
+  const documents = new TextDocuments(
+    monotonicDocuments((uri, version, current) => logger.info(`Ignored a change to ${uri} with version ${version}, lower than its current version ${current}.`)),
+  );
+  const models = new DocumentModels(service);
+  const workspace = new WorkspaceReports(service);
   let locale: Locale = 'en';
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
