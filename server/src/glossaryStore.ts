@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
 import { builtinEntries } from './core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
-import { findFiles, globToRegExp } from './workspaceFiles';
+import { findFiles, globProblem, globToRegExp } from './workspaceFiles';
 
 
 export interface GlossaryFileReport {
@@ -31,12 +31,24 @@ export class GlossaryStore {
     this.invalidate();
   }
 
-  /** The glob of resolved settings (resolveSettings already falls back to the default). */
-  setGlob(glob: string): void {
-    if (glob !== this.glob) {
-      this.glob = glob;
+  /**
+   * The glob of resolved settings. A malformed one (an unclosed `{`) would make every glossary
+   * load throw, and with it every request that needs the glossary: the default glob is used instead,
+   * and what is wrong with the configured one is returned for the server to tell the user.
+   */
+  setGlob(glob: string): string | undefined {
+    const problem = globProblem(glob);
+    const usable = problem ? DEFAULT_SETTINGS.glossary.files : glob;
+    if (usable !== this.glob) {
+      this.glob = usable;
       this.invalidate();
     }
+    return problem;
+  }
+
+  /** The glob in use: the configured one, or the default when that one is malformed. */
+  get activeGlob(): string {
+    return this.glob;
   }
 
   /** A glossary file was created, changed or deleted. */

@@ -155,8 +155,10 @@ export function startServer(connection: Connection): void {
    * is asked to watch exactly that glob, so that a team's own pattern reloads on change too.
    */
   const syncGlossaryGlob = async (): Promise<void> => {
-    const glob = (await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files;
-    glossaries.setGlob(glob);
+    const configured = (await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files;
+    const problem = glossaries.setGlob(configured);
+    if (problem) tellBadGlob(configured, problem);
+    const glob = glossaries.activeGlob;
     if (!canWatchFiles || glossaryWatch?.glob === glob) return;
     const previous = glossaryWatch;
     // A client that refuses the registration just means no reloads on change: log it, never reject.
@@ -166,6 +168,16 @@ export function startServer(connection: Connection): void {
     });
     glossaryWatch = { glob, registration };
     void previous?.registration.then((old) => old?.dispose());
+  };
+
+  /** A malformed glossary glob is told once per glob (log and a window message), not on every reload. */
+  const toldBadGlobs = new Set<string>();
+  const tellBadGlob = (glob: string, problem: string): void => {
+    if (toldBadGlobs.has(glob)) return;
+    toldBadGlobs.add(glob);
+    const text = messages(locale).badGlossaryGlob(glob, problem, glossaries.activeGlob);
+    logger.error(text);
+    void connection.window.showWarningMessage(text);
   };
 
   const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {

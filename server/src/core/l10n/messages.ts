@@ -10,6 +10,12 @@ const MESSAGES = {
     en: (name: string, size: string, limit: string) => `Report Lens skipped ${name}: it is ${size}, larger than reportLens.maxFileSize (${limit}).`,
     'zh-cn': (name: string, size: string, limit: string) => `Report Lens 未分析 ${name}：文件大小 ${size}，超过 reportLens.maxFileSize（${limit}）。`,
   },
+  badGlossaryGlob: {
+    en: (glob: string, problem: string, fallback: string) =>
+      `Report Lens: reportLens.glossary.files "${glob}" is not a valid glob (${problem}); glossary files are found with "${fallback}" instead.`,
+    'zh-cn': (glob: string, problem: string, fallback: string) =>
+      `Report Lens：reportLens.glossary.files 的值 "${glob}" 不是有效的 glob（${problem}），改用 "${fallback}" 查找术语表文件。`,
+  },
   kindName: {
     en: (kind: string) => KIND_EN[kind] ?? kind,
     'zh-cn': (kind: string) => KIND_ZH[kind] ?? kind,
