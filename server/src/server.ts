@@ -256,8 +256,8 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) =>
     runSafe(logger, 'codeAction', [], token, async () => {
-      const glossaryTarget = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.target() : undefined;
-      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, ...(glossaryTarget ? { glossaryTarget } : {}) });
+      const glossaryTargets = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.targets() : [];
+      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, glossaryTargets });
     }),
   );
 
