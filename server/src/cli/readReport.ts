@@ -6,6 +6,9 @@ export class ReadError extends Error {}
 /** A file over the size limit (a ReadError, so every command reports it like an unreadable file). */
 export class TooLargeError extends ReadError {}
 
+/** Something to wait on for a synchronous pause (Atomics.wait times out: nothing ever notifies it). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** Bytes read at a time: the size is checked after each read, so a file that grows is caught too. */
 const CHUNK = 1 << 20;
 
@@ -52,8 +55,11 @@ function readAll(fd: number, file: string, limit: number): string {
     try {
       read = readSync(fd, buffer, 0, buffer.length, null);
     } catch (error) {
-      // stdin in non-blocking mode (a terminal, some pipes) has nothing yet: wait for it.
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      // stdin in non-blocking mode (a terminal, some pipes) has nothing yet: wait a little, without spinning.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(PAUSE, 0, 0, 10);
+        continue;
+      }
       throw new ReadError(`cannot read ${file}: ${reasonOf(error)}`);
     }
     if (read === 0) break;
