@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Position } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, Glossary, type GlossaryTarget, type TermEntry } from './core/languageService';
 import { builtinEntries } from './core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from './core/terms/glossaryFile';
-import { findFiles, globToRegExp } from './workspaceFiles';
+import { findFiles, globProblem, globToRegExp } from './workspaceFiles';
 
 
 export interface GlossaryFileReport {
@@ -31,12 +32,24 @@ export class GlossaryStore {
     this.invalidate();
   }
 
-  /** The glob of resolved settings (resolveSettings already falls back to the default). */
-  setGlob(glob: string): void {
-    if (glob !== this.glob) {
-      this.glob = glob;
+  /**
+   * The glob of resolved settings. A malformed one (an unclosed `{`) would make every glossary
+   * load throw, and with it every request that needs the glossary: the default glob is used instead,
+   * and what is wrong with the configured one is returned for the server to tell the user.
+   */
+  setGlob(glob: string): string | undefined {
+    const problem = globProblem(glob);
+    const usable = problem ? DEFAULT_SETTINGS.glossary.files : glob;
+    if (usable !== this.glob) {
+      this.glob = usable;
       this.invalidate();
     }
+    return problem;
+  }
+
+  /** The glob in use: the configured one, or the default when that one is malformed. */
+  get activeGlob(): string {
+    return this.glob;
   }
 
   /** A glossary file was created, changed or deleted. */
@@ -52,18 +65,41 @@ export class GlossaryStore {
     return (this.loading ??= this.load());
   }
 
-  /** Where "Add to workspace glossary" appends: the first YAML/CSV glossary, or a new terms.glossary.yaml. */
-  async target(): Promise<GlossaryTarget | undefined> {
+  /**
+   * Where "Add to workspace glossary" may write, in order: the loaded YAML and CSV glossaries (the
+   * quick fix checks each against its text and takes the first that stays valid), then a new file
+   * the glob loads, when there is none at that path yet. No new file when the glob loads none
+   * that can be named (`glossaries/**` + `/*.csv` gives glossaries/terms.csv).
+   */
+  async targets(): Promise<GlossaryTarget[]> {
     await this.get();
-    const file = this.files.find((f) => formatOf(f) !== 'json');
-    if (file) {
-      const text = await fs.readFile(file, 'utf8').catch(() => '');
-      const lines = text.split(/\r\n|\r|\n/);
-      return { uri: pathToFileURL(file).toString(), exists: true, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length }, needsNewline: text.length > 0 && !/[\r\n]$/.test(text), format: formatOf(file)! };
+    const targets: GlossaryTarget[] = [];
+    for (const file of this.files) {
+      const format = formatOf(file);
+      if (!format || format === 'json') continue;
+      const text = await readText(file);
+      if (text === undefined) continue;
+      targets.push({ uri: pathToFileURL(file).toString(), exists: true, end: endOf(text), format, text });
     }
+    const created = await this.newFile();
+    if (created) targets.push({ uri: pathToFileURL(created).toString(), exists: false, end: { line: 0, character: 0 }, format: formatOf(created)!, text: '' });
+    return targets;
+  }
+
+  /** A path in the first folder that the glob loads and where no file is yet. */
+  private async newFile(): Promise<string | undefined> {
     const folder = this.folders[0];
     if (!folder) return undefined;
-    return { uri: pathToFileURL(path.join(folder, 'terms.glossary.yaml')).toString(), exists: false, end: { line: 0, character: 0 }, needsNewline: false, format: 'yaml' };
+    const pattern = globToRegExp(this.glob);
+    for (const relative of ['terms.glossary.yaml', exampleOf(this.glob)]) {
+      const format = formatOf(relative);
+      // JSON is left out: the fix writes YAML and CSV only (no append keeps a JSON object valid).
+      if (!pattern.test(relative) || !format || format === 'json') continue;
+      const file = path.join(folder, ...relative.split('/'));
+      const exists = await fs.lstat(file).then(() => true, () => false);
+      if (!exists) return file;
+    }
+    return undefined;
   }
 
   private relative(file: string): string {
@@ -88,6 +124,34 @@ export class GlossaryStore {
     this.onReports(reports);
     return new Glossary([...entries, ...builtinEntries()], ++this.version);
   }
+}
+
+/** The text of a glossary file as the quick fix appends to it, or undefined when it cannot be read (or is too large to load). */
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() && stat.size <= MAX_GLOSSARY_BYTES ? await fs.readFile(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an edit appends to `text`: its last position. */
+function endOf(text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+}
+
+/**
+ * A path the glob matches, made by taking the simplest choice at each wildcard: no folders for
+ * `**`, "terms" for `*`, the first alternative of `{a,b}`.
+ */
+export function exampleOf(glob: string): string {
+  return glob
+    .replace(/\*\*\//g, '')
+    .replace(/\{([^{},]*)[^{}]*\}/g, '$1')
+    .replace(/\*+/g, 'terms')
+    .replace(/\?/g, 'x');
 }
 
 /** Reads and parses one glossary file; unreadable or oversized files become a problem, not an exception. */

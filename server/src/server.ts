@@ -12,7 +12,8 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { monotonicDocuments } from './documentVersions';
 import { getReportLanguageService, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
@@ -26,13 +27,15 @@ import { WorkspaceReports } from './workspaceReports';
 /** Wires the language service to a connection: capabilities and handlers, nothing else. */
 export function startServer(connection: Connection): void {
   const service = getReportLanguageService();
-  const documents = new TextDocuments(TextDocument);
-  const models = new DocumentModels(service);
-  const workspace = new WorkspaceReports(service);
   const logger: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
+  const documents = new TextDocuments(
+    monotonicDocuments((uri, version, current) => logger.info(`Ignored a change to ${uri} with version ${version}, lower than its current version ${current}.`)),
+  );
+  const models = new DocumentModels(service);
+  const workspace = new WorkspaceReports(service);
   let locale: Locale = 'en';
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
@@ -152,8 +155,10 @@ export function startServer(connection: Connection): void {
    * is asked to watch exactly that glob, so that a team's own pattern reloads on change too.
    */
   const syncGlossaryGlob = async (): Promise<void> => {
-    const glob = (await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files;
-    glossaries.setGlob(glob);
+    const configured = (await settings.get(firstFolder ?? documents.all()[0]?.uri ?? '')).glossary.files;
+    const problem = glossaries.setGlob(configured);
+    if (problem) tellBadGlob(configured, problem);
+    const glob = glossaries.activeGlob;
     if (!canWatchFiles || glossaryWatch?.glob === glob) return;
     const previous = glossaryWatch;
     // A client that refuses the registration just means no reloads on change: log it, never reject.
@@ -163,6 +168,16 @@ export function startServer(connection: Connection): void {
     });
     glossaryWatch = { glob, registration };
     void previous?.registration.then((old) => old?.dispose());
+  };
+
+  /** A malformed glossary glob is told once per glob (log and a window message), not on every reload. */
+  const toldBadGlobs = new Set<string>();
+  const tellBadGlob = (glob: string, problem: string): void => {
+    if (toldBadGlobs.has(glob)) return;
+    toldBadGlobs.add(glob);
+    const text = messages(locale).badGlossaryGlob(glob, problem, glossaries.activeGlob);
+    logger.error(text);
+    void connection.window.showWarningMessage(text);
   };
 
   const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {
@@ -241,8 +256,8 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) =>
     runSafe(logger, 'codeAction', [], token, async () => {
-      const glossaryTarget = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.target() : undefined;
-      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, ...(glossaryTarget ? { glossaryTarget } : {}) });
+      const glossaryTargets = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.targets() : [];
+      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, glossaryTargets });
     }),
   );
 

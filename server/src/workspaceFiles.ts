@@ -33,9 +33,36 @@ export async function findFiles(folders: readonly string[], accept: (relativePat
 /**
  * A glob as VS Code settings write them (`**` any folders, `*` any name part,
  * `?` one character, `{a,b}` alternatives) turned into a RegExp over
- * '/'-separated relative paths.
+ * '/'-separated relative paths. Throws on a malformed glob: callers that take
+ * a glob from settings check it with globProblem first.
  */
 export function globToRegExp(glob: string): RegExp {
+  const problem = globProblem(glob);
+  if (problem) throw new Error(`invalid glob ${JSON.stringify(glob)}: ${problem}`);
+  return compile(glob);
+}
+
+/**
+ * What is wrong with a glob (an unclosed `{`, a `}` with no `{`, an empty one), or undefined when
+ * globToRegExp reads it. Braces are what a user can get wrong: every other character is escaped.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'it is empty';
+  let depth = 0;
+  for (const ch of glob) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth < 0) return 'a “}” closes no “{”';
+  }
+  if (depth > 0) return 'a “{” is not closed';
+  try {
+    compile(glob);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function compile(glob: string): RegExp {
   let pattern = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;

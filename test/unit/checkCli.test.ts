@@ -30,7 +30,7 @@ function serviceDiagnostics(file: string, locale: Locale = 'en', settings: Repor
   const teamFile = path.join(ROOT, 'examples', 'team.glossary.yaml');
   const team = parseGlossary(readFileSync(teamFile, 'utf8'), 'yaml', pathToFileURL(teamFile).href).entries;
   const glossary = new Glossary([...(path.dirname(path.resolve(file)) === path.dirname(teamFile) ? team : []), ...builtinEntries()]);
-  return service.diagnostics(service.parse(readReport(file)), settings, { locale, uri: pathToFileURL(path.resolve(file)).href, glossary });
+  return service.diagnostics(service.parse(readReport(file, 20_000_000)), settings, { locale, uri: pathToFileURL(path.resolve(file)).href, glossary });
 }
 
 const example = (name: string) => path.join(ROOT, 'examples', name);

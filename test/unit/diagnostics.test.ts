@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getReportLanguageService, resolveSettings, type ReportSettings } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS, getReportLanguageService, Glossary, resolveSettings, type ReportSettings } from '../../server/src/core/languageService';
 import { relationsOf } from '../../server/src/core/relations/analyze';
 import { needsShared, readFixture, ROOT, SEED } from '../support/paths';
 
@@ -180,4 +180,44 @@ describe('examples: every planted inconsistency and nothing else', () => {
       assert.deepEqual(found, expected);
     });
   }
+});
+
+describe('findings are capped per check and per document (issue 12, D6)', () => {
+  const text = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+  const headings = (n: number, separator: string) => Array.from({ length: n }, () => '一、概况').join(separator) + separator;
+
+  test('1,000 repeated headings list 200 heading-sequence findings and one summary of the 799 others, in both locales', () => {
+    const report = headings(1000, '\r');
+    const en = check(report);
+    assert.equal(en.filter((d) => d.code === 'heading-sequence').length, 201);
+    const summary = en.filter((d) => /more heading-sequence/.test(text(d)));
+    assert.equal(summary.length, 1);
+    assert.match(text(summary[0]!), /^…and 799 more heading-sequence findings not listed \(at most 200 per check and 1,000 per document are listed\)$/);
+    assert.equal(summary[0]!.severity, 2, 'the summary has the severity of the findings it stands for');
+    const zh = check(report, DEFAULT_SETTINGS, 'zh-cn');
+    assert.ok(zh.some((d) => text(d) === '……另有 799 条 heading-sequence 问题未列出（每项检查最多列出 200 条，每个文档最多 1,000 条）'));
+  });
+
+  test('the document cap holds across checks: 6 checks × 250 findings list 1,000 and sum up the rest per check', () => {
+    // One finding of each of six checks per block; the blocks repeat the same values so nothing conflicts.
+    const block = [
+      '一、概况',
+      '  检视问题1686个，完成问题整改1676个、整改率99.6%。',
+      '  “未定义术语”。',
+      '  全年营业收入100亿元，其中A 60亿元、B 60亿元。',
+      '  收入由50亿元增长到60亿元，增长30%。',
+      '  检视问题1686个，其中整改1700个。',
+    ];
+    const lines = Array.from({ length: 250 }, () => block).flat();
+    const found = service.diagnostics(service.parse(lines.join('\n')), DEFAULT_SETTINGS, { locale: 'en', uri: URI, glossary: new Glossary([]) });
+    const listed = found.filter((d) => !/^…and \d+ more/.test(text(d)));
+    assert.equal(listed.length, 1000);
+    const codes = new Set(found.map((d) => d.code));
+    assert.equal(codes.size, 6);
+    for (const code of codes) assert.ok(listed.filter((d) => d.code === code).length <= 200, `${String(code)} capped`);
+    const left = found.filter((d) => /^…and \d+ more/.test(text(d))).reduce((n, d) => n + Number(/\d[\d,]*/.exec(text(d))![0].replace(/,/g, '')), 0);
+    assert.equal(listed.length + left, 6 * 250 - 1, 'every finding is listed or counted (the first heading is not one)');
+    const ordered = [...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    assert.deepEqual(found, ordered, 'still in document order');
+  });
 });

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Figure } from '../../server/src/core/figures/figure';
 import { extractFigures } from '../../server/src/core/figures/scanner';
+import { MAX_NUMERAL_LENGTH } from '../../server/src/core/figures/numerals';
+import { MAX_HOVER_LENGTH } from '../../server/src/core/languageFeatures/hoverLimit';
+import { getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 
 /** The figures of a sentence as [text, value, kind] triples, for compact assertions. */
 const brief = (text: string) => extractFigures(text).map((f) => [f.text, f.value, f.kind]);
@@ -174,5 +177,42 @@ describe('figure invariants', () => {
       assert.equal(text.slice(figure.span.start, figure.span.end), figure.text);
       assert.ok(figure.span.start <= figure.numberSpan.start && figure.numberSpan.end <= figure.span.end, figure.text);
     }
+  });
+});
+
+describe('malformed Chinese numerals (issue 12, D5)', () => {
+  test('一千一千个 and 一万一万个 read as two numerals, never as 2,000 or 100,010,000', () => {
+    assert.deepEqual(brief('共一千一千个').map(([, value]) => value), [1000, 1000]);
+    assert.deepEqual(brief('共一万一万个').map(([, value]) => value), [10000, 10000]);
+    assert.deepEqual(brief('一亿一亿元').map(([, value]) => value), [1e8, 1e8]);
+    assert.deepEqual(brief('1万1万人').map(([, value]) => value), [10000, 10000]);
+  });
+
+  test('well-formed numerals keep reading as one: 三十万亿, 四十五亿四千零四万, 5万4千6百, 一万三千, 一千二百三十四万五千六百七十八', () => {
+    assert.equal(only('三十万亿元').value, 3e13);
+    assert.equal(only('共四十五亿四千零四万元').value, 4540040000);
+    assert.equal(only('共5万4千6百人').value, 54600);
+    assert.equal(only('共一万三千人').value, 13000);
+    assert.equal(only('共一千二百三十四万五千六百七十八元').value, 12345678);
+  });
+
+  test('no figure is longer than MAX_NUMERAL_LENGTH: 50,000 × 一千 + 万, a run of 零, a run of ",000"', () => {
+    for (const text of ['一千'.repeat(50_000) + '万', `共一万${'零'.repeat(1000)}一个`, `1${',000'.repeat(20_000)}个`]) {
+      const longest = extractFigures(text).reduce((max, figure) => Math.max(max, figure.text.length), 0);
+      assert.ok(longest <= MAX_NUMERAL_LENGTH + 8, `longest figure ${longest} characters`);
+    }
+  });
+
+  test('every hover is capped at MAX_HOVER_LENGTH with an ellipsis (a 50,000-character glossary definition)', () => {
+    const service = getReportLanguageService();
+    const definition = '很长的释义'.repeat(10_000);
+    const glossary = new Glossary([{ term: '长术语', aliases: [], definition, source: { kind: 'workspace', uri: 'file:///g.glossary.yaml', line: 0 } }]);
+    const doc = service.parse('关于“长术语”的说明。');
+    const hover = service.hover(doc, { line: 0, character: 4 }, { locale: 'en', glossary, uri: 'file:///r.report' });
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+    assert.ok(hover.contents.value.length <= MAX_HOVER_LENGTH, `hover of ${hover.contents.value.length} characters`);
+    assert.ok(hover.contents.value.endsWith('…'));
+    const figureHover = service.hover(service.parse('一千'.repeat(50_000) + '万'), { line: 0, character: 1 });
+    assert.ok(figureHover && JSON.stringify(figureHover.contents).length <= MAX_HOVER_LENGTH);
   });
 });

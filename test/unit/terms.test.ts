@@ -155,11 +155,11 @@ describe('undefined terms, completion, figures vs terms', () => {
     const diagnostics = service.diagnostics(doc, DEFAULT_SETTINGS, { locale: 'en', uri: URI, glossary: builtin }).filter((d) => d.code === 'undefined-term');
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.severity, 4);
-    const target = { uri: 'file:///ws/terms.glossary.yaml', exists: true, end: { line: 3, character: 0 }, needsNewline: false, format: 'yaml' as const };
-    const [action] = service.codeActions(URI, diagnostics[0]!.range, diagnostics, { locale: 'en', glossaryTarget: target });
+    const target = { uri: 'file:///ws/terms.glossary.yaml', exists: true, end: { line: 3, character: 0 }, format: 'yaml' as const, text: 'a: 1\nb: 2\nc: 3\n' };
+    const [action] = service.codeActions(URI, diagnostics[0]!.range, diagnostics, { locale: 'en', glossaryTargets: [target] });
     assert.ok(action?.edit?.changes);
     assert.deepEqual(action.edit.changes['file:///ws/terms.glossary.yaml'], [{ range: { start: target.end, end: target.end }, newText: '未知新名词: "TODO: definition"\n' }]);
-    const created = service.codeActions(URI, diagnostics[0]!.range, diagnostics, { locale: 'en', glossaryTarget: { ...target, exists: false } })[0]!;
+    const created = service.codeActions(URI, diagnostics[0]!.range, diagnostics, { locale: 'en', glossaryTargets: [{ ...target, exists: false, text: '' }] })[0]!;
     assert.equal((created.edit!.documentChanges![0] as { kind: string }).kind, 'create');
   });
 

@@ -1,10 +1,13 @@
 /** Command-line parsing for `report-lens`: small enough not to need a library. */
+import { DEFAULT_SETTINGS } from '../core/settings';
 export type Format = 'text' | 'json';
 
 export interface ParsedArgs {
   readonly command: string | undefined;
   readonly files: readonly string[];
   readonly format: string | undefined;
+  /** Largest input file read, in bytes: --max-file-size, else reportLens.maxFileSize's default. */
+  readonly maxFileSize: number;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -16,6 +19,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: string | undefined;
   let help = false;
   let version = false;
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -26,12 +30,25 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined) throw new UsageError('--format needs a value');
       format = value;
     } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === MAX_FILE_SIZE) maxFileSize = parseSize(argv[++i]);
+    else if (arg.startsWith(`${MAX_FILE_SIZE}=`)) maxFileSize = parseSize(arg.slice(MAX_FILE_SIZE.length + 1));
     else if (arg === '--') files.push(...argv.slice(i + 1)), (i = argv.length);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
     else files.push(arg);
   }
-  return { command, files, format, help, version };
+  return { command, files, format, help, version, maxFileSize };
+}
+
+export const MAX_FILE_SIZE = '--max-file-size';
+
+/** Options of every command that take the next argument as their value. */
+export const VALUE_OPTIONS: readonly string[] = ['--format', '-f', MAX_FILE_SIZE];
+
+function parseSize(value: string | undefined): number {
+  if (value === undefined) throw new UsageError(`${MAX_FILE_SIZE} needs a value`);
+  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`${MAX_FILE_SIZE} expects a number of bytes (got "${value}")`);
+  return Number(value);
 }
 
 export function checkFormat(format: string | undefined, allowed: readonly string[]): string {

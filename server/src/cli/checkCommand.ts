@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -7,8 +7,8 @@ import { Glossary, type ReportLanguageService, type TermEntry } from '../core/la
 import { builtinEntries } from '../core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
-import { checkFormat, UsageError } from './args';
-import { ReadError, readReport } from './readReport';
+import { checkFormat, UsageError, VALUE_OPTIONS } from './args';
+import { readBounded, ReadError, readReport, TooLargeError } from './readReport';
 import { toSarif, type CheckedFile } from './sarif';
 
 /** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly severity: Readonly<Partial<Record<CheckCode, CheckSeverity>>>;
   /** Glossary files given with --glossary (the ones beside the report are found anyway). */
   readonly glossaries?: readonly string[];
+  /** Largest report read, in bytes (--max-file-size); reportLens.maxFileSize's default when absent. */
+  readonly maxFileSize?: number;
 }
 
 const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -45,8 +47,8 @@ export function takeCheckOptions(argv: readonly string[]): { argv: string[]; che
     const option = /^(--locale|--severity|--glossary)(?:=(.*))?$/s.exec(arg);
     if (!option) {
       rest.push(arg);
-      // Keep a --format value with its option so that a value such as `json` is never taken for a file here.
-      if ((arg === '--format' || arg === '-f') && i + 1 < argv.length) rest.push(argv[++i]!);
+      // Keep an option's value with it so that a value such as `json` is never taken for a file here.
+      if (VALUE_OPTIONS.includes(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
       continue;
     }
     const name = option[1]!;
@@ -67,7 +69,7 @@ function commandOf(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return argv[i + 1];
-    if (arg === '--format' || arg === '-f') i++;
+    if (VALUE_OPTIONS.includes(arg)) i++;
     else if (!arg.startsWith('-') || arg === '-') return arg;
   }
   return undefined;
@@ -127,7 +129,7 @@ export function checkCommand(
   for (const file of files) {
     let text: string;
     try {
-      text = readReport(file);
+      text = readReport(file, options.maxFileSize ?? settings.maxFileSize);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       err(`report-lens: ${error.message}\n`);
@@ -191,37 +193,65 @@ class CliGlossaries {
   private read(file: string): { entries: TermEntry[]; problems: GlossaryProblem[] } {
     let result = this.parsed.get(file);
     if (!result) {
-      const format = formatOf(file);
-      try {
-        const stat = statSync(file);
-        result = !format
-          ? { entries: [], problems: [{ line: 0, character: 0, message: 'Not a glossary file: expected .yaml, .yml, .json or .csv.' }] }
-          : stat.size > MAX_GLOSSARY_BYTES
-            ? glossaryTooLarge()
-            : parseGlossary(readFileSync(file, 'utf8'), format, pathToFileURL(file).href);
-      } catch (error) {
-        result = glossaryUnreadable(error);
-      }
+      result = readGlossary(file);
       this.parsed.set(file, result);
     }
     return result;
   }
 }
 
-/** Glossary files in `folder` and in each of its parents, nearest first. */
-function discoverGlossaries(folder: string): string[] {
+/** One glossary file: a regular file of at most MAX_GLOSSARY_BYTES, read as such; anything else is a problem of the file. */
+function readGlossary(file: string): { entries: TermEntry[]; problems: GlossaryProblem[] } {
+  const format = formatOf(file);
+  if (!format) return { entries: [], problems: [{ line: 0, character: 0, message: 'Not a glossary file: expected .yaml, .yml, .json or .csv.' }] };
+  try {
+    return parseGlossary(readBounded(file, MAX_GLOSSARY_BYTES), format, pathToFileURL(file).href);
+  } catch (error) {
+    return error instanceof TooLargeError ? glossaryTooLarge() : glossaryUnreadable(error);
+  }
+}
+
+/**
+ * Glossary files in `folder` and in each of its parents, nearest first. Only regular files are
+ * taken: a FIFO would hang the read and a device never end it. A symlink is followed only to a
+ * regular file inside the folder it was found in (as the server, which follows none, keeps to the
+ * workspace): `ev.glossary.csv -> /etc/passwd` is not read.
+ */
+export function discoverGlossaries(folder: string): string[] {
   const found: string[] = [];
   for (let dir = folder, depth = 0; depth < 32; depth++) {
-    try {
-      for (const name of readdirSync(dir).sort()) if (/\.glossary\.(?:ya?ml|json|csv)$/i.test(name)) found.push(path.join(dir, name));
-    } catch {
-      // an unreadable folder has no glossary for us
-    }
+    found.push(...glossariesIn(dir));
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return found;
+}
+
+function glossariesIn(dir: string): string[] {
+  let entries: Dirent[];
+  let real: string;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+    real = realpathSync(dir);
+  } catch {
+    return []; // an unreadable folder has no glossary for us
+  }
+  return entries
+    .filter((entry) => /\.glossary\.(?:ya?ml|json|csv)$/i.test(entry.name))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && linksInside(path.join(dir, entry.name), real)))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
+/** Whether a symlink leads to a regular file inside `folder` (a real path), at any depth. */
+function linksInside(link: string, folder: string): boolean {
+  try {
+    const target = realpathSync(link);
+    return target.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep) && statSync(target).isFile();
+  } catch {
+    return false; // a dangling link
+  }
 }
 
 /** The `file://` URL the server would see for this file; stdin (`-`) has none, so it gets an `untitled:` one. */

@@ -19,11 +19,11 @@ export interface FigureJson {
 }
 
 /** `report-lens figures [--format text|json] FILE`: every number found, with what it is. */
-export function figuresCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, write: (text: string) => void): number {
+export function figuresCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, write: (text: string) => void, maxFileSize: number): number {
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('figures takes exactly one FILE');
   const file = files[0]!;
-  const doc = service.parse(readReport(file));
+  const doc = service.parse(readReport(file, maxFileSize));
   const figures = doc.figures.map((figure) => toJson(figure, doc.lines.rangeOf(figure.span.start, figure.span.end)));
   if (chosen === 'json') write(`${JSON.stringify(figures, null, 2)}\n`);
   else write(renderFigures(file, figures));

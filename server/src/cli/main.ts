@@ -28,6 +28,8 @@ Commands:
 
 Options:
   -f, --format FORMAT   output format (default: text)
+  --max-file-size BYTES the largest file read (default: 20000000, as reportLens.maxFileSize);
+                        a larger one, or one that is not a regular file, exits 2
   -h, --help            show this help
   -v, --version         show the version
 
@@ -55,13 +57,13 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
     const service = getReportLanguageService();
     switch (args.command) {
       case 'outline':
-        return outlineCommand(service, args.files, args.format, out);
+        return outlineCommand(service, args.files, args.format, out, args.maxFileSize);
       case 'figures':
-        return figuresCommand(service, args.files, args.format, out);
+        return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
       case 'check':
-        return checkCommand(service, args.files, args.format, check, VERSION, out, err);
+        return checkCommand(service, args.files, args.format, { ...check, maxFileSize: args.maxFileSize }, VERSION, out, err);
       case 'relations':
-        return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out);
+        return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

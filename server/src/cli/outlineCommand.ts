@@ -4,11 +4,11 @@ import { checkFormat, UsageError } from './args';
 import { readReport } from './readReport';
 
 /** `report-lens outline [--format text|json] FILE`: the server's DocumentSymbol[] for one file. */
-export function outlineCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, write: (text: string) => void): number {
+export function outlineCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, write: (text: string) => void, maxFileSize: number): number {
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('outline takes exactly one FILE');
   const file = files[0]!;
-  const symbols = service.documentSymbols(service.parse(readReport(file)));
+  const symbols = service.documentSymbols(service.parse(readReport(file, maxFileSize)));
   if (chosen === 'json') write(`${JSON.stringify(symbols, null, 2)}\n`);
   else write(renderOutline(file, symbols));
   return 0;

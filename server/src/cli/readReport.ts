@@ -1,19 +1,79 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { withoutBom } from '../core/text/chars';
 
 export class ReadError extends Error {}
 
+/** A file over the size limit (a ReadError, so every command reports it like an unreadable file). */
+export class TooLargeError extends ReadError {}
+
+/** Something to wait on for a synchronous pause (Atomics.wait times out: nothing ever notifies it). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/** Bytes read at a time: the size is checked after each read, so a file that grows is caught too. */
+const CHUNK = 1 << 20;
+
 /**
  * Reads a report as the editor would show it: UTF-8 with the BOM removed
- * (VS Code drops it too, so positions agree with the server's).
+ * (VS Code drops it too, so positions agree with the server's). Only a regular
+ * file (or stdin for `-`) of at most `limit` bytes is read: /dev/zero or a FIFO
+ * would otherwise be read forever, or hang.
  */
-export function readReport(file: string): string {
-  let text: string;
+export function readReport(file: string, limit: number): string {
+  return withoutBom(readBounded(file, limit));
+}
+
+/**
+ * The UTF-8 text of a regular file (or of stdin for `-`) of at most `limit` bytes, checked before
+ * reading (its size) and while reading (what was read, for a file that grows or a pipe). Opened
+ * without blocking, so that a FIFO with no writer does not hang the open itself.
+ */
+export function readBounded(file: string, limit: number): string {
+  let fd: number;
   try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    fd = file === '-' ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    throw new ReadError(`cannot read ${file}: ${reason}`);
+    throw new ReadError(`cannot read ${file}: ${reasonOf(error)}`);
   }
-  return withoutBom(text);
+  try {
+    if (file !== '-') {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new ReadError(`cannot read ${file}: not a regular file`);
+      if (stat.size > limit) throw tooLarge(file, stat.size, limit);
+    }
+    return readAll(fd, file, limit);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+function readAll(fd: number, file: string, limit: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, limit - total + 1));
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      // stdin in non-blocking mode (a terminal, some pipes) has nothing yet: wait a little, without spinning.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(PAUSE, 0, 0, 10);
+        continue;
+      }
+      throw new ReadError(`cannot read ${file}: ${reasonOf(error)}`);
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > limit) throw tooLarge(file, total, limit, true);
+    chunks.push(buffer.subarray(0, read));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function tooLarge(file: string, size: number, limit: number, atLeast = false): TooLargeError {
+  return new TooLargeError(`cannot read ${file}: it is ${atLeast ? 'more than ' : ''}${size} bytes, larger than the limit of ${limit} bytes (reportLens.maxFileSize; change it with --max-file-size BYTES)`);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
 }

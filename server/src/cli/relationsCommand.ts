@@ -9,11 +9,11 @@ import { readReport } from './readReport';
  * checks found — its clauses, the figures with their roles, the arithmetic, the stated
  * and computed intervals and the verdict (consistent, mismatch, or not verifiable and why).
  */
-export function relationsCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, locale: Locale, write: (text: string) => void): number {
+export function relationsCommand(service: ReportLanguageService, files: readonly string[], format: string | undefined, locale: Locale, write: (text: string) => void, maxFileSize: number): number {
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('relations takes exactly one FILE');
   const file = files[0]!;
-  const entries = service.relations(service.parse(readReport(file)), locale);
+  const entries = service.relations(service.parse(readReport(file, maxFileSize)), locale);
   if (chosen === 'json') write(`${JSON.stringify(entries, null, 2)}\n`);
   else write(renderRelations(file, entries));
   return 0;

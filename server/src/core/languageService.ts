@@ -5,6 +5,7 @@ import { diagnostics, mismatchCount, type DiagnosticsOptions } from './languageF
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
+import { limitHover } from './languageFeatures/hoverLimit';
 import { inlayHints } from './languageFeatures/inlayHints';
 import { listRelations, type RelationEntry } from './languageFeatures/relationList';
 import type { Locale } from './l10n/messages';
@@ -38,7 +39,9 @@ export interface ReportLanguageService {
 }
 
 export function getReportLanguageService(): ReportLanguageService {
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations };
+  // Every hover is bounded here, whatever builds its markdown (a figure's text, a glossary definition).
+  const boundedHover: ReportLanguageService['hover'] = (doc, position, options, token) => limitHover(hover(doc, position, options, token));
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations };
 }
 
 export type { ReportDocument } from './model';

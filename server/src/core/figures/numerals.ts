@@ -223,7 +223,8 @@ function scanArabic(text: string, i: number, end: number): number {
   // One kind of separator per number, so "1, 234" and "1,234 567" do not merge.
   if (intDigits > 0 && intDigits <= 3) {
     let separator = -1;
-    while (j + 3 < end + 1 && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 && !(j + 4 < end && digitAt(text, j + 4) >= 0)) {
+    let groups = 0;
+    while (groups++ < MAX_GROUPS && j + 3 < end + 1 && digitAt(text, j + 1) >= 0 && digitAt(text, j + 2) >= 0 && digitAt(text, j + 3) >= 0 && !(j + 4 < end && digitAt(text, j + 4) >= 0)) {
       const code = text.charCodeAt(j);
       if (!(isGroupSeparator(code) || isSpaceSeparator(code)) || (separator >= 0 && code !== separator)) break;
       if (isSpaceSeparator(code) && !spaceGroupOk(text, i, j, end)) break;
@@ -274,12 +275,29 @@ export function parseArabic(text: string, i: number, end: number): ArabicMatch |
 }
 
 /**
+ * The longest numeral read, in UTF-16 code units. The longest well-formed Chinese numeral below 10^16
+ * (九千九百九十九万…九十九) is 31 characters, Arabic ones stop at 20 digits and 12 decimals, with
+ * separators under 60; past this, a run of numeral characters is not one number a report states,
+ * and reading it as one would make a figure (and a hover) as long as the input.
+ */
+export const MAX_NUMERAL_LENGTH = 64;
+
+/**
+ * At most this many thousands groups are read (1,000,000,000,000,000,000,000 has seven): past that
+ * the value overflows anyway, and without a bound a long run of ",000" was read again from each of
+ * its digits.
+ */
+const MAX_GROUPS = 8;
+
+/**
  * A number at `i`, Chinese, Arabic or mixed. Returns undefined when there is
  * none. Scales bind as Chinese grammar binds them: 亿 multiplies everything
  * before it, 万 everything since the last 亿.
  */
 export function parseNumeral(text: string, i: number, end: number): NumeralMatch | undefined {
   const start = i;
+  const textEnd = end;
+  end = Math.min(end, start + MAX_NUMERAL_LENGTH);
   let negative = false;
   const first = codeAt(text, i);
   if ((first === NEGATIVE_1 || first === NEGATIVE_2) && i + 1 < end && (cnDigitAt(text, i + 1) >= 0 || digitAt(text, i + 1) >= 0)) {
@@ -325,6 +343,12 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
   // Unit of the last digit, before later scales multiply it.
   let lastDigitBase = 1;
   let unitsAfterLastDigit = 1;
+  // Where the pending digit (or Arabic number) starts, the smallest of 十 百 千 read since the last
+  // 万 or 亿 (0: none), and where that group starts: a numeral whose units do not go down (一千一千,
+  // 一万一万) is two numerals, and ends before the second.
+  let pendingStart = i;
+  let lastSmall = 0;
+  let groupStart = i;
   // The whole number read so far is wholeSoFar(yi, wan, section, pending, …) below: a function of
   // plain values, not a closure, so that these variables stay in registers.
 
@@ -337,6 +361,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       if (arabicEnd < 0) break;
       pending = arabicValue;
       hasPending = true;
+      pendingStart = j;
       decimals = arabicDecimals;
       grouped ||= arabicGrouped;
       chinese = false;
@@ -355,6 +380,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       if (digit !== 0) {
         pending = digit;
         hasPending = true;
+        pendingStart = j;
         lastDigitBase = 1;
         unitsAfterLastDigit = 1;
       }
@@ -365,6 +391,8 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
     const unitValue = UNIT_BY_CODE[c & 0xffff]!;
     if (unitValue > 0 && unitValue < 1e4) {
       const small = unitValue;
+      // 一千一千: a unit no smaller than the one before it starts another numeral (rare, so re-read).
+      if (lastSmall > 0 && small >= lastSmall) return parseNumeral(text, start, hasPending ? pendingStart : j);
       // 十 alone at the start means 一十, and so it does after 零 (一万零十二); 百, 千 alone do not
       // start a number (千万 is also "by all means").
       let multiplier: number;
@@ -372,6 +400,7 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       else if ((elements === 0 || afterZero) && small === 10) multiplier = 1;
       else break;
       section += multiplier * small;
+      lastSmall = small;
       if (!hasPending) {
         lastDigitBase = 1;
         unitsAfterLastDigit = 1;
@@ -399,6 +428,8 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
     }
     if (unitValue >= 1e4) {
       const big = unitValue;
+      // 一万一万, 一亿一亿: a scale that already applies to this numeral starts another one.
+      if (repeatsScale(big, section + (hasPending ? pending : 0) + (big === 1e8 ? wan : 0), wan, yi)) return parseNumeral(text, start, groupStart);
       if (!applyBigScale(big, section + (hasPending ? pending : 0), wan, yi)) break;
       wan = scaledWan;
       yi = scaledYi;
@@ -407,8 +438,10 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
       pending = 0;
       hasPending = false;
       lastUnit = big;
+      lastSmall = 0;
       afterZero = false;
       j++;
+      groupStart = j;
       elements++;
       continue;
     }
@@ -428,6 +461,8 @@ export function parseNumeral(text: string, i: number, end: number): NumeralMatch
     }
     break;
   }
+  // Cut by the length bound with more numeral to come: not a number a report states.
+  if (j >= end && end < textEnd && CONTINUES_NUMERAL[codeAt(text, end) & 0xffff] === 1) return undefined;
   if (afterZero) {
     j--; // a trailing 零 belongs to whatever follows, not to this number
     elements--;
@@ -461,6 +496,7 @@ export function parseArabicScaled(text: string, i: number, end: number): Numeral
   while (j < end) {
     const unitValue = UNIT_BY_CODE[text.charCodeAt(j) & 0xffff]!;
     if (unitValue < 1e4) break;
+    if (repeatsScale(unitValue, (hasPending ? pending : 0) + (unitValue === 1e8 ? wan : 0), wan, yi)) return undefined;
     if (!applyBigScale(unitValue, hasPending ? pending : 0, wan, yi)) break;
     wan = scaledWan;
     yi = scaledYi;
@@ -487,6 +523,15 @@ for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_NUMERAL[c] = 1;
 
 let scaledWan = 0;
 let scaledYi = 0;
+
+/**
+ * Whether 万 (亿) comes again, after an amount, in a numeral that already has one: 一万一万 and
+ * 一亿一亿 are two numerals. Right after each other they still multiply (四万万 = 4亿, as written
+ * a century ago), and 万亿 is a scale of its own.
+ */
+function repeatsScale(big: number, amount: number, wan: number, yi: number): boolean {
+  return amount > 0 && (big === 1e4 ? wan > 0 : yi > 0);
+}
 
 /**
  * 万 or 亿 (`big`) after `amount`, as Chinese grammar binds them: 亿 multiplies everything before it,

@@ -10,6 +10,12 @@ const MESSAGES = {
     en: (name: string, size: string, limit: string) => `Report Lens skipped ${name}: it is ${size}, larger than reportLens.maxFileSize (${limit}).`,
     'zh-cn': (name: string, size: string, limit: string) => `Report Lens 未分析 ${name}：文件大小 ${size}，超过 reportLens.maxFileSize（${limit}）。`,
   },
+  badGlossaryGlob: {
+    en: (glob: string, problem: string, fallback: string) =>
+      `Report Lens: reportLens.glossary.files "${glob}" is not a valid glob (${problem}); glossary files are found with "${fallback}" instead.`,
+    'zh-cn': (glob: string, problem: string, fallback: string) =>
+      `Report Lens：reportLens.glossary.files 的值 "${glob}" 不是有效的 glob（${problem}），改用 "${fallback}" 查找术语表文件。`,
+  },
   kindName: {
     en: (kind: string) => KIND_EN[kind] ?? kind,
     'zh-cn': (kind: string) => KIND_ZH[kind] ?? kind,
@@ -97,6 +103,12 @@ const MESSAGES = {
     en: (marker: string, previous: string, expected: string) => `Heading ${marker} follows ${previous}: expected ${expected}`,
     'zh-cn': (marker: string, previous: string, expected: string) => `标题序号${marker}接在${previous}之后，应为${expected}`,
   },
+  moreFindings: {
+    en: (more: number, code: string, perCheck: number, perDocument: number) =>
+      `…and ${count(more)} more ${code} finding${more === 1 ? '' : 's'} not listed (at most ${count(perCheck)} per check and ${count(perDocument)} per document are listed)`,
+    'zh-cn': (more: number, code: string, perCheck: number, perDocument: number) =>
+      `……另有 ${count(more)} 条 ${code} 问题未列出（每项检查最多列出 ${count(perCheck)} 条，每个文档最多 ${count(perDocument)} 条）`,
+  },
   operand: {
     en: (role: string, text: string) => `${role}: ${text}`,
     'zh-cn': (role: string, text: string) => `${role}：${text}`,
@@ -132,6 +144,11 @@ const MESSAGES = {
   },
   glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
 } as const;
+
+/** A count with thousands separators (12,345), the same in both locales. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Quotes a phrase unless it already carries its own quotes (“稳、准、快、实”四字方针). */
 function quote(phrase: string): string {

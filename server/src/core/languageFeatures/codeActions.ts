@@ -1,22 +1,25 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { GlossaryFormat } from '../terms/glossaryFile';
+import { appendedEntry } from '../terms/glossaryAppend';
 import { messages, type Locale } from '../l10n/messages';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
 
-/** Where "Add to workspace glossary" writes: the first glossary file, or a new terms.glossary.yaml. */
+/** A file "Add to workspace glossary" may write: a glossary file the workspace loads, or a new one it would load. */
 export interface GlossaryTarget {
   readonly uri: string;
   readonly exists: boolean;
   /** End of the existing file, where the stub is appended. */
   readonly end: Position;
-  /** The existing file does not end with a line break. */
-  readonly needsNewline: boolean;
-  readonly format: 'yaml' | 'json' | 'csv';
+  readonly format: GlossaryFormat;
+  /** The file's text as it is ('' for a new file): the fix is checked against it before it is offered. */
+  readonly text: string;
 }
 
 export interface CodeActionOptions {
   readonly locale: Locale;
-  readonly glossaryTarget?: GlossaryTarget;
+  /** Where a term may be added, in order of preference: the first that takes it safely is used. */
+  readonly glossaryTargets?: readonly GlossaryTarget[];
 }
 
 /**
@@ -29,9 +32,8 @@ export function codeActions(uri: string, range: Range, diagnostics: readonly Dia
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, range)) continue;
     const addTerm = (diagnostic.data as { addTerm?: unknown } | undefined)?.addTerm;
-    if (typeof addTerm === 'string' && options.glossaryTarget && options.glossaryTarget.format !== 'json') {
-      actions.push(addToGlossary(addTerm, diagnostic, options.glossaryTarget, options.locale));
-    }
+    const add = typeof addTerm === 'string' ? addToGlossary(addTerm, diagnostic, options.glossaryTargets ?? [], options.locale) : undefined;
+    if (add) actions.push(add);
     for (const fix of fixesOf(diagnostic)) {
       actions.push({
         title: fix.title,
@@ -61,30 +63,29 @@ function isFix(value: unknown): value is DiagnosticData['fixes'][number] {
   });
 }
 
-/** Appends a stub entry (or creates terms.glossary.yaml with it); nothing else in the file changes. */
-function addToGlossary(term: string, diagnostic: Diagnostic, target: GlossaryTarget, locale: Locale): CodeAction {
+/**
+ * Appends a stub entry to the first target that takes it safely (or creates the new file with it);
+ * nothing the user wrote changes. No action when no target does: a fix that corrupts a glossary,
+ * or writes where nothing reads, is worse than none.
+ */
+function addToGlossary(term: string, diagnostic: Diagnostic, targets: readonly GlossaryTarget[], locale: Locale): CodeAction | undefined {
   const t = messages(locale);
-  const stub = target.format === 'csv' ? `${csvField(term)},${csvField(t.glossaryStub())},\n` : `${yamlKey(term)}: ${JSON.stringify(t.glossaryStub())}\n`;
-  const text = (target.needsNewline ? '\n' : '') + stub;
-  const file = decodeURIComponent(target.uri.slice(target.uri.lastIndexOf('/') + 1));
-  const edit: WorkspaceEdit = target.exists
-    ? { changes: { [target.uri]: [{ range: { start: target.end, end: target.end }, newText: text }] } }
-    : {
-        documentChanges: [
-          { kind: 'create', uri: target.uri, options: { ignoreIfExists: true } },
-          { textDocument: { uri: target.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: stub }] },
-        ],
-      };
-  return { title: t.addToGlossary(term, file), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
-}
-
-/** A YAML key that stays a plain string whatever the term holds. */
-function yamlKey(term: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(term) && !/^(true|false|null|yes|no|on|off|~)$/i.test(term) ? term : JSON.stringify(term);
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  for (const target of targets) {
+    const text = appendedEntry(target.text, target.format, target.uri, term, t.glossaryStub());
+    if (text === undefined) continue;
+    const file = decodeURIComponent(target.uri.slice(target.uri.lastIndexOf('/') + 1));
+    const edit: WorkspaceEdit = target.exists
+      ? { changes: { [target.uri]: [{ range: { start: target.end, end: target.end }, newText: text }] } }
+      : {
+          documentChanges: [
+            // Never over a file that exists meanwhile: the target was chosen because there was none.
+            { kind: 'create', uri: target.uri, options: { overwrite: false, ignoreIfExists: false } },
+            { textDocument: { uri: target.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+          ],
+        };
+    return { title: t.addToGlossary(term, file), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+  }
+  return undefined;
 }
 
 function overlaps(a: Range, b: Range): boolean {

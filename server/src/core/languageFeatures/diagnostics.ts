@@ -34,26 +34,94 @@ const SEVERITY: Readonly<Record<Exclude<CheckSeverity, 'off'>, DiagnosticSeverit
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Figures that disagree, as LSP diagnostics with the arithmetic in the message. */
+/**
+ * At most this many findings of one check are listed. Past a few hundred, the cause is one thing a
+ * reader fixes once (a numbering scheme, a pasted template), not each finding; and only the listed
+ * ones cost a message, related locations and quick fixes, so no input makes this step super-linear.
+ */
+export const MAX_FINDINGS_PER_CHECK = 200;
+/**
+ * At most this many per document, all checks together: what a client must receive, store and render
+ * (the Problems view, the CLI's output) stays bounded whatever the input.
+ */
+export const MAX_FINDINGS_PER_DOCUMENT = 1000;
+
+/** A finding before it becomes a diagnostic: built only when it is going to be listed. */
+interface Finding {
+  readonly code: CheckCode;
+  readonly level: Exclude<CheckSeverity, 'off'>;
+  build(): Diagnostic;
+}
+
+/**
+ * Figures that disagree, as LSP diagnostics with the arithmetic in the message; at most
+ * MAX_FINDINGS_PER_CHECK per check and MAX_FINDINGS_PER_DOCUMENT in all, the rest summed up
+ * in one diagnostic per check ("…and 12,345 more heading-sequence findings").
+ */
 export function diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[] {
   const t = messages(options.locale);
-  const out: Diagnostic[] = [];
-  for (const { relation, code, level } of reported(doc, settings)) {
+  const listed: Diagnostic[] = [];
+  const found = new Map<CheckCode, { level: Exclude<CheckSeverity, 'off'>; total: number }>();
+  for (const finding of findings(doc, settings, options, t)) {
     if (token?.isCancellationRequested) break;
-    const draft = describe(doc, relation, t, options);
-    const diagnostic: Diagnostic = {
-      range: doc.lines.rangeOf(draft.span.start, draft.span.end),
+    const seen = found.get(finding.code) ?? { level: finding.level, total: 0 };
+    found.set(finding.code, seen);
+    if (++seen.total <= MAX_FINDINGS_PER_CHECK) listed.push(finding.build());
+  }
+  listed.sort(byPosition);
+  const shown = listed.slice(0, MAX_FINDINGS_PER_DOCUMENT);
+  return [...shown, ...summaries(found, shown, listed, t)].sort(byPosition);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Every finding, in the order the checks give them (each check's in document order). */
+function* findings(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
+  for (const { relation, code, level } of reported(doc, settings)) yield { code, level, build: () => relationDiagnostic(doc, relation, code, level, t, options) };
+  if (options.glossary && settings.checks['undefined-term'] !== 'off') yield* undefinedTerms(doc, settings, options, t);
+}
+
+/**
+ * One diagnostic per check with findings left out, at the last listed finding of that check (or
+ * its first one built but cut by the document cap), with the check's own code and severity so that
+ * turning the check off or filtering by code treats it like the findings it stands for.
+ */
+function summaries(found: ReadonlyMap<CheckCode, { level: Exclude<CheckSeverity, 'off'>; total: number }>, shown: readonly Diagnostic[], built: readonly Diagnostic[], t: Messages): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [code, { level, total }] of found) {
+    const listedCount = shown.reduce((n, d) => (d.code === code ? n + 1 : n), 0);
+    if (listedCount === total) continue;
+    const anchor = findLast(shown, code) ?? built.find((d) => d.code === code)!;
+    out.push({
+      range: anchor.range,
       severity: SEVERITY[level],
       code,
       source: SOURCE,
-      message: draft.message,
-    };
-    if (draft.related.length > 0) diagnostic.relatedInformation = draft.related;
-    if (draft.fixes.length > 0) diagnostic.data = { fixes: draft.fixes } satisfies DiagnosticData;
-    out.push(diagnostic);
+      message: t.moreFindings(total - listedCount, code, MAX_FINDINGS_PER_CHECK, MAX_FINDINGS_PER_DOCUMENT),
+    });
   }
-  if (options.glossary && settings.checks['undefined-term'] !== 'off') out.push(...undefinedTerms(doc, settings, options, t));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out;
+}
+
+function findLast(list: readonly Diagnostic[], code: CheckCode): Diagnostic | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.code === code) return list[i];
+  return undefined;
+}
+
+function relationDiagnostic(doc: ReportDocument, relation: Relation, code: CheckCode, level: Exclude<CheckSeverity, 'off'>, t: Messages, options: DiagnosticsOptions): Diagnostic {
+  const draft = describe(doc, relation, t, options);
+  const diagnostic: Diagnostic = {
+    range: doc.lines.rangeOf(draft.span.start, draft.span.end),
+    severity: SEVERITY[level],
+    code,
+    source: SOURCE,
+    message: draft.message,
+  };
+  if (draft.related.length > 0) diagnostic.relatedInformation = draft.related;
+  if (draft.fixes.length > 0) diagnostic.data = { fixes: draft.fixes } satisfies DiagnosticData;
+  return diagnostic;
 }
 
 /** The relations the checks report: those that do not hold, of a check that is not turned off. */
@@ -74,21 +142,23 @@ export function mismatchCount(doc: ReportDocument, settings: ReportSettings): nu
 }
 
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
-function undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Diagnostic[] {
+function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
   const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
-  const out: Diagnostic[] = [];
   for (const occurrence of termsOf(doc, options.glossary!, options.uri).occurrences) {
     if (!occurrence.quoted || occurrence.entry) continue;
-    out.push({
-      range: doc.lines.rangeOf(occurrence.span.start, occurrence.span.end),
-      severity: SEVERITY[level],
+    yield {
       code: 'undefined-term',
-      source: SOURCE,
-      message: t.undefinedTerm(occurrence.name),
-      data: { fixes: [], addTerm: occurrence.name } satisfies DiagnosticData,
-    });
+      level,
+      build: () => ({
+        range: doc.lines.rangeOf(occurrence.span.start, occurrence.span.end),
+        severity: SEVERITY[level],
+        code: 'undefined-term',
+        source: SOURCE,
+        message: t.undefinedTerm(occurrence.name),
+        data: { fixes: [], addTerm: occurrence.name } satisfies DiagnosticData,
+      }),
+    };
   }
-  return out;
 }
 
 export function codeOf(relation: Relation): CheckCode {

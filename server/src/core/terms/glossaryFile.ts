@@ -169,7 +169,9 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 function parseCsv(text: string, uri: string): ParsedGlossary {
   const entries: TermEntry[] = [];
   const problems: GlossaryProblem[] = [];
-  const rows = csvRows(text);
+  const { rows, unclosedQuote } = csvRows(text);
+  // The quoted field runs to the end of the file, swallowing every row after it: say where it opened.
+  if (unclosedQuote !== undefined) problems.push({ ...unclosedQuote, message: 'A quoted field is never closed: every line after its opening quote is read as part of it.' });
   rows.forEach(({ fields, line }, index) => {
     if (fields.every((field) => field.trim() === '')) return;
     if (index === 0 && fields[0]?.trim().toLowerCase() === 'term') return; // header
@@ -183,8 +185,10 @@ function parseCsv(text: string, uri: string): ParsedGlossary {
   return { entries, problems };
 }
 
-function csvRows(text: string): { fields: string[]; line: number }[] {
+function csvRows(text: string): { rows: { fields: string[]; line: number }[]; unclosedQuote?: { line: number; character: number } } {
   const rows: { fields: string[]; line: number }[] = [];
+  let quoteAt = { line: 0, character: 0 };
+  let lineStart = 0;
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -196,10 +200,13 @@ function csvRows(text: string): { fields: string[]; line: number }[] {
       if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
       else if (ch === '"') quoted = false;
       else {
-        if (ch === '\n') line++;
+        if (ch === '\n') (line++, (lineStart = i + 1));
         field += ch;
       }
-    } else if (ch === '"' && field === '') quoted = true;
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      quoteAt = { line, character: i - lineStart };
+    }
     else if (ch === ',') fields.push(field), (field = '');
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
@@ -209,11 +216,12 @@ function csvRows(text: string): { fields: string[]; line: number }[] {
       field = '';
       line++;
       rowLine = line;
+      lineStart = i + 1;
     } else field += ch;
   }
   if (field !== '' || fields.length > 0) {
     fields.push(field);
     rows.push({ fields, line: rowLine });
   }
-  return rows;
+  return quoted ? { rows, unclosedQuote: quoteAt } : { rows };
 }
