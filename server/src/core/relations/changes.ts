@@ -221,9 +221,49 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
   }
 }
 
+const EN_CHANGE_VERB = 'rose|increased|grew|gained|climbed|jumped|advanced|fell|declined|decreased|dropped|slipped|edged up|edged down|was up|was down';
+
+/**
+ * "Total sales grew 4.2 percent to $18.6 billion from $17.85 billion" and "fell 3.1 percent
+ * to A from B": the stated change first, then the level reached, then the one before.
+ */
+function englishChangeToFrom(text: string, sentence: SentenceView, out: ChangeRelation[]): void {
+  const figures = sentence.figures;
+  for (let i = 0; i + 2 < figures.length; i++) {
+    const [stated, after, before] = [figures[i]!, figures[i + 1]!, figures[i + 2]!];
+    const verb = new RegExp(`\\b(${EN_CHANGE_VERB})(?:\\s+by)?\\s+$`, 'i').exec(text.slice(Math.max(sentence.span.start, stated.span.start - 24), stated.span.start));
+    if (!verb || !/^,?\s+to\s+$/i.test(between(text, stated, after)) || !/^\s+(?:[a-z ]{0,40}?\s)?from\s+$/i.test(between(text, after, before).replace(/\bin the (?:first|second|third|fourth) quarter\b/i, ' '))) continue;
+    if (!comparable(before, after) || !isExact(stated)) continue;
+    const relation = checkChange(before, after, stated, EN_DOWN.test(verb[1]!) ? -1 : 1);
+    if (relation) out.push(relation);
+    i += 2;
+  }
+}
+
+/** "grew at an average annual rate of 6.0 percent from 2021 to 2026, from $1.83 billion to $2.45 billion". */
+function englishAnnualRate(text: string, sentence: SentenceView, out: ChangeRelation[]): void {
+  for (const clause of sentence.clauses.clauses) {
+    if (!(clause.qualifiers & QUALIFIER_ANNUAL_AVERAGE) || clause.qualifiers & QUALIFIER_REAL) continue;
+    const stated = clause.figures.find((f) => f.figure.kind === 'percent' && isExact(f.figure));
+    const years = clause.period?.years ?? sentence.clauses.clauses.find((c) => c.period?.years)?.period?.years;
+    if (!stated || !years) continue;
+    const figures = sentence.figures;
+    for (let k = 0; k + 1 < figures.length; k++) {
+      const [before, after] = [figures[k]!, figures[k + 1]!];
+      if (before.span.start < stated.figure.span.end || !comparable(before, after)) continue;
+      if (!/\bfrom\s+$/i.test(text.slice(Math.max(sentence.span.start, before.span.start - 8), before.span.start)) || !/^\s+to\s+$/i.test(between(text, before, after))) continue;
+      const relation = annualAverage(before, after, stated.figure, clause.verb === 'decrease' ? -1 : 1, years);
+      if (relation) out.push(relation);
+      break;
+    }
+  }
+}
+
 function englishChanges(context: AnalysisContext, sentence: SentenceView, out: ChangeRelation[]): void {
   const { text } = context;
   const figures = sentence.figures;
+  englishChangeToFrom(text, sentence, out);
+  englishAnnualRate(text, sentence, out);
   for (let i = 0; i < figures.length; i++) {
     const first = figures[i]!;
     const lead = text.slice(Math.max(sentence.span.start, first.span.start - 24), first.span.start);

@@ -19,7 +19,7 @@ export function findPartsAndSums(context: AnalysisContext): { parts: PartRelatio
   context.sentences.forEach((sentence, index) => {
     markedParts(context, index, parts, sums);
     trailingTotal(context, sentence, sums);
-    ofTheWhole(context, sentence, parts);
+    ofTheWhole(context, sentence, parts, sums);
     completionParts(context, sentence, parts);
     partOfNamedWhole(context, sentence, parts);
     englishColonList(context, sentence, sums);
@@ -210,13 +210,23 @@ function trailingTotal(context: AnalysisContext, sentence: SentenceView, sums: S
 }
 
 /** "Of the 7,727 claims filed, 6,324 were approved": the part follows a whole introduced by "Of the". */
-function ofTheWhole(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[]): void {
+function ofTheWhole(context: AnalysisContext, sentence: SentenceView, parts: PartRelation[], sums: SumRelation[]): void {
   const { text } = context;
   const [whole, part] = sentence.figures;
   if (!whole || !part) return;
   if (!/^\s*Of\s+(?:the\s+)?$/i.test(text.slice(sentence.span.start, whole.span.start))) return;
   if (!compatible(whole, part) || !isExact(whole) || !isExact(part) || /\b(?:of which|including)\b/i.test(between(text, whole, part))) return;
   parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
+  // "…, 820 came from services, 310 from construction and 110 from retail trade": a list of parts,
+  // each after a comma or a final "and", with words only between them. It may leave parts out.
+  const listed = [part];
+  for (let k = 2; k < sentence.figures.length; k++) {
+    const next = sentence.figures[k]!;
+    const gap = between(text, sentence.figures[k - 1]!, next);
+    if (!compatible(next, whole) || !isExact(next) || /[\d.;:()]/.test(gap) || !/(?:,|\band)\s+$/.test(gap)) break;
+    listed.push(next);
+  }
+  if (listed.length >= 2 && /\band\s+$/.test(between(text, listed[listed.length - 2]!, listed[listed.length - 1]!))) sums.push(sumRelation(whole, listed, false));
 }
 
 /** 这八十亿元中，有三十五亿元…; 在66个行政村中，已有65个…: the whole named before 中, the part after it. */

@@ -161,6 +161,11 @@ function englishRate(context: AnalysisContext, index: number, sentence: Sentence
   const before = text.slice(Math.max(sentence.span.start, rate.span.start - 40), rate.span.start);
   const parenthetical = /\(\s*$/.test(before) || /,\s*or\s*$/.test(before);
   const rateWord = EN_RATE_LEAD.exec(before);
+  // "accounted for 27.4 percent of total sales, or $5.1 billion of $18.6 billion": both operands after the rate.
+  const [a, b] = [figures[position + 1], figures[position + 2]];
+  if (a && b && /^\s+of\s+[a-z -]{0,40}?,?\s+or\s+$/i.test(between(text, rate, a)) && /^\s+of\s+$/i.test(between(text, a, b)) && isOperand(a) && isOperand(b) && isExact(a) && isExact(b)) {
+    return rateRelation(rate, a, b, 'share');
+  }
   // "the 603 that reported on time accounted for 37.9 percent of the sample": the whole is stated earlier in the paragraph.
   if (/\b(?:accounted for|made up|represented|comprised)\s+$/i.test(before)) return accountedFor(context, index, sentence, rate, position);
   if (!parenthetical && !rateWord) return undefined;
@@ -172,14 +177,14 @@ function englishRate(context: AnalysisContext, index: number, sentence: Sentence
       return rateRelation(rate, n, d, rateWord ? rateWord[0].trim().split(/\s+/)[0]! : 'share');
     }
   }
-  // "Of the D employers …, N responded, a response rate of R".
-  if (rateWord && position >= 2) {
+  // "Of the D employers …, N responded, a response rate of R" / "…, N were full-time (R)".
+  if ((rateWord || parenthetical) && position >= 2) {
     const n = figures[position - 1]!;
     for (let j = position - 2; j >= 0; j--) {
       const d = figures[j]!;
       const lead = text.slice(Math.max(sentence.span.start, d.span.start - 8), d.span.start);
       if (/\bof\s+(?:the\s+)?$/i.test(lead) && isCountLike(n) && isCountLike(d) && isExact(n) && isExact(d) && d.value >= n.value) {
-        return rateRelation(rate, n, d, rateWord[0].trim().split(/\s+/)[0]!);
+        return rateRelation(rate, n, d, rateWord ? rateWord[0].trim().split(/\s+/)[0]! : 'share');
       }
     }
   }
