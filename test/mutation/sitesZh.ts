@@ -68,6 +68,8 @@ function parts(p: Paragraph): Site[] {
     const wholes = p.numbers.filter((n) => n.end <= at && n.start >= (p.text[at] === '。' ? previous : sentenceStart) && unitOf(p, n) === unit && !n.percent && !base(p, n));
     const whole = wholes.at(-1);
     if (!whole || whole.value <= part.value) continue;
+    // A whole that is itself a change (比上年压缩920亿元): its parts may exceed it when other parts move the other way.
+    if (/(增加|增长|减少|下降|压缩|提高|降低|扩大|缩小|上升)了?$/.test(p.text.slice(Math.max(p.start, whole.start - 4), whole.start))) continue;
     const largest = Math.max(...wholes.map((n) => interval(n)[1]));
     const after = p.text.slice(unitEnd(p, whole), unitEnd(p, whole) + 3);
     if (whole.open || /^(多|余|以上)/.test(after) || /(超过|逾)$/.test(p.text.slice(whole.start - 2, whole.start))) continue;

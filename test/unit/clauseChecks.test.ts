@@ -188,4 +188,27 @@ describe('rates and parts: roles decide', () => {
     assert.deepEqual(codes(text.replace('%', '一千一百五十四')), []);
     assert.deepEqual(codes(text.replace('%', '一千零五十四')), ['sum-mismatch']);
   });
+
+  test('其中，包括… opening a sentence, and the upper end of a range as the whole', () => {
+    assert.deepEqual(codes('国家投资建设的水利工程，限额以上的项目有七十三个。其中，包括九十六个续建工程。\n'), ['part-exceeds-whole']);
+    assert.deepEqual(codes('铁路货运量十四亿七千万至十四亿九千万吨，其中晋煤外运量二十三亿吨。\n'), ['part-exceeds-whole']);
+    assert.deepEqual(codes('铁路货运量十四亿七千万至十四亿九千万吨，其中晋煤外运量一亿九千二百万吨。\n'), []);
+  });
 });
+
+describe('change-mismatch: direction and durations', () => {
+  test('a duration before the stated change names the stretch (四年间增长…)', () => {
+    assert.deepEqual(codes('预算外资金由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元，四年间增长百分之七十五点二。\n'), []);
+    assert.deepEqual(codes('预算外资金由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元，四年间增长百分之七十八点九。\n'), ['change-mismatch']);
+  });
+
+  test('a percent that goes the other way than its values says so, in both languages', () => {
+    const text = '今年市级财政安排民生实事项目资金36.5亿元，比上年增加2.1亿元，下降6.1%。\n';
+    const [en] = service.diagnostics(service.parse(text), DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///t.report' });
+    assert.equal(en?.message, 'Stated 6.1% as a decrease, but from 34.4亿元 to 36.5亿元 is an increase of 6.11%');
+    assert.ok(en?.relatedInformation?.some((r) => r.message.includes('2.1亿元')), 'the stated change is among the related figures');
+    const [zh] = service.diagnostics(service.parse(text), DEFAULT_SETTINGS, { locale: 'zh-cn', uri: 'file:///t.report' });
+    assert.equal(zh?.message, '写的是下降6.1%，但由34.4亿元到36.5亿元实为增长6.11%');
+  });
+});
+

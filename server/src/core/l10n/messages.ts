@@ -63,6 +63,10 @@ const MESSAGES = {
     en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but from ${before} to ${after} is ${computed}`,
     'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但由${before}到${after}实为${computed}`,
   },
+  changeWrongWay: {
+    en: (stated: string, down: boolean, before: string, after: string, computed: string) => `Stated ${stated} as ${down ? 'a decrease' : 'an increase'}, but from ${before} to ${after} is ${down ? 'an increase' : 'a decrease'} of ${computed}`,
+    'zh-cn': (stated: string, down: boolean, before: string, after: string, computed: string) => `写的是${down ? '下降' : '增长'}${stated}，但由${before}到${after}实为${down ? '增长' : '下降'}${computed}`,
+  },
   changeAbsolute: {
     en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but ${after} − ${before} = ${computed}`,
     'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但${after} − ${before} = ${computed}`,

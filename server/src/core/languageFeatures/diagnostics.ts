@@ -243,10 +243,15 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   // An implied previous value is written like the level it was derived from (55.6亿元, not 5,560,000,000).
   const beforeText = r.before ? plain(r.before) : r.after ? restate(doc, r.after, beforeValue) : show(beforeValue);
   const afterText = r.after ? plain(r.after) : show(afterValue);
-  const relatedInfo = [...(r.before ? [related('before', r.before.span)] : []), ...(r.after ? [related('after', r.after.span)] : [])];
+  const relatedInfo = [...(r.before ? [related('before', r.before.span)] : []), ...(r.after ? [related('after', r.after.span)] : []), ...(r.delta ? [related('change', r.delta.span)] : [])];
   const mid = midpoint(r.computed);
   // A change whose computed direction contradicts the verb gets the message, not a fix that would flip the meaning.
   const sameDirection = Math.sign(mid) === 0 || Math.sign(mid) === r.direction;
+  if (!sameDirection && r.measure !== 'annual-average') {
+    const unit = r.measure === 'percent' ? '%' : r.measure === 'multiple' ? '×' : '';
+    const magnitude = r.measure === 'absolute' ? (r.after ? restate(doc, r.after, Math.abs(afterValue - beforeValue)) : show(Math.abs(afterValue - beforeValue))) : `${show(Math.abs(mid))}${unit}`;
+    return { span: r.stated.span, message: t.changeWrongWay(plain(r.stated), r.direction < 0, beforeText, afterText, magnitude), related: relatedInfo, fixes: [] };
+  }
   if (r.measure === 'percent') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
     return { span: r.stated.span, message: t.changePercent(plain(r.stated), beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };

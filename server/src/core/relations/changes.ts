@@ -1,6 +1,7 @@
 import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
 import { difference, meets, percentChange, sum } from './arithmetic';
+import { DURATION_UNITS } from '../clauses/lexicon';
 import { YEAR } from '../clauses/periods';
 import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL, type Clause, type ClauseFigure } from '../clauses/types';
 import { between, clauseOf, isExact, leadOf, type AnalysisContext, type SentenceView } from './context';
@@ -11,7 +12,7 @@ const CN_DOWN = /下降|减少|降低|回落|缩小|压减|降至|减至|降到|
 const YEAR_OF = `(?:${YEAR}(?:底|末|初)?的?)?`;
 /** 由A增至B, 从A提高到B, 由A降至B, 由1949年的A增加到1956年的B. */
 const CN_FROM_TO = new RegExp(`^(?:[增加长提高上升扩大降低下减少缩小回落压]{0,4})(?:至|到|为)${YEAR_OF}$`);
-const CN_FROM = new RegExp(`[由从]${YEAR_OF}$`);
+const CN_FROM = new RegExp(`[由从]${YEAR_OF}的?$`);
 const CN_CHANGE_VERB = /(增加|增长|提高|上升|提升|扩大|下降|减少|降低|回落|缩小|压减)了?$/;
 /** The period a value is compared with: 上年, 上一年, 去年, 1952年, 一九五七年 (末, 底, 同期). */
 const CN_BASE_PERIOD = `(?:上一?年|去年|前一年|${YEAR})(?:末|底|同期)?`;
@@ -174,7 +175,8 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
     // 由A增至B …, 增长Y% / 增加X
     if (CN_FROM.test(lead) && CN_FROM_TO.test(gap) && comparable(before, after)) {
       const direction = CN_DOWN.test(gap) ? -1 : 1;
-      const stated = figures[i + 2];
+      // 四年间增长…: the duration names the stretch, the change comes after it.
+      const stated = figures.slice(i + 2, i + 4).find((f) => !(f.kind === 'measure' && DURATION_UNITS.has(f.unit)));
       if (stated && isExact(stated)) {
         const verbGap = between(text, after, stated);
         const verb = CN_CHANGE_VERB.exec(verbGap.replace(/[，,、\s]/g, ''));
@@ -212,7 +214,8 @@ function chineseChanges(context: AnalysisContext, sentence: SentenceView, out: C
         if (percentVerb && percentGap.length <= 8) {
           // previous = current − direction × change
           const previous: Interval = direction > 0 ? difference(before.interval, after.interval) : sum([before.interval, after.interval]);
-          const relation = impliedPercent(before, after, percent, direction, previous, after);
+          // 比上年增加2.1亿元，下降6.1%: the percent's own verb must go the same way.
+          const relation = impliedPercent(before, after, percent, direction, previous, after, CN_DOWN.test(percentVerb[1]!) ? -1 : 1);
           if (relation) out.push(relation);
           i += 2;
         }
@@ -363,12 +366,13 @@ function checkChange(before: Figure, after: Figure, stated: Figure, direction: 1
 }
 
 /** The previous value is derived (current − change); the stated percent is checked against change / previous. */
-function impliedPercent(current: Figure, change: Figure, percent: Figure, direction: 1 | -1, previous: Interval, delta: Figure): ChangeRelation | undefined {
+function impliedPercent(current: Figure, change: Figure, percent: Figure, direction: 1 | -1, previous: Interval, delta: Figure, percentDirection: 1 | -1 = direction): ChangeRelation | undefined {
   if (previous[0] <= 0) return undefined;
   const computed: Interval = [(change.interval[0] / previous[1]) * 100, (change.interval[1] / previous[0]) * 100];
-  const consistent = meets(computed, percent.interval);
+  const consistent = percentDirection === direction && meets(computed, percent.interval);
   const previousValue = roundSignificant(direction > 0 ? current.value - change.value : current.value + change.value);
-  return { type: 'change', before: undefined, after: current, delta, stated: percent, measure: 'percent', direction, operands: [previousValue, current.value], computed: direction > 0 ? computed : [-computed[1], -computed[0]], consistent };
+  // The relation's direction is the stated percent's: the message compares it with the computed one.
+  return { type: 'change', before: undefined, after: current, delta, stated: percent, measure: 'percent', direction: percentDirection, operands: [previousValue, current.value], computed: direction > 0 ? computed : [-computed[1], -computed[0]], consistent };
 }
 
 function make(before: Figure, after: Figure, stated: Figure, measure: ChangeRelation['measure'], direction: 1 | -1, computed: Interval, consistent: boolean): ChangeRelation {

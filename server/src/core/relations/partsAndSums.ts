@@ -69,7 +69,7 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
     // English "including" and "of which" name one part; only Chinese lists after 其中 are sums.
     if (english) listed.splice(1);
     for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
-    if (listed.length >= 2) {
+    if (listed.length >= 2 && whole.range === undefined) {
       const after = text.slice(listed[listed.length - 1]!.span.end, Math.min(sentence.span.end, listed[listed.length - 1]!.span.end + 12));
       const exhaustive = CN_EXHAUSTIVE.test(text.slice(Math.max(whole.span.end, mark), listed[0]!.span.start)) || /^[^，。]{0,4}(合计|共计|总计)/.test(after);
       sums.push(sumRelation(whole, listed, exhaustive));
@@ -169,7 +169,8 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
   const candidates: { figure: Figure; sentence: SentenceView }[] = [];
   for (let k = w - 1; k >= 0; k--) if (sentence.figures[k]!.span.end <= mark) candidates.push({ figure: sentence.figures[k]!, sentence });
   // 其中 opening the sentence: the whole is in the sentence before.
-  const opensSentence = !/\S/.test(text.slice(sentence.span.start, mark).replace(/[\u3000]/g, ''));
+  // 其中 opening the sentence (alone or as 其中，包括…): nothing but the mark before the part.
+  const opensSentence = !/\S/.test(text.slice(sentence.span.start, mark).replace(/[\u3000，,]|其中/g, ''));
   const previous = context.sentences[index - 1];
   if (opensSentence && previous) for (let k = previous.figures.length - 1; k >= 0; k--) candidates.push({ figure: previous.figures[k]!, sentence: previous });
   for (const { figure: candidate, sentence: where } of candidates) {
@@ -178,7 +179,8 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
     // 比一九五二年的827亿元: a value compared with is not the whole; the level stated before it is.
     if (role === 'base') continue;
     if (CHANGE_LEAD.test(leadOf(text, where.span, candidate)) || role === 'change' || isDuration(candidate)) return undefined;
-    return isExact(candidate) && !candidate.signed && ADDITIVE.has(candidate.kind) ? candidate : undefined;
+    // The upper end of a range (14.7亿至14.9亿吨，其中…) bounds its parts too.
+    return (isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end')) && !candidate.signed && ADDITIVE.has(candidate.kind) ? candidate : undefined;
   }
   return undefined;
 }
