@@ -208,22 +208,31 @@ function counts(p: Paragraph): Site[] {
 /** "T nouns: A in …, B in … and C in …" and "A, B and C, totaling T": the total moved away from the sum. */
 function sums(p: Paragraph): Site[] {
   const out: Site[] = [];
-  const candidates: { total: WrittenNumber; list: WrittenNumber[]; pattern: string }[] = [];
+  const candidates: { total: WrittenNumber; list: WrittenNumber[]; pattern: string; exhaustive: boolean }[] = [];
   for (const m of p.body.matchAll(new RegExp(String.raw`(${NUM})(?:\s+[a-z-]+){0,3}:`, 'g'))) {
     const total = at(p, p.start + m.index);
     if (!total || !amount(p, total)) continue;
     const sentence = sentenceSpan(p, total.start, total.end);
     const list = p.numbers.filter((n) => n.start > p.start + m.index + m[0].length && n.end <= sentence.end && amount(p, n) && compatible(p, n, total));
-    candidates.push({ total, list, pattern: 'en-total-colon' });
+    candidates.push({ total, list, pattern: 'en-total-colon', exhaustive: true });
   }
   for (const m of p.body.matchAll(new RegExp(String.raw`\b(?:totaling|totalling|for a total of|a total of)\s+(${NUM})`, 'g'))) {
     const total = at(p, p.start + m.index + m[0].indexOf(m[1]!));
     if (!total || !amount(p, total)) continue;
     const sentence = sentenceSpan(p, total.start, total.end);
     const list = p.numbers.filter((n) => n.start >= sentence.start && n.end <= p.start + m.index && amount(p, n) && compatible(p, n, total));
-    candidates.push({ total, list, pattern: 'en-totaling' });
+    candidates.push({ total, list, pattern: 'en-totaling', exhaustive: true });
   }
-  for (const { total, list, pattern } of candidates) {
+  // "Of the T new jobs, A came from services, B from construction and C from retail trade": the parts
+  // may leave some out, so only a total below their sum is a slip.
+  for (const m of p.body.matchAll(new RegExp(String.raw`(?:^|[.!?]\s+)Of\s+(?:the\s+)?(${NUM})`, 'g'))) {
+    const total = at(p, p.start + m.index + m[0].indexOf(m[1]!));
+    if (!total || !amount(p, total)) continue;
+    const sentence = sentenceSpan(p, total.start, total.end);
+    const list = p.numbers.filter((n) => n.start > total.end && n.end <= sentence.end && amount(p, n) && compatible(p, n, total));
+    if (list.length >= 2 && /\band\s+$/.test(p.text.slice(list.at(-2)!.end, list.at(-1)!.start))) candidates.push({ total, list, pattern: 'en-of-the-parts', exhaustive: false });
+  }
+  for (const { total, list, pattern, exhaustive } of candidates) {
     if (list.length < 2) continue;
     const sum = sumOf(list.map(interval));
     if (!meets(sum, interval(total))) continue;
@@ -233,7 +242,7 @@ function sums(p: Paragraph): Site[] {
       span: sentenceSpan(p, Math.min(total.start, list[0]!.start), Math.max(total.end, list.at(-1)!.end)),
       plant(rng) {
         for (let attempt = 0; attempt < 20; attempt++) {
-          const value = ((sum[0] + sum[1]) / 2) * (rng.chance(0.5) ? rng.uniform(1.15, 1.45) : rng.uniform(0.55, 0.85));
+          const value = ((sum[0] + sum[1]) / 2) * (exhaustive && rng.chance(0.5) ? rng.uniform(1.15, 1.45) : rng.uniform(0.55, 0.85));
           if (!clear(writtenInterval(total, value), sum)) continue;
           const edit = retype(p.text, total, value);
           return { edits: [edit], note: `total ${edit.text}, but the ${list.length} parts add up to ${((sum[0] + sum[1]) / 2).toLocaleString('en-US')}` };
