@@ -212,3 +212,29 @@ describe('change-mismatch: direction and durations', () => {
   });
 });
 
+
+describe('English: a whole named paragraphs before', () => {
+  const release = (part: string, share: string) =>
+    [
+      'The number of unemployed persons, at 5.8 million, changed little in March.',
+      '',
+      'The number of long-term unemployed was little changed at 1.1 million in March. These',
+      `individuals accounted for ${share} percent of all unemployed persons.`,
+      '',
+      `Among the unemployed, the number of permanent job losers increased by 172,000 to ${part}`,
+      'million in March.',
+      '',
+    ].join('\n');
+
+  test('"Among the unemployed" names the whole stated before; "accounted for P percent of all unemployed persons" too', () => {
+    assert.deepEqual(codes(release('1.6', '18.9')), []);
+    assert.deepEqual(codes(release('6.6', '18.9')), ['part-exceeds-whole']);
+    assert.deepEqual(codes(release('1.6', '28.9')), ['rate-mismatch']);
+  });
+
+  test('the whole is the group the reference names, not a narrower one (the unemployed are not the long-term unemployed)', () => {
+    const doc = service.parse(release('1.6', '18.9'));
+    const part = relationsOf(doc).parts.find((r) => r.part.text.startsWith('1.6'));
+    assert.equal(part?.whole.text, '5.8 million');
+  });
+});

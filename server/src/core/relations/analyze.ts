@@ -9,6 +9,7 @@ import { findConflicts, findStatements, type Statement } from './conflicts';
 import { paragraphContext, type SentenceView } from './context';
 import { closesList, findCounts, markersFrom } from './counts';
 import { findHeadingSequences } from './headingSequence';
+import { findNamedWholes, NAMED_WHOLE_PARAGRAPHS, namedWholeRelation, resolveWhole, type NamedLevel, type WholeReference } from './namedWholes';
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation, UnverifiableRelation } from './types';
@@ -115,6 +116,8 @@ interface Findings extends ParagraphRelations {
   readonly sentences: readonly SentenceView[];
   readonly rates: readonly RateFinding[];
   readonly statements: readonly Statement[];
+  readonly namedLevels: readonly NamedLevel[];
+  readonly wholeReferences: readonly WholeReference[];
   /** Where each of `figures` stands in it, built when a later version first needs it. */
   index?: Map<Figure, number>;
 }
@@ -152,6 +155,9 @@ function analyze(doc: ReportDocument): Relations {
   const changes: ChangeRelation[] = [];
   const counts: CountRelation[] = [];
   const unverifiable: UnverifiableRelation[] = [];
+  // Named levels of the current section's recent paragraphs, for references to a named whole.
+  const namedLevels: (NamedLevel & { paragraph: number })[] = [];
+  let namedScope = -1;
   let h = 0;
   doc.paragraphs.forEach((paragraph, p) => {
     // Sentences under the same heading share a scope.
@@ -171,6 +177,22 @@ function analyze(doc: ReportDocument): Relations {
       const found = pendingDenominator(scoped, at, finding);
       const rate = found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label);
       if (rate) rates.push(rate);
+    }
+    if (findings.namedLevels.length > 0 || findings.wholeReferences.length > 0) {
+      if (h !== namedScope) {
+        namedLevels.length = 0;
+        namedScope = h;
+      }
+      const levels = findings.namedLevels.map((l) => ({ figure: current(l.figure), words: l.words, paragraph: p }));
+      namedLevels.push(...levels);
+      while (namedLevels.length > 0 && namedLevels[0]!.paragraph < p - NAMED_WHOLE_PARAGRAPHS) namedLevels.shift();
+      for (const reference of findings.wholeReferences) {
+        const mapped = { ...reference, part: current(reference.part), ...(reference.rate ? { rate: current(reference.rate) } : {}) };
+        const whole = resolveWhole(mapped, namedLevels);
+        const relation = whole && namedWholeRelation(mapped, whole);
+        if (relation?.type === 'rate') rates.push(relation);
+        else if (relation) parts.push(relation);
+      }
     }
     if (current === same) {
       push(parts, findings.parts);
@@ -260,6 +282,7 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
   const { parts, sums } = findPartsAndSums(context);
   const unverifiable: UnverifiableRelation[] = [];
   const changes = findChanges(context, unverifiable);
+  const named = findNamedWholes(context);
   const rates = findRates(context, unverifiable);
   return {
     figures,
@@ -272,6 +295,8 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
     unverifiable: orNone(unverifiable),
     counts: orNone(findCounts(context)),
     statements: orNone(findStatements(context)),
+    namedLevels: orNone(named.levels),
+    wholeReferences: orNone(named.references),
   };
 }
 
