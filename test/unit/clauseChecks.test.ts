@@ -238,3 +238,16 @@ describe('English: a whole named paragraphs before', () => {
     assert.equal(part?.whole.text, '5.8 million');
   });
 });
+
+describe('shares of one base, and points', () => {
+  test('其中 splits a share into shares of the same base; a growth rate is not split so', () => {
+    assert.deepEqual(codes('实行劳动改造的占百分之四十二点三，其中已经刑满释放的占百分之二十五点六，现在在押的占百分之十六点七。\n'), []);
+    assert.deepEqual(codes('实行劳动改造的占百分之四十二点三，其中已经刑满释放的占百分之三十五点六，现在在押的占百分之十六点七。\n'), ['sum-mismatch']);
+    assert.deepEqual(codes('出口增长22.5%，其中机电产品增长30.3%。\n'), []);
+  });
+
+  test('两点…：第一…第二… counted by its markers', () => {
+    assert.deepEqual(codes('应该作两点基本估计：第一，方针是正确的。第二，成效是明显的。第三，问题仍然不少。\n'), ['count-mismatch']);
+    assert.deepEqual(codes('应该作两点基本估计：第一，方针是正确的。第二，成效是明显的。\n'), []);
+  });
+});

@@ -189,7 +189,7 @@ function isHan(code: number): boolean {
 function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: number, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
   // "三个责任：", "二个方面推进市容环境专项整治：", "“三个统一”要求，即…"
-  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面)([\u4e00-\u9fff]{1,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
+  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面|点)([\u4e00-\u9fff]{0,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     // A whole numeral only: 第十条 is an ordinal, 二十四个 is not 四个.

@@ -1,6 +1,7 @@
 import type { Figure } from '../figures/figure';
 import { meets, sum } from './arithmetic';
 import { DURATION_UNITS } from '../clauses/lexicon';
+import { QUALIFIER_OTHER_WHOLE } from '../clauses/types';
 import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { PartRelation, SumRelation } from './types';
 
@@ -180,9 +181,16 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
     if (role === 'base') continue;
     if (CHANGE_LEAD.test(leadOf(text, where.span, candidate)) || role === 'change' || isDuration(candidate)) return undefined;
     // The upper end of a range (14.7亿至14.9亿吨，其中…) bounds its parts too.
-    return (isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end')) && !candidate.signed && ADDITIVE.has(candidate.kind) ? candidate : undefined;
+    const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end');
+    // 实行劳动改造的占42.3%，其中…占25.6%: shares of one base split like amounts (not 增长22.5%，其中出口增长20.3%).
+    const shareOfShare = candidate.kind === 'percent' && role === 'share' && roleIn(sentence, first) === 'share' && !otherWhole(where, candidate) && !otherWhole(sentence, first);
+    return bounded && !candidate.signed && (ADDITIVE.has(candidate.kind) || shareOfShare) ? candidate : undefined;
   }
   return undefined;
+}
+
+function otherWhole(sentence: SentenceView, figure: Figure): boolean {
+  return ((clauseOf(sentence, figure)?.qualifiers ?? 0) & QUALIFIER_OTHER_WHOLE) !== 0;
 }
 
 function roleIn(sentence: SentenceView, figure: Figure): string | undefined {
