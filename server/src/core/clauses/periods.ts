@@ -59,7 +59,12 @@ export function readPeriods(text: string, english: boolean): ReadPeriods {
   return english ? englishPeriods(text) : chinesePeriods(text);
 }
 
+/** Characters every Chinese period expression holds: a clause without any has no period (most clauses). */
+const CN_PERIOD_CHARS = /[年月季期]/;
+const NONE: ReadPeriods = { period: undefined, base: undefined };
+
 function chinesePeriods(text: string): ReadPeriods {
+  if (!CN_PERIOD_CHARS.test(text)) return NONE;
   const span = CN_SPAN.exec(text);
   if (span) {
     const from = yearOf(span[1] ?? span[4]!);

@@ -1,13 +1,15 @@
 import type { Figure } from '../figures/figure';
 import type { TextSpan } from '../model';
-import { CN_METRIC_LEAD, CN_METRIC_TRAIL, CN_VERBS, DURATION_UNITS, EN_VERBS, QUALIFIER_WORDS } from './lexicon';
+import { CN_METRIC_LEAD, CN_METRIC_TRAIL, CN_VERBS, DURATION_UNITS, EN_VERBS, QUALIFIER_FLAGS, QUALIFIER_PATTERN } from './lexicon';
 import { readPeriods } from './periods';
 import { QUALIFIER_PLAN, type Clause, type ClauseFigure, type FigureRole, type Period, type SentenceClauses, type VerbClass } from './types';
 
-/** Marks that end a clause. 、 joins the items of one clause and does not. */
-const CN_CLAUSE_MARKS = new Set([...'，；：（）〔〕【】,;:()\n']);
-/** In English a comma ends a clause only when a space follows (1,686 is one number). */
-const EN_CLAUSE_MARKS = new Set([...';:()\n']);
+/** Marks that end a clause (a code-unit table: the loop runs over every character of a sentence). 、 joins the items of one clause and does not. */
+const CN_CLAUSE_MARK = new Uint8Array(0x10000);
+for (const ch of '，；：（）〔〕【】,;:()\n') CN_CLAUSE_MARK[ch.charCodeAt(0)] = 1;
+const EN_CLAUSE_MARK = new Uint8Array(0x10000);
+for (const ch of ';:()\n—') EN_CLAUSE_MARK[ch.charCodeAt(0)] = 1;
+const COMMA = 0x2c;
 
 /** Words that qualify a whole sentence once said: a plan stays a plan to the sentence's end. */
 const SENTENCE_QUALIFIERS = QUALIFIER_PLAN;
@@ -43,7 +45,7 @@ export function readSentence(text: string, sentence: TextSpan, figures: readonly
 
 function clauseSpans(text: string, sentence: TextSpan, figures: readonly Figure[], english: boolean): TextSpan[] {
   const spans: TextSpan[] = [];
-  const marks = english ? EN_CLAUSE_MARKS : CN_CLAUSE_MARKS;
+  const marks = english ? EN_CLAUSE_MARK : CN_CLAUSE_MARK;
   let start = sentence.start;
   let f = 0;
   for (let i = sentence.start; i < sentence.end; i++) {
@@ -53,8 +55,9 @@ function clauseSpans(text: string, sentence: TextSpan, figures: readonly Figure[
       i = figures[f]!.span.end - 1;
       continue;
     }
-    const ch = text[i]!;
-    const ends = marks.has(ch) || (english && ch === ',' && /\s/.test(text[i + 1] ?? ' ')) || (english && ch === '—');
+    const code = text.charCodeAt(i);
+    // In English a comma ends a clause only when a space follows (1,686 is one number).
+    const ends = marks[code] === 1 || (english && code === COMMA && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1))));
     if (!ends) continue;
     if (i > start) spans.push({ start, end: i });
     start = i + 1;
@@ -63,11 +66,15 @@ function clauseSpans(text: string, sentence: TextSpan, figures: readonly Figure[
   return spans;
 }
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x3000;
+}
+
 function readClause(text: string, span: TextSpan, figures: readonly Figure[], index: number, english: boolean, previous: Clause | undefined): Clause {
   const own = text.slice(span.start, span.end);
   const periods = readPeriods(own, english);
   let qualifiers = previous ? previous.qualifiers & SENTENCE_QUALIFIERS : 0;
-  for (const [flag, pattern] of QUALIFIER_WORDS) if (pattern.test(own)) qualifiers |= flag;
+  qualifiers |= qualifiersOf(own);
   const verbs = english ? EN_VERBS : CN_VERBS;
   const roles: ClauseFigure[] = [];
   let verb: VerbClass = 'none';
@@ -80,15 +87,34 @@ function readClause(text: string, span: TextSpan, figures: readonly Figure[], in
     cursor = figure.span.end;
   }
   if (verb === 'none' && figures.length > 0) verb = 'level';
-  const lead = text.slice(span.start, figures.length > 0 ? figures[0]!.span.start : span.end);
-  let metric = english ? englishMetric(lead, verbs) : chineseMetric(lead, periods.period, periods.base);
+  // A clause without figures names a metric only for the clause after it to inherit: read on demand.
+  let metric = figures.length === 0 ? '' : metricOf(text.slice(span.start, figures[0]!.span.start), english, periods.period, periods.base);
   let metricInherited = false;
   if (metric === '' && previous) {
-    metric = previous.metric;
+    metric = previous.metric !== '' || previous.figures.length > 0 ? previous.metric : metricOf(text.slice(previous.span.start, previous.span.end), english, previous.period, previous.base);
     metricInherited = true;
   }
   const period: Period | undefined = periods.period ?? previous?.period;
   return { span, sentence: index, metric, metricInherited, period, base: periods.base, verb, qualifiers, figures: roles, english };
+}
+
+function metricOf(lead: string, english: boolean, period: Period | undefined, base: Period | undefined): string {
+  return english ? englishMetric(lead, EN_VERBS) : chineseMetric(lead, period, base);
+}
+
+/** The qualifier flags a clause's words set, in one scan. */
+function qualifiersOf(own: string): number {
+  let flags = 0;
+  QUALIFIER_PATTERN.lastIndex = 0;
+  for (let m = QUALIFIER_PATTERN.exec(own); m; m = QUALIFIER_PATTERN.exec(own)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        flags |= QUALIFIER_FLAGS[g - 1]!;
+        break;
+      }
+    }
+  }
+  return flags;
 }
 
 function verbOf(lead: string, verbs: readonly (readonly [VerbClass, RegExp])[]): VerbClass {
