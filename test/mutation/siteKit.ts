@@ -143,3 +143,19 @@ export function approximate(text: string, n: WrittenNumber, unitEnd: number): bo
   const after = text.slice(unitEnd, unitEnd + 4);
   return /(约|近|大约|将近|接近|超过|逾|达到?近|不到|不足|上下)$/.test(before) || /^(多|余|以上|以下|左右|上下)/.test(after) || /\b(about|nearly|almost|roughly|approximately|over|more than|less than|under|some)\s+\$?$/i.test(before);
 }
+
+/** A rate stated for part / whole, planted well off its truth: the rate sites of both languages. */
+export function rateSite(p: Paragraph, pattern: string, span: Span, rate: WrittenNumber, part: WrittenNumber, whole: WrittenNumber): Site {
+  const truth = percentOf(interval(part), interval(whole));
+  return {
+    kind: 'rate',
+    pattern,
+    span,
+    plant(rng) {
+      const value = movedPercent(rng, rate, truth);
+      if (value === undefined) return undefined;
+      const edit = retype(p.text, rate, value);
+      return { edits: [edit], note: `stated ${edit.text}, but ${part.value} / ${whole.value} = ${((part.value / whole.value) * 100).toFixed(2)}%` };
+    },
+  };
+}

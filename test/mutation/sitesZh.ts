@@ -15,6 +15,7 @@ import {
   movedAmount,
   movedPercent,
   percentOf,
+  rateSite,
   retype,
   sentenceSpan,
   sumOf,
@@ -109,18 +110,7 @@ function rates(p: Paragraph): Site[] {
     }
     if (!found) continue;
     const { part, whole } = found;
-    const truth = percentOf(interval(part), interval(whole));
-    out.push({
-      kind: 'rate',
-      pattern: 'zh-rate',
-      span: sentenceSpan(p, Math.min(part.start, whole.start), rate.end),
-      plant(rng) {
-        const value = movedPercent(rng, rate, truth);
-        if (value === undefined) return undefined;
-        const edit = retype(p.text, rate, value);
-        return { edits: [edit], note: `stated ${edit.text}, but ${part.value} / ${whole.value} = ${((part.value / whole.value) * 100).toFixed(2)}%` };
-      },
-    });
+    out.push(rateSite(p, 'zh-rate', sentenceSpan(p, Math.min(part.start, whole.start), rate.end), rate, part, whole));
   }
   return out;
 }
