@@ -1,4 +1,4 @@
-import type { Locale } from '../core/l10n/messages';
+import { messages, type Locale } from '../core/l10n/messages';
 import type { ReportLanguageService } from '../core/languageService';
 import type { RelationEntry } from '../core/languageFeatures/relationList';
 import { checkFormat, UsageError } from './args';
@@ -15,19 +15,20 @@ export function relationsCommand(service: ReportLanguageService, files: readonly
   const file = files[0]!;
   const entries = service.relations(service.parse(readReport(file, maxFileSize)), locale);
   if (chosen === 'json') write(`${JSON.stringify(entries, null, 2)}\n`);
-  else write(renderRelations(file, entries));
+  else write(renderRelations(file, entries, locale));
   return 0;
 }
 
 const VERDICT_MARK: Record<RelationEntry['verdict'], string> = { consistent: '✓', mismatch: '✗', 'not-verifiable': '?' };
 
-export function renderRelations(file: string, entries: readonly RelationEntry[]): string {
+export function renderRelations(file: string, entries: readonly RelationEntry[], locale: Locale): string {
+  const t = messages(locale);
   const counts = { consistent: 0, mismatch: 0, 'not-verifiable': 0 };
   const lines: string[] = [];
   for (const entry of entries) {
     counts[entry.verdict]++;
     const where = `${file}:${entry.range.start.line + 1}:${entry.range.start.character + 1}`;
-    lines.push(`${where}: ${VERDICT_MARK[entry.verdict]} ${entry.check} — ${entry.arithmetic.replace(/\s+/g, ' ')}${entry.reasonText ? ` — not verifiable: ${entry.reasonText}` : ''}`);
+    lines.push(`${where}: ${VERDICT_MARK[entry.verdict]} ${entry.check} — ${entry.arithmetic.replace(/\s+/g, ' ')}${entry.reasonText ? ` — ${t.notVerifiable(entry.reasonText)}` : ''}`);
     for (const clause of entry.clauses) {
       const facts = [clause.metric && `metric ${clause.metric}`, clause.period && `period ${clause.period}`, clause.base && `base ${clause.base}`, `verb ${clause.verb}`, ...clause.qualifiers].filter(Boolean).join(', ');
       lines.push(`    「${clause.text.replace(/\s+/g, ' ')}」 ${facts}`);
