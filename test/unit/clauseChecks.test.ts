@@ -251,3 +251,11 @@ describe('shares of one base, and points', () => {
     assert.deepEqual(codes('应该作两点基本估计：第一，方针是正确的。第二，成效是明显的。\n'), []);
   });
 });
+
+describe('heading-sequence: numbered paragraphs count like headings', () => {
+  test('一、…；二、…；四、… written as long paragraphs skips 三', () => {
+    const items = (third: string) => `（一）总体要求\n\n一、我们任何时候都把维护和平作为自己的国际义务，坚决支持各国人民维护民族独立和发展民族经济的斗争，努力加强同它们的合作。\n\n二、我们坚持在和平共处五项原则的基础上同世界各国建立和发展关系，积极促进各国之间的团结，反对一切形式的霸权主义。\n\n${third}、我们主张各国的事情由各国人民自己决定，世界的事情由各国平等协商解决，积极促进地区和平与稳定。\n`;
+    assert.deepEqual(codes(items('三')), []);
+    assert.deepEqual(codes(items('四')), ['heading-sequence']);
+  });
+});

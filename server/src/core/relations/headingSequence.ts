@@ -31,15 +31,50 @@ interface Run {
  */
 export function findHeadingSequences(doc: ReportDocument): HeadingSequenceRelation[] {
   const relations: HeadingSequenceRelation[] = [];
-  const visit = (sections: readonly Section[]): void => {
+  const items = numberedParagraphs(doc);
+  // The numbered paragraphs (一、…；二、…) between `from` and `to`: items of the list that stands there.
+  const between = (from: number, to: number): Heading[] => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[mid]!.span.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Heading[] = [];
+    for (let k = lo; k < items.length && items[k]!.span.start < to; k++) found.push(items[k]!);
+    return found;
+  };
+  const visit = (sections: readonly Section[], own: readonly Heading[]): void => {
     const runs: Run[] = [];
+    for (const item of own) check(doc, item, runs, relations);
     for (const section of sections) {
       check(doc, section.heading, runs, relations);
-      visit(section.children);
+      const bodyEnd = section.children[0]?.heading.span.start ?? section.span.end;
+      visit(section.children, between(section.heading.span.end, bodyEnd));
     }
   };
-  visit(doc.sections);
+  visit(doc.sections, between(0, doc.sections[0]?.heading.span.start ?? doc.text.length));
   return relations;
+}
+
+/**
+ * Paragraphs that open with a numbering marker (一、…；二、… written as paragraphs, not
+ * headings): they count in sequence like headings do, a heading being judged by the same
+ * rule wherever it stands. Each is given the shape of a heading for the relation.
+ */
+function numberedParagraphs(doc: ReportDocument): Heading[] {
+  const items: Heading[] = [];
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.runInHeading) continue;
+    const start = paragraph.span.start;
+    const lineEnd = doc.text.indexOf('\n', start);
+    const marker = matchMarker(doc.text, start, lineEnd < 0 ? paragraph.span.end : Math.min(lineEnd, paragraph.span.end));
+    if (!marker || !numberedStyle(marker.style)) continue;
+    const numbering = { style: marker.style, value: marker.value, path: marker.path, span: { start, end: marker.markerEnd } };
+    items.push({ name: doc.text.slice(start, Math.min(paragraph.span.end, start + 24)), span: { start, end: Math.min(paragraph.span.end, start + 24) }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block });
+  }
+  return items;
 }
 
 function numberedOf(doc: ReportDocument, heading: Heading): Numbered | undefined {
