@@ -259,3 +259,17 @@ describe('heading-sequence: numbered paragraphs count like headings', () => {
     assert.deepEqual(codes(items('四')), ['heading-sequence']);
   });
 });
+
+describe('change-mismatch: a comparison whose level stands in the sentence before', () => {
+  test('如果同…的一百七十亿元作比较，则增长二点八倍 speaks of the level just stated', () => {
+    const text = (times: string) => `一九五九年社会商品零售额计划达到六百五十亿元。如果同一九五零年的一百七十亿元作比较，则增长${times}倍。\n`;
+    assert.deepEqual(codes(text('二点八')), []);
+    assert.deepEqual(codes(text('三点八')), ['change-mismatch']);
+  });
+
+  test('a change in between is no level for the year (…四十四万人，即增加一倍多；…比一九五七年增加百分之五十)', () => {
+    const text = (percent: string) => `高等学校的学生，一九五二年有十九万人，到了一九五七年已经有四十四万人，即增加一倍多；一九五八年又比一九五七年增加百分之${percent}，达到六十六万人。\n`;
+    assert.deepEqual(codes(text('五十')), []);
+    assert.deepEqual(codes(text('八十')), ['change-mismatch']);
+  });
+});

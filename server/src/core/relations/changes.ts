@@ -60,7 +60,10 @@ const BASE_LOOKBACK = 2;
 function baseInEarlierSentence(context: AnalysisContext, index: number, out: ChangeRelation[]): void {
   const sentence = context.sentences[index]!;
   const { clauses } = sentence.clauses;
-  if (clauses.some((c) => c.figures.some((f) => f.role === 'base'))) return;
+  if (clauses.some((c) => c.figures.some((f) => f.role === 'base'))) {
+    comparedWithEarlierLevel(context, index, out);
+    return;
+  }
   for (const clause of clauses) {
     const base = clause.base;
     if (!base || !/^Y\d+$/.test(base.key) || clause.qualifiers & (QUALIFIER_ANNUAL_AVERAGE | QUALIFIER_REAL)) continue;
@@ -94,14 +97,37 @@ function levelNear(clauses: readonly Clause[], clause: Clause, change: Figure, b
   return before.length > 0 ? before[before.length - 1] : levels.find((f) => f.figure.span.start > change.span.start);
 }
 
+/**
+ * 如果同一九五零年的一百七十亿元作比较，则增长二点八倍: a sentence that compares a value with
+ * a stated earlier one but states no level of its own speaks of the level the sentence before
+ * it ends with.
+ */
+function comparedWithEarlierLevel(context: AnalysisContext, index: number, out: ChangeRelation[]): void {
+  const sentence = context.sentences[index]!;
+  const figures = sentence.clauses.clauses.flatMap((c) => c.figures);
+  if (figures.some((f) => f.role === 'level' || f.role === 'target')) return;
+  const base = figures.find((f) => f.role === 'base' && isExact(f.figure));
+  const change = figures.find((f) => f.role === 'change' && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure) && f.figure.span.start > (base?.figure.span.start ?? Infinity));
+  const previous = context.sentences[index - 1];
+  if (!base || !change || !previous) return;
+  const levels = previous.clauses.clauses.flatMap((c) => c.figures).filter((f) => f.role === 'level' || f.role === 'target');
+  const after = levels[levels.length - 1];
+  if (!after || !comparable(base.figure, after.figure)) return;
+  const clause = clauseOf(sentence, change.figure);
+  const relation = checkChange(base.figure, after.figure, change.figure, clause?.verb === 'decrease' ? -1 : 1);
+  if (relation) out.push(relation);
+}
+
 function valueForPeriod(context: AnalysisContext, index: number, period: string, like: Figure): Figure | undefined {
   for (let s = index; s >= Math.max(0, index - BASE_LOOKBACK); s--) {
     const clauses = context.sentences[s]!.clauses.clauses;
     for (let c = clauses.length - 1; c >= 0; c--) {
       const clause = clauses[c]!;
-      if (clause.period?.key !== period || clause.figures.length === 0 || (s === index && clause.base?.key === period)) continue;
+      if (clause.period?.key !== period || (s === index && clause.base?.key === period)) continue;
+      // The nearest clause of that period that states a level decides (…四十四万人，即增加一倍多: the change is no level).
       const level = clause.figures.find((f) => f.role === 'level' || f.role === 'target');
-      return level && comparable(level.figure, like) ? level.figure : undefined;
+      if (!level) continue;
+      return comparable(level.figure, like) ? level.figure : undefined;
     }
   }
   return undefined;
