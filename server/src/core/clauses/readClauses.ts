@@ -122,7 +122,7 @@ function verbOf(lead: string, verbs: readonly (readonly [VerbClass, RegExp])[]):
   return 'none';
 }
 
-const CN_BASE_GAP = /(?:由|从|较|比)[^，。；]{0,10}?的?$|(?:由|从)$/;
+const CN_BASE_GAP = /(?:由|从|较|比)[^，。；]{0,10}?的?$|(?:由|从)$|(?:同|与)[^，。；]{0,10}的$/;
 const CN_TARGET_GAP = /(?:到|至|为)$/;
 const EN_BASE_GAP = /\bfrom\s+$/i;
 const EN_TARGET_GAP = /\bto\s+$/i;

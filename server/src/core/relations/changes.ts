@@ -107,7 +107,11 @@ function comparedWithEarlierLevel(context: AnalysisContext, index: number, out: 
   const figures = sentence.clauses.clauses.flatMap((c) => c.figures);
   if (figures.some((f) => f.role === 'level' || f.role === 'target')) return;
   const base = figures.find((f) => f.role === 'base' && isExact(f.figure));
-  const change = figures.find((f) => f.role === 'change' && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure) && f.figure.span.start > (base?.figure.span.start ?? Infinity));
+  const changes = (f: ClauseFigure): boolean => {
+    const verb = clauseOf(sentence, f.figure)?.verb;
+    return verb === 'increase' || verb === 'decrease';
+  };
+  const change = figures.find((f) => (f.role === 'change' || f.role === 'multiple') && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure) && f.figure.span.start > (base?.figure.span.start ?? Infinity) && changes(f));
   const previous = context.sentences[index - 1];
   if (!base || !change || !previous) return;
   const levels = previous.clauses.clauses.flatMap((c) => c.figures).filter((f) => f.role === 'level' || f.role === 'target');
