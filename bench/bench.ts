@@ -6,6 +6,8 @@
  *   --smoke   tiny inputs and few runs, every measurement exercised (the
  *             server ones too); budgets are shown but not judged. CI runs this.
  *   --json    JSON instead of the table.
+ *   --server-only  only the server (edits, hover, memory) and the CLI
+ *             against autocorrect.
  *   --server-prof=DIR  write a CPU profile of each language server started
  *             (node --cpu-prof) into DIR, to see where server time goes.
  *
@@ -15,6 +17,7 @@
  */
 import * as os from 'node:os';
 import { benchAnalysis } from './analysis';
+import { benchCheck } from './checkVsAutocorrect';
 import { benchFigures } from './figures';
 import { killServers, serverNodeOptions } from './lspClient';
 import { statsOf } from './measure';
@@ -24,6 +27,8 @@ import { benchTerms } from './terms';
 import { spawnSync } from 'node:child_process';
 
 const FIGURES_ONLY = '--figures-only';
+/** Only the server and CLI measurements (edits, hover, memory, check vs autocorrect): what a change to the incremental analysis needs. */
+const SERVER_ONLY = '--server-only';
 const TERMS_ONLY = '--terms-only';
 
 interface ChildOutput {
@@ -67,9 +72,9 @@ function runChild(flag: string, smoke: boolean): ChildOutput {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && arg !== TERMS_ONLY && !arg.startsWith('--server-prof='));
+  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && arg !== TERMS_ONLY && arg !== SERVER_ONLY && !arg.startsWith('--server-prof='));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')} (options: --smoke, --json, --server-prof=DIR)\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')} (options: --smoke, --json, --server-only, --server-prof=DIR)\n`);
     process.exitCode = 2;
     return;
   }
@@ -97,19 +102,25 @@ async function main(): Promise<void> {
   };
 
   // The server first, while this process' heap is small: its collector must not pause during timed requests.
-  progress('server: edit → diagnostics, hover, memory');
+  progress('server: edit → diagnostics at three sizes, hover, memory after edits');
   await benchServer(results, { smoke });
-  progress('full analysis');
-  benchAnalysis(results, { smoke });
-  progress('figures and the peer (in fresh processes)');
-  const { peerVersion, examples = [] } = inFreshProcesses(FIGURES_ONLY, results, smoke);
-  progress('terms (in fresh processes)');
-  inFreshProcesses(TERMS_ONLY, results, smoke);
+  progress('check vs autocorrect (whole processes)');
+  benchCheck(results, { smoke });
+  let peerVersion: string | undefined;
+  let examples: string[] = [];
+  if (!args.includes(SERVER_ONLY)) {
+    progress('full analysis');
+    benchAnalysis(results, { smoke });
+    progress('figures and the peer (in fresh processes)');
+    ({ peerVersion, examples = [] } = inFreshProcesses(FIGURES_ONLY, results, smoke));
+    progress('terms (in fresh processes)');
+    inFreshProcesses(TERMS_ONLY, results, smoke);
+  }
   const seconds = (performance.now() - started) / 1000;
 
   // Other work on the machine skews every number: the load average says how busy it was.
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadBefore, loadAfter: os.loadavg()[0]! };
-  const order = ['analysisThroughputMBps', 'analysis1MBms', 'editToDiagnosticsMedianMs', 'editToDiagnosticsP95Ms', 'hoverMedianMs', 'hoverP95Ms', 'figuresMBps', 'figuresSpeedupVsPeer', 'serverRssMB'];
+  const order = ['analysisThroughputMBps', 'analysis1MBms', ...['1MB', '4MB', '16MB', '20KB', '50KB', '100KB'].flatMap((size) => [`editToDiagnostics${size}MedianMs`, `editToDiagnostics${size}P95Ms`]), 'hoverMedianMs', 'hoverP95Ms', 'serverRssAfterEditsMB', 'checkVsAutocorrectRatio', 'figuresMBps', 'figuresSpeedupVsPeer'];
   results.metrics.sort((a, b) => rank(order, a.key) - rank(order, b.key));
   if (asJson) {
     process.stdout.write(`${json(results, { benchmark: 'report-lens', smoke, seconds, ...machine }, smoke)}\n`);

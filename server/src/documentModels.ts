@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ReportDocument, ReportLanguageService } from './core/languageService';
+import type { ReportDocument, ReportLanguageService, Unchanged } from './core/languageService';
 
 interface Entry {
   readonly version: number;
@@ -13,6 +13,11 @@ interface Entry {
  */
 export class DocumentModels {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Per uri, how much of the text at its start and end the changes since the cached model left
+   * alone: the parser then need not compare two versions of a 16 MB text to find the edit.
+   */
+  private readonly unchanged = new Map<string, { prefix: number; suffix: number }>();
 
   constructor(
     private readonly service: ReportLanguageService,
@@ -28,14 +33,28 @@ export class DocumentModels {
       return cached.model;
     }
     // The previous version's model lets unchanged paragraphs keep their figures.
-    const model = this.service.parse(document.getText(), cached?.model);
+    const known: Unchanged | undefined = cached ? this.unchanged.get(document.uri) : undefined;
+    const model = this.service.parse(document.getText(), cached?.model, known);
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, model });
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.unchanged.set(document.uri, { prefix: Number.MAX_SAFE_INTEGER, suffix: Number.MAX_SAFE_INTEGER });
+    while (this.entries.size > this.capacity) this.forget(this.entries.keys().next().value!);
     return model;
+  }
+
+  /**
+   * A change replaced [start, end) of a text `length` long (offsets in the text just before it).
+   * Without a range (the whole text replaced) pass 0, length, length.
+   */
+  edited(uri: string, start: number, end: number, length: number): void {
+    const window = this.unchanged.get(uri);
+    if (!window) return;
+    window.prefix = Math.min(window.prefix, start);
+    window.suffix = Math.min(window.suffix, length - end);
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.unchanged.delete(uri);
   }
 }

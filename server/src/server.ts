@@ -31,10 +31,13 @@ export function startServer(connection: Connection): void {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
   };
-  const documents = new TextDocuments(
-    monotonicDocuments((uri, version, current) => logger.info(`Ignored a change to ${uri} with version ${version}, lower than its current version ${current}.`)),
-  );
   const models = new DocumentModels(service);
+  const documents = new TextDocuments(
+    monotonicDocuments(
+      (uri, version, current) => logger.info(`Ignored a change to ${uri} with version ${version}, lower than its current version ${current}.`),
+      (uri, start, end, length) => models.edited(uri, start, end, length),
+    ),
+  );
   const workspace = new WorkspaceReports(service);
   let locale: Locale = 'en';
   let canPullConfiguration = false;
@@ -217,6 +220,9 @@ export function startServer(connection: Connection): void {
     if (!pullDiagnostics) for (const document of documents.all()) schedulePush(document.uri, 0);
     if (inlayHintRefresh) void connection.languages.inlayHint.refresh();
   };
+
+  // A document opened anew (even under a uri already open) is parsed from scratch: its text is unrelated to the cached model's.
+  documents.onDidOpen((event) => models.forget(event.document.uri));
 
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));

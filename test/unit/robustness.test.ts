@@ -123,14 +123,20 @@ describe('robustness (fast-check)', () => {
    * figures, sentences, relations, term matches — is carried into the next.
    */
   const editSequences = (base: string) =>
-    fc.array(fc.tuple(fc.nat(base.length), fc.nat(30), fc.oneof(reportPiece, fc.constantFrom('\n\n', '其中', '整改率99.4%', '共检视问题1686个', '完成整改1676个。'))), { minLength: 1, maxLength: 8 });
+    fc.array(fc.tuple(fc.nat(base.length), fc.nat(30), fc.oneof(reportPiece, fc.constantFrom('\n\n', '其中', '整改率99.4%', '共检视问题1686个', '完成整改1676个。', '（以下简称“整改”）', '“整改”', '“检视”是指查找问题。'))), { minLength: 1, maxLength: 8 });
 
   function sameAnalysis(incremental: ReportDocument, full: ReportDocument): void {
     assert.deepEqual(incremental.figures, full.figures);
     assert.deepEqual(incremental.paragraphs, full.paragraphs);
     assert.deepEqual(incremental.paragraphs.map((p) => p.sentences), full.paragraphs.map((p) => p.sentences));
     assert.deepEqual(relationsOf(incremental).all, relationsOf(full).all);
-    assert.deepEqual(termsOf(incremental, GLOSSARY, 'file:///x').occurrences, termsOf(full, GLOSSARY, 'file:///x').occurrences);
+    const terms = termsOf(incremental, GLOSSARY, 'file:///x');
+    const fullTerms = termsOf(full, GLOSSARY, 'file:///x');
+    assert.deepEqual(terms.occurrences, fullTerms.occurrences);
+    // The report's own definitions are carried per paragraph: their spans and lines must follow the edits.
+    assert.deepEqual(terms.definitions, fullTerms.definitions);
+    assert.deepEqual(terms.undefinedQuoted(), fullTerms.undefinedQuoted());
+    for (const occurrence of fullTerms.occurrences) assert.deepEqual(terms.at(occurrence.span.start), occurrence);
     assert.deepEqual(service.documentSymbols(incremental), service.documentSymbols(full));
     assert.deepEqual(analysisOf(incremental), analysisOf(full));
   }

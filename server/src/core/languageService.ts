@@ -14,14 +14,19 @@ import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
 import type { ReportDocument } from './model';
 import { parse } from './parser/parse';
+import type { Unchanged } from './versions';
 
 /**
  * The language service: parse once per document version, then hand the
  * model to each feature. The server, the CLI and the tests all go through it.
  */
 export interface ReportLanguageService {
-  /** Parses a version of a report; passing the previous version's model lets unchanged paragraphs keep their figures. */
-  parse(text: string, previous?: ReportDocument): ReportDocument;
+  /**
+   * Parses a version of a report; passing the previous version's model lets unchanged paragraphs keep their
+   * figures. `unchanged` (how many characters at the start and end the edits since `previous` left alone, as
+   * the editor's change events tell) spares comparing the two texts; without it they are compared.
+   */
+  parse(text: string, previous?: ReportDocument, unchanged?: Unchanged): ReportDocument;
   documentSymbols(doc: ReportDocument, token?: CancellationToken): DocumentSymbol[];
   foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
@@ -45,6 +50,7 @@ export function getReportLanguageService(): ReportLanguageService {
 }
 
 export type { ReportDocument } from './model';
+export type { Unchanged } from './versions';
 export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';
 export type { Figure, FigureKind, Qualifier } from './figures/figure';

@@ -47,10 +47,9 @@ export function takeCarried(doc: ReportDocument, consumer: Consumer): CarriedBlo
  * (same offsets) or wholly inside their common suffix (shifted by the length
  * difference). Everything else was touched by the edit.
  */
-export function correspondingBlocks(previousText: string, previous: readonly Block[], text: string, blocks: readonly Block[]): Int32Array {
+export function correspondingBlocks(previousText: string, previous: readonly Block[], text: string, blocks: readonly Block[], unchanged: Unchanged = unchangedBetween(previousText, text)): Int32Array {
   const from = new Int32Array(blocks.length).fill(-1);
-  const prefix = commonPrefix(previousText, text);
-  const suffix = commonSuffix(previousText, text, Math.min(previousText.length, text.length) - prefix);
+  const { prefix, suffix } = unchanged;
   let j = 0;
   for (let i = 0; i < blocks.length; i++) {
     const span = blocks[i]!.span;
@@ -69,6 +68,26 @@ export function correspondingBlocks(previousText: string, previous: readonly Blo
     if (k >= 0 && previous[k]!.span.start === span.start - delta && previous[k]!.span.end === span.end - delta) from[i] = k;
   }
   return from;
+}
+
+/** How many characters at the start and at the end two versions of a text share (lower bounds are fine). */
+export interface Unchanged {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/**
+ * The unchanged prefix and suffix: `known` (what the editor's change events say, from the server)
+ * when given, clamped so that the two never overlap in either text; otherwise found by comparing.
+ */
+export function unchangedBetween(previousText: string, text: string, known?: Unchanged): Unchanged {
+  const shorter = Math.min(previousText.length, text.length);
+  if (known) {
+    const prefix = Math.max(0, Math.min(known.prefix, shorter));
+    return { prefix, suffix: Math.max(0, Math.min(known.suffix, shorter - prefix)) };
+  }
+  const prefix = commonPrefix(previousText, text);
+  return { prefix, suffix: commonSuffix(previousText, text, shorter - prefix) };
 }
 
 /** Texts are compared a chunk at a time: string equality runs as a native memory compare. */

@@ -144,8 +144,7 @@ export function mismatchCount(doc: ReportDocument, settings: ReportSettings): nu
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
 function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
   const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
-  for (const occurrence of termsOf(doc, options.glossary!, options.uri).occurrences) {
-    if (!occurrence.quoted || occurrence.entry) continue;
+  for (const occurrence of termsOf(doc, options.glossary!, options.uri).undefinedQuoted()) {
     yield {
       code: 'undefined-term',
       level,

@@ -52,7 +52,7 @@ function sourceText(entry: TermEntry, options: TermOptions): string {
 }
 
 function countOccurrences(doc: ReportDocument, entry: TermEntry, options: TermOptions): number {
-  return termsOf(doc, options.glossary, options.uri).occurrences.filter((occ) => occ.entry === entry).length;
+  return termsOf(doc, options.glossary, options.uri).countOf(entry);
 }
 
 /** Go to definition: the report's own definition, or the glossary file line. Built-in entries have no file to show. */

@@ -46,6 +46,39 @@ export function scanLines(text: string, lines: LineIndex): LineInfo[] {
   return infos;
 }
 
+/**
+ * Line infos of a new version (see LineIndex.edited): a line wholly inside the unchanged prefix is
+ * the same object, one wholly inside the unchanged suffix a moved copy, the others are scanned.
+ */
+export function scanLinesEdited(text: string, lines: LineIndex, previous: readonly LineInfo[], previousLength: number, prefix: number, suffix: number): LineInfo[] {
+  const count = lines.lineCount;
+  const infos: LineInfo[] = new Array(count);
+  const delta = text.length - previousLength;
+  const lineDelta = count - previous.length;
+  const suffixStart = text.length - suffix;
+  for (let line = 0; line < count; line++) {
+    const start = lines.lineStart(line);
+    const next = line + 1 < count ? lines.lineStart(line + 1) : text.length + 1;
+    const old = previous[line];
+    if (next < prefix && old && old.start === start) {
+      infos[line] = old;
+      continue;
+    }
+    const moved = previous[line - lineDelta];
+    if (start - 1 >= suffixStart && moved && moved.start === start - delta) {
+      infos[line] = delta === 0 && lineDelta === 0 ? moved : shiftInfo(moved, delta, lineDelta);
+      continue;
+    }
+    infos[line] = scanLine(text, line, start, lines.lineEnd(line));
+  }
+  return infos;
+}
+
+function shiftInfo(info: LineInfo, delta: number, lineDelta: number): LineInfo {
+  const marker = info.marker && { ...info.marker, markerEnd: info.marker.markerEnd + delta, textStart: info.marker.textStart + delta };
+  return make(info.line + lineDelta, info.start + delta, info.end + delta, info.contentStart + delta, info.contentEnd + delta, info.indent, info.kind, marker, info.cjk, info.endsSentence, info.endsWithColon, info.level);
+}
+
 function scanLine(text: string, line: number, start: number, end: number): LineInfo {
   let contentStart = start;
   let indent = 0;

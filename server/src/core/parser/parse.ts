@@ -2,10 +2,10 @@ import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocumen
 import { extractFigures } from '../figures/scanner';
 import type { Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
-import { correspondingBlocks, linkVersions } from '../versions';
+import { correspondingBlocks, linkVersions, unchangedBetween, type Unchanged } from '../versions';
 import { groupBlocks, type RawBlock } from './blocks';
 import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, titleCandidate, unnumberedCandidate, type HeadingDraft } from './headings';
-import { METADATA, scanLines, type LineInfo } from './lines';
+import { METADATA, scanLines, scanLinesEdited, type LineInfo } from './lines';
 import { RANK } from './numbering';
 import { splitSentences } from './sentences';
 
@@ -20,9 +20,11 @@ interface Classified {
  * at a fixed number of times, so a 10 MB single line costs what 10 MB of
  * short lines cost.
  */
-export function parse(text: string, previous?: ReportDocument): ReportDocument {
-  const lines = new LineIndex(text);
-  const infos = scanLines(text, lines);
+export function parse(text: string, previous?: ReportDocument, known?: Unchanged): ReportDocument {
+  const unchanged = previous ? unchangedBetween(previous.text, text, known) : undefined;
+  const before = previous && lineTables.get(previous);
+  const lines = previous && unchanged ? LineIndex.edited(previous.lines, text, unchanged.prefix, unchanged.suffix) : new LineIndex(text);
+  const infos = before && unchanged ? scanLinesEdited(text, lines, before, previous!.text.length, unchanged.prefix, unchanged.suffix) : scanLines(text, lines);
   const raw = groupBlocks(text, infos);
   const classes = classify(text, raw, infos);
 
@@ -42,13 +44,13 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
     if (kind === 'subtitle' && title) title = { ...title, subtitle: { start: block.start, end: block.end } };
     if (kind === 'metadata') metadata.push(metadataEntry(text, infos[block.firstLine]!));
   });
-  const carried = previous ? { previous, from: correspondingBlocks(previous.text, previous.blocks, text, blocks) } : undefined;
-  const before = previous ? blockTables.get(previous) : undefined;
+  const carried = previous ? { previous, from: correspondingBlocks(previous.text, previous.blocks, text, blocks, unchanged) } : undefined;
+  const beforeBlocks = previous ? blockTables.get(previous) : undefined;
   const table: BlockData[] = new Array(blocks.length);
   const paragraphs: Paragraph[] = [];
   blocks.forEach((block, index) => {
-    const old = carried && before ? carried.from[index]! : -1;
-    const reused = old >= 0 ? before![old] : undefined;
+    const old = carried && beforeBlocks ? carried.from[index]! : -1;
+    const reused = old >= 0 ? beforeBlocks![old] : undefined;
     const delta = old >= 0 ? block.span.start - carried!.previous.blocks[old]!.span.start : 0;
     const heading = headingOf[index];
     const data = blockData(text, block, heading, classes[index]!.heading, reused, delta);
@@ -60,6 +62,7 @@ export function parse(text: string, previous?: ReportDocument): ReportDocument {
   const sections = buildSections(headings, blocks);
   const doc: ReportDocument = { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
   blockTables.set(doc, table);
+  lineTables.set(doc, infos);
   linkVersions(doc, carried);
   return doc;
 }
@@ -115,6 +118,8 @@ function paragraph(block: Block, index: number, runInHeading: Heading | undefine
 }
 
 const blockTables = new WeakMap<ReportDocument, readonly BlockData[]>();
+/** Each model's line infos, for the next version to keep those of the lines an edit did not touch. */
+const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
 
 /** The figures of each block of a model, in block order (empty for rules). */
 export function figuresByBlock(doc: ReportDocument): readonly (readonly Figure[])[] {

@@ -11,16 +11,34 @@ import type { TermEntry } from './glossary';
  */
 export function documentDefinitions(doc: ReportDocument, uri: string): TermEntry[] {
   const entries: TermEntry[] = [];
+  const source = sourceIn(doc, uri);
+  for (const paragraph of doc.paragraphs) paragraphDefinitions(doc.text, paragraph.span.start, paragraph.span.end, source, entries);
+  entries.push(...countDefinitions(doc, uri));
+  return entries;
+}
+
+/** Where a definition at `offset` comes from: this report, at its line. */
+export function sourceIn(doc: ReportDocument, uri: string): SourceOf {
+  return (offset: number) => ({ kind: 'document' as const, uri, line: doc.lines.positionAt(offset).line });
+}
+
+/**
+ * The definitions one paragraph's text gives (added to `out`): a function of the text alone, so
+ * that they are found once per paragraph and carried to later versions (see termIndex.ts).
+ */
+export function paragraphDefinitions(text: string, start: number, end: number, source: SourceOf, out: TermEntry[]): void {
+  const slice = text.slice(start, end);
+  // Each pattern needs a marker word: look for it first, so most paragraphs cost one indexOf each.
+  if (slice.includes('简称')) abbreviations(slice, start, out, source);
+  if (/是指|系指|指的是|means|refers to/.test(slice)) meaningDefinitions(slice, start, out, source);
+  if (slice.includes('(') && /[A-Z]{2}/.test(slice)) englishAcronyms(slice, start, out, source);
+}
+
+/** Counted terms and their items (“深、实、细、准、效”五字诀), from the counted lists the checks found. */
+export function countDefinitions(doc: ReportDocument, uri: string): TermEntry[] {
+  const entries: TermEntry[] = [];
   const text = doc.text;
-  const source = (offset: number) => ({ kind: 'document' as const, uri, line: doc.lines.positionAt(offset).line });
-  for (const paragraph of doc.paragraphs) {
-    const slice = text.slice(paragraph.span.start, paragraph.span.end);
-    const base = paragraph.span.start;
-    // Each pattern needs a marker word: look for it first, so most paragraphs cost one indexOf each.
-    if (slice.includes('简称')) abbreviations(slice, base, entries, source);
-    if (/是指|系指|指的是|means|refers to/.test(slice)) meaningDefinitions(slice, base, entries, source);
-    if (slice.includes('(') && /[A-Z]{2}/.test(slice)) englishAcronyms(slice, base, entries, source);
-  }
+  const source = sourceIn(doc, uri);
   for (const count of relationsOf(doc).counts) {
     const name = countedName(count.phraseText);
     if (!name) continue;
@@ -37,7 +55,7 @@ export function documentDefinitions(doc: ReportDocument, uri: string): TermEntry
   return entries;
 }
 
-type SourceOf = (offset: number) => TermEntry['source'];
+export type SourceOf = (offset: number) => TermEntry['source'];
 
 const ABBREVIATION = /([^，。；、：:（(“”\s]{2,30})[（(]以下简称[“"]([^”"]{1,16})[”"][）)]|([^，。；、：:（(“”\s]{2,30})[，,]简称[“"]([^”"]{1,16})[”"]/g;
 

@@ -1,5 +1,5 @@
 import type { ReportDocument, TextSpan } from '../model';
-import { documentDefinitions } from './documentDefinitions';
+import { countDefinitions, paragraphDefinitions, sourceIn, type SourceOf } from './documentDefinitions';
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
 import { takeCarried } from '../versions';
@@ -35,6 +35,25 @@ export class Glossary {
 
   static readonly EMPTY = new Glossary([]);
 
+  /** Every name, in matcher order: two glossaries with the same key match alike. */
+  get namesKey(): string {
+    return (this.keyCache ??= this.names.join('\u0000'));
+  }
+  private keyCache: string | undefined;
+
+  /**
+   * Takes `other`'s matcher when both have the same names: a report's own definitions are a new
+   * glossary on every version, and their automaton need not be built again while the names stay.
+   */
+  shareMatcher(other: Glossary | undefined): void {
+    if (other && other.namesKey === this.namesKey) this.matcherCache ??= other.matcherCache;
+  }
+
+  /** Names of this glossary that `other` lacks, and the other way round (folded). */
+  namesNotIn(other: Glossary): string[] {
+    return this.names.filter((name) => !other.byName.has(foldKey(name)));
+  }
+
   lookup(name: string): TermEntry | undefined {
     return this.byName.get(foldKey(name));
   }
@@ -63,10 +82,17 @@ export interface TermOccurrence {
 }
 
 export interface DocumentTerms {
+  /** Every occurrence in document order; built when first asked for (hover and diagnostics never need it). */
   readonly occurrences: readonly TermOccurrence[];
   /** Definitions the report gives itself. */
   readonly definitions: readonly TermEntry[];
   lookup(name: string): TermEntry | undefined;
+  /** The occurrence covering `offset`: a lookup in its block. */
+  at(offset: number): TermOccurrence | undefined;
+  /** Quoted phrases that no source defines (undefined-term), in document order. */
+  undefinedQuoted(): TermOccurrence[];
+  /** How many occurrences resolve to `entry` (counted once per version). */
+  countOf(entry: TermEntry): number;
 }
 
 const cache = new WeakMap<ReportDocument, { glossary: Glossary; uri: string; terms: DocumentTerms }>();
@@ -88,29 +114,191 @@ interface RawOccurrence {
 }
 
 /**
- * Occurrences per block (by block index), carried to the next version of the
- * document for every block an edit did not touch (see versions.ts): an edit
- * re-matches only the paragraphs it touched. Valid for one glossary (a glossary
- * change rebuilds them).
+ * What one block holds, in the coordinates of the version it was found in. A function of the
+ * block's text (and figures), the glossary and the report's own names: carried to later versions
+ * for every block an edit did not touch, so that an edit matches terms only where the text changed.
  */
-const blockCaches = new WeakMap<ReportDocument, { glossary: Glossary; blocks: readonly (readonly RawOccurrence[])[] }>();
+interface BlockTerms {
+  /** Glossary names, the report's own names and quoted phrases; figures left out, overlaps resolved. */
+  readonly found: readonly RawOccurrence[];
+  /** The quoted ones among them that no source defines. */
+  readonly unknown: readonly RawOccurrence[];
+  /** Definitions the block's text gives (X（以下简称“Y”）…), as found. */
+  readonly definitions: readonly TermEntry[];
+}
+
+/** Per model: each block's terms and how far the block has moved since they were found. */
+interface TermTable {
+  readonly glossary: Glossary;
+  readonly uri: string;
+  /** The report's own definitions as a glossary (its matcher is shared with later versions while the names stay). */
+  readonly local: Glossary;
+  readonly blocks: readonly BlockTerms[];
+  readonly deltas: Int32Array;
+}
+
+const tables = new WeakMap<ReportDocument, TermTable>();
+
+const NO_TERMS: BlockTerms = { found: [], unknown: [], definitions: [] };
 
 function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): DocumentTerms {
-  const definitions = documentDefinitions(doc, uri);
-  const local = new Glossary(definitions);
-  const lookup = lookupIn(local, glossary);
-  let raw = blockOccurrences(doc, glossary);
-  // The report's own names are few: they are matched over the whole text and merged in.
-  if (local.size > 0) {
-    const extra = local.matcher.match(doc.text).map((m) => ({ start: m.start, end: m.end, quoted: quotedAt(doc.text, m.start, m.end) }));
-    // The glossary's occurrences were kept out of figures already, block by block.
-    raw = dropOverlapsRaw([...raw, ...dropInsideFigures(doc, extra)], (o) => lookup(doc.text.slice(o.start, o.end)) !== undefined);
+  const carried = takeCarried(doc, 'terms');
+  const before = carried ? tables.get(carried.previous) : undefined;
+  const reusable = before && before.glossary === glossary && before.uri === uri ? before : undefined;
+  const count = doc.blocks.length;
+  const blocks: (BlockTerms | undefined)[] = new Array(count);
+  const deltas = new Int32Array(count);
+  const figures = figuresByBlock(doc);
+  const previousFigures = carried && reusable ? figuresByBlock(carried.previous) : [];
+  const source = sourceIn(doc, uri);
+  // 1. Blocks the edit did not touch keep what they had; the others give their definitions now.
+  const fresh: number[] = [];
+  const freshDefinitions: (TermEntry[] | undefined)[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const block = doc.blocks[index]!;
+    if (block.kind === 'rule') {
+      blocks[index] = NO_TERMS;
+      continue;
+    }
+    const old = carried && reusable ? carried.from[index]! : -1;
+    if (old >= 0) {
+      const delta = block.span.start - carried!.previous.blocks[old]!.span.start;
+      if (sameFigures(figures[index]!, previousFigures[old]!, delta)) {
+        blocks[index] = reusable!.blocks[old]!;
+        deltas[index] = reusable!.deltas[old]! + delta;
+        continue;
+      }
+    }
+    fresh.push(index);
+    if (block.kind === 'paragraph' || block.kind === 'list-item') {
+      const found: TermEntry[] = [];
+      paragraphDefinitions(doc.text, block.span.start, block.span.end, source, found);
+      freshDefinitions[index] = found;
+    }
   }
-  const occurrences = raw.map((o): TermOccurrence => {
-    const name = doc.text.slice(o.start, o.end);
-    return { span: { start: o.start, end: o.end }, name, entry: lookup(name), quoted: o.quoted };
-  });
-  return { occurrences, definitions, lookup };
+  // 2. The report's own definitions, placed where they stand now (a carried one may have moved).
+  const definitions: TermEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    const own = freshDefinitions[index] ?? blocks[index]?.definitions;
+    if (!own || own.length === 0) continue;
+    const delta = deltas[index]!;
+    for (const entry of own) definitions.push(freshDefinitions[index] ? entry : placed(entry, delta, source));
+  }
+  definitions.push(...countDefinitions(doc, uri));
+  const local = new Glossary(definitions);
+  local.shareMatcher(reusable?.local);
+  const lookup = lookupIn(local, glossary);
+  // 3. Where the report's own names changed, only the blocks where an added or removed name occurs are matched again.
+  const rescan = new Uint8Array(count);
+  for (const index of fresh) rescan[index] = 1;
+  if (reusable && reusable.local.namesKey !== local.namesKey) {
+    const changed = [...local.namesNotIn(reusable.local), ...reusable.local.namesNotIn(local)];
+    if (changed.length > 0) {
+      for (const match of new TermMatcher(changed).match(doc.text)) {
+        const index = blockIndexAt(doc, match.start);
+        if (index >= 0 && doc.blocks[index]!.kind !== 'rule') rescan[index] = 1;
+      }
+    }
+  }
+  for (let index = 0; index < count; index++) {
+    if (!rescan[index]) continue;
+    const block = doc.blocks[index]!;
+    const own = freshDefinitions[index] ?? shiftedDefinitions(blocks[index]?.definitions, deltas[index]!);
+    blocks[index] = scanBlock(doc, glossary, local, lookup, block.span.start, block.span.end, figures[index]!, own);
+    deltas[index] = 0;
+  }
+  const table: TermTable = { glossary, uri, local, blocks: blocks as BlockTerms[], deltas };
+  tables.set(doc, table);
+  return new TermsView(doc, table, definitions, lookup);
+}
+
+/**
+ * A block rescanned because a name elsewhere changed keeps its own definitions, moved into this
+ * version's coordinates (the block's delta becomes 0).
+ */
+function shiftedDefinitions(own: readonly TermEntry[] | undefined, delta: number): readonly TermEntry[] {
+  if (!own || own.length === 0 || delta === 0) return own ?? [];
+  return own.map((entry) => ({ ...entry, definitionSpan: entry.definitionSpan && { start: entry.definitionSpan.start + delta, end: entry.definitionSpan.end + delta } }));
+}
+
+/** A carried definition where it stands in this version: its span moved, its line looked up again. */
+function placed(entry: TermEntry, delta: number, source: SourceOf): TermEntry {
+  const span = entry.definitionSpan;
+  if (!span) return entry;
+  const start = span.start + delta;
+  return { ...entry, source: source(start), definitionSpan: { start, end: span.end + delta } };
+}
+
+/** The block whose span holds `offset` (binary search), or -1 between blocks. */
+function blockIndexAt(doc: ReportDocument, offset: number): number {
+  let low = 0;
+  let high = doc.blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const span = doc.blocks[mid]!.span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset >= span.end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The terms of one version: block tables placed by their deltas; flat lists are made only when asked for. */
+class TermsView implements DocumentTerms {
+  #all: TermOccurrence[] | undefined;
+  #counts: Map<TermEntry, number> | undefined;
+
+  constructor(
+    private readonly doc: ReportDocument,
+    private readonly table: TermTable,
+    readonly definitions: readonly TermEntry[],
+    readonly lookup: (name: string) => TermEntry | undefined,
+  ) {}
+
+  get occurrences(): readonly TermOccurrence[] {
+    if (!this.#all) {
+      const all: TermOccurrence[] = [];
+      this.table.blocks.forEach((block, index) => {
+        for (const raw of block.found) all.push(this.occurrence(raw, this.table.deltas[index]!));
+      });
+      this.#all = all;
+    }
+    return this.#all;
+  }
+
+  at(offset: number): TermOccurrence | undefined {
+    const index = blockIndexAt(this.doc, offset);
+    if (index < 0) return undefined;
+    const delta = this.table.deltas[index]!;
+    const raw = itemAt(this.table.blocks[index]!.found, offset - delta, (o) => o);
+    return raw && this.occurrence(raw, delta);
+  }
+
+  undefinedQuoted(): TermOccurrence[] {
+    const out: TermOccurrence[] = [];
+    const { blocks, deltas } = this.table;
+    for (let index = 0; index < blocks.length; index++) {
+      const unknown = blocks[index]!.unknown;
+      for (let k = 0; k < unknown.length; k++) out.push(this.occurrence(unknown[k]!, deltas[index]!));
+    }
+    return out;
+  }
+
+  countOf(entry: TermEntry): number {
+    if (!this.#counts) {
+      const counts = new Map<TermEntry, number>();
+      for (const occurrence of this.occurrences) if (occurrence.entry) counts.set(occurrence.entry, (counts.get(occurrence.entry) ?? 0) + 1);
+      this.#counts = counts;
+    }
+    return this.#counts.get(entry) ?? 0;
+  }
+
+  private occurrence(raw: RawOccurrence, delta: number): TermOccurrence {
+    const start = raw.start + delta;
+    const end = raw.end + delta;
+    const name = this.doc.text.slice(start, end);
+    return { span: { start, end }, name, entry: this.lookup(name), quoted: raw.quoted };
+  }
 }
 
 /**
@@ -122,50 +310,38 @@ function lookupIn(local: Glossary, glossary: Glossary): (name: string) => TermEn
   return (name) => local.lookup(name) ?? glossary.lookup(name);
 }
 
-/** Glossary names and quoted phrases block by block, carried from the previous version where a block did not change. */
-function blockOccurrences(doc: ReportDocument, glossary: Glossary): RawOccurrence[] {
-  const carried = takeCarried(doc, 'terms');
-  const before = carried ? blockCaches.get(carried.previous) : undefined;
-  const reusable = before && before.glossary === glossary ? before.blocks : undefined;
-  const blocks: (readonly RawOccurrence[])[] = new Array(doc.blocks.length);
-  const figures = figuresByBlock(doc);
-  const previousFigures = carried && reusable ? figuresByBlock(carried.previous) : [];
-  const raw: RawOccurrence[] = [];
-  for (let index = 0; index < doc.blocks.length; index++) {
-    const block = doc.blocks[index]!;
-    const old = carried && reusable ? carried.from[index]! : -1;
-    const delta = old >= 0 ? block.span.start - carried!.previous.blocks[old]!.span.start : 0;
-    let found: readonly RawOccurrence[];
-    if (block.kind === 'rule') found = [];
-    else if (old >= 0 && reusable![old] && sameFigures(figures[index]!, previousFigures[old]!, delta)) found = moved(reusable![old]!, delta);
-    else found = scanBlock(doc, glossary, block.span.start, block.span.end);
-    blocks[index] = found;
-    for (const occurrence of found) raw.push(occurrence);
-  }
-  blockCaches.set(doc, { glossary, blocks });
-  return raw;
-}
-
-function moved(found: readonly RawOccurrence[], delta: number): readonly RawOccurrence[] {
-  return delta === 0 ? found : found.map((o) => ({ start: o.start + delta, end: o.end + delta, quoted: o.quoted }));
-}
-
 /** Occurrences leave figures out: they carry over only if the block's figures did. */
 function sameFigures(now: readonly Figure[], before: readonly Figure[], delta: number): boolean {
   return now.length === before.length && (now.length === 0 || now[0]!.span.start === before[0]!.span.start + delta);
 }
 
-/** Glossary names and quoted phrases of one block, figures left out, overlaps resolved. */
-function scanBlock(doc: ReportDocument, glossary: Glossary, start: number, end: number): RawOccurrence[] {
+/**
+ * Glossary names, the report's own names and quoted phrases of one block, figures left out,
+ * overlaps resolved (longest first; a defined name beats an unknown quoted phrase of the same span).
+ */
+function scanBlock(
+  doc: ReportDocument,
+  glossary: Glossary,
+  local: Glossary,
+  lookup: (name: string) => TermEntry | undefined,
+  start: number,
+  end: number,
+  figures: readonly Figure[],
+  definitions: readonly TermEntry[],
+): BlockTerms {
   const text = doc.text;
   const found: RawOccurrence[] = [];
-  for (const match of glossary.matcher.match(text, start, end)) {
-    found.push({ start: match.start, end: match.end, quoted: quotedAt(text, match.start, match.end) });
-  }
+  for (const match of glossary.matcher.match(text, start, end)) found.push({ start: match.start, end: match.end, quoted: quotedAt(text, match.start, match.end) });
+  if (local.size > 0) for (const match of local.matcher.match(text, start, end)) found.push({ start: match.start, end: match.end, quoted: quotedAt(text, match.start, match.end) });
   for (const quoted of quotedPhrases(text, start, end)) found.push({ start: quoted.start, end: quoted.end, quoted: true });
-  return dropOverlapsRaw(dropInsideFigures(doc, found), (o) => glossary.lookup(text.slice(o.start, o.end)) !== undefined);
+  if (found.length === 0) return definitions.length === 0 ? NO_TERMS : { found: NONE, unknown: NONE, definitions };
+  const kept = dropOverlapsRaw(dropInsideFigures(figures, found), (o) => lookup(text.slice(o.start, o.end)) !== undefined);
+  const unknown = kept.filter((o) => o.quoted && lookup(text.slice(o.start, o.end)) === undefined);
+  return { found: kept, unknown: unknown.length === 0 ? NONE : unknown, definitions: definitions.length === 0 ? NONE : definitions };
 }
 
+/** Most blocks have no unknown quoted phrase and no definition: they share one empty list. */
+const NONE: readonly never[] = [];
 
 const QUOTES = '“「『"”」』';
 
@@ -226,8 +402,7 @@ function closingFor(code: number): number {
 
 
 /** Figures stay figures: a name inside 1.2个百分点 is the figure's unit, not a term. */
-function dropInsideFigures<T extends { readonly start: number; readonly end: number }>(doc: ReportDocument, found: T[]): T[] {
-  const figures = doc.figures;
+function dropInsideFigures<T extends { readonly start: number; readonly end: number }>(figures: readonly Figure[], found: T[]): T[] {
   return found.filter((occ) => {
     let low = 0;
     let high = figures.length - 1;
@@ -260,7 +435,7 @@ function dropOverlapsRaw(found: RawOccurrence[], defined: (o: RawOccurrence) => 
   return kept;
 }
 
-/** The occurrence covering `offset`, by binary search. */
+/** The occurrence covering `offset`, by binary search in its block. */
 export function occurrenceAt(terms: DocumentTerms, offset: number): TermOccurrence | undefined {
-  return itemAt(terms.occurrences, offset, (occurrence) => occurrence.span);
+  return terms.at(offset);
 }

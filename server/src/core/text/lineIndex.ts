@@ -10,8 +10,40 @@ export class LineIndex {
   /** Offset at which each line starts; always starts with 0. */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
-    this.lineStarts = computeLineStarts(text);
+  constructor(
+    readonly text: string,
+    lineStarts?: readonly number[],
+  ) {
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /**
+   * The index of `text`, a new version of `previous.text` that keeps its first `prefix` and last
+   * `suffix` characters: line starts before the change are kept, those after it are shifted, and
+   * only the lines in between are looked for, so an edit costs what it touches (plus one copy of
+   * the starts).
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.lineStarts;
+    const delta = text.length - previous.text.length;
+    // A start s depends on text[s - 1] and text[s] (a CR right before an LF is not a break of its own).
+    let keep = 1;
+    while (keep < old.length && old[keep]! < prefix) keep++;
+    const starts = old.slice(0, keep);
+    // The first start past the change whose two characters lie in the common suffix holds in both texts.
+    const suffixStart = previous.text.length - suffix;
+    let tail = keep;
+    while (tail < old.length && old[tail]! < suffixStart + 1) tail++;
+    const stop = tail < old.length ? old[tail]! + delta : Number.POSITIVE_INFINITY;
+    for (let i = starts[starts.length - 1]!; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 13 && code !== 10) continue;
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 >= stop) break;
+      starts.push(i + 1);
+    }
+    for (let k = tail; k < old.length; k++) starts.push(old[k]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
