@@ -273,3 +273,12 @@ describe('change-mismatch: a comparison whose level stands in the sentence befor
     assert.deepEqual(codes(text('八十')), ['change-mismatch']);
   });
 });
+
+describe('count-mismatch: parallel clauses after 即', () => {
+  test('items that open with the same word, separated by commas, are counted; fewer than stated stay silent', () => {
+    const text = (n: string) => `要坚持${n}项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义毛泽东思想，这些原则都不能动摇。\n`;
+    assert.deepEqual(codes(text('四')), []);
+    assert.deepEqual(codes(text('三')), ['count-mismatch']);
+    assert.deepEqual(codes('要落实三项措施，即加强监管，加强服务，同时推进改革。\n'), []);
+  });
+});

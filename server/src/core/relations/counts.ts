@@ -48,6 +48,28 @@ function usedAsName(context: AnalysisContext, r: CountRelation): boolean {
 /** How far (in characters) a name's other uses are looked for. */
 const NAME_WINDOW = 2000;
 
+/**
+ * 四项基本原则，即坚持社会主义道路，坚持无产阶级专政，坚持共产党的领导，坚持马克思列宁主义毛泽东思想:
+ * items written as parallel clauses that open with the same word, separated by commas. The
+ * list ends at the first clause that does not open with it (这四项原则都…).
+ */
+function parallelItems(text: string, from: number, end: number): TextSpan[] | undefined {
+  const body = text.slice(from, end);
+  if (/[、；]/.test(body.slice(0, 40))) return undefined;
+  const items: TextSpan[] = [];
+  let opening = '';
+  let at = 0;
+  for (const part of body.split(/[，,]/)) {
+    const trimmed = part.replace(/^即/, '');
+    const offset = from + at + (part.length - trimmed.length);
+    at += part.length + 1;
+    if (items.length === 0) opening = trimmed.slice(0, 2);
+    if (opening.length < 2 || !/^[\u4e00-\u9fff]{2}$/.test(opening) || !trimmed.startsWith(opening) || trimmed.length > MAX_ITEM) break;
+    items.push({ start: offset, end: offset + trimmed.replace(/[。！？]$/, '').length });
+  }
+  return items.length >= 2 ? items : undefined;
+}
+
 /** A counted phrase right before 分别 in its clause: 三类地区分别…, 两个项目分别…. */
 const COUNTED_BEFORE_RESPECTIVELY = /(?<![零〇一二两三四五六七八九十百千万第几0-9])([一二两三四五六七八九十])(个|类|项|种|所|家|大|方面|批|条|座|家)([\u4e00-\u9fff]{0,8})分别/;
 
@@ -207,6 +229,12 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
       const last = marked.items[marked.items.length - 1]!;
       // Fewer markers than stated: the list may go on in later paragraphs, settled over the document.
       out.push(marked.items.length >= stated ? counted : { ...counted, continues: { family: marked.family, next: marked.items.length + 1, closed: closesList(text, last, paragraphEnd) } });
+      continue;
+    }
+    const parallel = parallelItems(text, sentence.start + listStart, sentence.end);
+    if (parallel) {
+      // Fewer parallel clauses than stated may go on in other words (…，同时…): only as many or more is sure.
+      if (parallel.length >= stated) out.push(relation(phraseStart, phraseEnd, text, stated, numberSpan, parallel, []));
       continue;
     }
     const body = listBody(slice, listStart);
