@@ -282,3 +282,22 @@ describe('count-mismatch: parallel clauses after 即', () => {
     assert.deepEqual(codes('要落实三项措施，即加强监管，加强服务，同时推进改革。\n'), []);
   });
 });
+
+describe('precision: what the clauses cannot settle stays silent', () => {
+  test('a 其中 list whose first parts make up the whole has ended; what follows is another breakdown', () => {
+    assert.deepEqual(codes('全市固定资产投资5000亿元。其中，国有投资2000亿元；民间投资3000亿元；工业投资1500亿元。\n'), []);
+    assert.deepEqual(codes('全市固定资产投资5000亿元。其中，国有投资2000亿元；民间投资3500亿元；工业投资1500亿元。\n'), ['sum-mismatch']);
+  });
+
+  test('a comparison after a sentence with two levels of its unit does not guess which is meant', () => {
+    assert.deepEqual(codes('全市生产总值达到5000亿元，财政收入300亿元。与2020年的4000亿元相比，增长25%。\n'), []);
+  });
+
+  test('two levels stated for the year compared with: which is meant is unknown', () => {
+    assert.deepEqual(codes('2019年全市生产总值4000亿元，财政收入300亿元；2020年又比2019年增长8%，达到4320亿元。\n'), []);
+  });
+
+  test('a share of another base is not a part of the share before it', () => {
+    assert.deepEqual(codes('出口占全部贸易的30%，其中对欧洲出口占其出口的40%。\n'), []);
+  });
+});

@@ -114,9 +114,10 @@ function comparedWithEarlierLevel(context: AnalysisContext, index: number, out: 
   const change = figures.find((f) => (f.role === 'change' || f.role === 'multiple') && (f.figure.kind === 'percent' || f.figure.kind === 'multiple') && isExact(f.figure) && f.figure.span.start > (base?.figure.span.start ?? Infinity) && changes(f));
   const previous = context.sentences[index - 1];
   if (!base || !change || !previous) return;
-  const levels = previous.clauses.clauses.flatMap((c) => c.figures).filter((f) => f.role === 'level' || f.role === 'target');
-  const after = levels[levels.length - 1];
-  if (!after || !comparable(base.figure, after.figure)) return;
+  // The level must be the only one of its unit the sentence before states: with two (GDP and revenue), which is meant is unknown.
+  const levels = previous.clauses.clauses.flatMap((c) => c.figures).filter((f) => (f.role === 'level' || f.role === 'target') && comparable(base.figure, f.figure));
+  if (levels.length !== 1) return;
+  const after = levels[0]!;
   const clause = clauseOf(sentence, change.figure);
   const relation = checkChange(base.figure, after.figure, change.figure, clause?.verb === 'decrease' ? -1 : 1);
   if (relation) out.push(relation);
@@ -131,10 +132,15 @@ function valueForPeriod(context: AnalysisContext, index: number, period: string,
       // The nearest clause of that period that states a level decides (…四十四万人，即增加一倍多: the change is no level).
       const level = clause.figures.find((f) => f.role === 'level' || f.role === 'target');
       if (!level) continue;
-      return comparable(level.figure, like) ? level.figure : undefined;
+      return comparable(level.figure, like) && onlyLevelOfPeriod(clauses, period, level.figure) ? level.figure : undefined;
     }
   }
   return undefined;
+}
+
+/** No other level of the same unit is stated for the period in the sentence (2019年GDP 4000亿元，财政收入300亿元): else which is meant is unknown. */
+function onlyLevelOfPeriod(clauses: readonly Clause[], period: string, level: Figure): boolean {
+  return !clauses.some((c) => c.period?.key === period && c.figures.some((f) => f.figure !== level && (f.role === 'level' || f.role === 'target') && comparable(f.figure, level)));
 }
 
 /**

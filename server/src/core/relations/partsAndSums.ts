@@ -1,7 +1,6 @@
 import type { Figure } from '../figures/figure';
 import { meets, sum } from './arithmetic';
 import { DURATION_UNITS } from '../clauses/lexicon';
-import { QUALIFIER_OTHER_WHOLE } from '../clauses/types';
 import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { PartRelation, SumRelation } from './types';
 
@@ -183,14 +182,18 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
     // The upper end of a range (14.7亿至14.9亿吨，其中…) bounds its parts too.
     const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end');
     // 实行劳动改造的占42.3%，其中…占25.6%: shares of one base split like amounts (not 增长22.5%，其中出口增长20.3%).
-    const shareOfShare = candidate.kind === 'percent' && role === 'share' && roleIn(sentence, first) === 'share' && !otherWhole(where, candidate) && !otherWhole(sentence, first);
+    const shareOfShare = candidate.kind === 'percent' && role === 'share' && roleIn(sentence, first) === 'share' && plainShare(text, candidate) && plainShare(text, first);
     return bounded && !candidate.signed && (ADDITIVE.has(candidate.kind) || shareOfShare) ? candidate : undefined;
   }
   return undefined;
 }
 
-function otherWhole(sentence: SentenceView, figure: Figure): boolean {
-  return ((clauseOf(sentence, figure)?.qualifiers ?? 0) & QUALIFIER_OTHER_WHOLE) !== 0;
+/**
+ * 占42.3%: a share whose base is the paragraph's, with nothing named between 占 and the figure.
+ * 占其出口的40%, 占全国的30% name another base: a part of one share cannot be compared with it.
+ */
+function plainShare(text: string, figure: Figure): boolean {
+  return /占(?:比|比重|比例)?(?:为|达|达到|是)?$/.test(text.slice(Math.max(0, figure.span.start - 6), figure.span.start));
 }
 
 function roleIn(sentence: SentenceView, figure: Figure): string | undefined {
@@ -303,7 +306,14 @@ function englishColonList(context: AnalysisContext, sentence: SentenceView, sums
 
 function sumRelation(total: Figure, parts: readonly Figure[], exhaustive: boolean): SumRelation {
   const computed = sum(parts.map((part) => part.interval));
-  // Parts that are not all of the total may fall short, never exceed it.
-  const consistent = exhaustive ? meets(computed, total.interval) : !(computed[0] > total.interval[1]);
+  // Parts that are not all of the total may fall short, never exceed it — unless the first of them
+  // already make up the total: that list is complete, and what follows it is another breakdown
+  // (其中国有投资2000亿元；民间投资3000亿元；工业投资1500亿元 of 5000亿元).
+  const consistent = exhaustive ? meets(computed, total.interval) : !(computed[0] > total.interval[1]) || completeBefore(parts, total);
   return { type: 'sum', total, parts, exhaustive, computed, consistent };
+}
+
+function completeBefore(parts: readonly Figure[], total: Figure): boolean {
+  for (let k = 2; k < parts.length; k++) if (meets(sum(parts.slice(0, k).map((part) => part.interval)), total.interval)) return true;
+  return false;
 }
