@@ -134,11 +134,17 @@ function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ r
   }
 }
 
-/** How many figures disagree, as the diagnostics would report them (the status bar's count), without making them. */
-export function mismatchCount(doc: ReportDocument, settings: ReportSettings): number {
-  let count = 0;
-  for (const _ of reported(doc, settings)) count++;
-  return count;
+/**
+ * What the diagnostics would report, counted without making them (the status bar's numbers):
+ * figures that disagree, and headings out of sequence apart, since a heading is no figure.
+ */
+export function mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number } {
+  const counts = { figures: 0, headings: 0 };
+  for (const { code } of reported(doc, settings)) {
+    if (code === 'heading-sequence') counts.headings++;
+    else counts.figures++;
+  }
+  return counts;
 }
 
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
