@@ -28,6 +28,14 @@ const MESSAGES = {
     'zh-cn': (step: string) => `精确到 ${step}`,
   },
   exactLabel: { en: () => 'exact as written', 'zh-cn': () => '按所写为精确值' },
+  moreThanRange: {
+    en: (lo: string, hi: string) => `more than ${lo}, below ${hi}`,
+    'zh-cn': (lo: string, hi: string) => `${lo}多，不到${hi}`,
+  },
+  nearlyRange: {
+    en: (hi: string) => `nearly ${hi}: below it`,
+    'zh-cn': (hi: string) => `接近${hi}，不到${hi}`,
+  },
   qualifierLabel: { en: () => 'Qualifier', 'zh-cn': () => '限定' },
   qualifierName: {
     en: (q: string) => QUALIFIER_EN[q] ?? q,

@@ -125,7 +125,8 @@ function valueLine(figure: Figure): string {
     case 'money': {
       const unit = figure.unit === '$' ? '' : ` ${figure.unit}`;
       const prefix = figure.unit === '$' ? '$' : '';
-      const reading = chineseScaleReading(figure.value);
+      // A bound (4万多亿元) is no rounded value: its reading is the bound itself, not ≈ 4.00万亿.
+      const reading = figure.qualifier === 'more-than' || figure.qualifier === 'nearly' ? (figure.value >= 1e4 ? shortReading(figure.value) : undefined) : chineseScaleReading(figure.value);
       return `${prefix}${value}${unit}${reading ? ` ≈ ${reading}${figure.unit === '$' ? '美元' : figure.unit}` : ''}`;
     }
     default: {
@@ -141,8 +142,18 @@ function intervalLine(figure: Figure, locale: Locale): string {
   const [lo, hi] = figure.interval;
   if (lo === hi) return t.exactLabel();
   const suffix = figure.kind === 'percent' ? '%' : '';
+  // 4万多亿, 近2000: the interval is what "more than" or "nearly" leaves open, not a rounding.
+  if (figure.qualifier === 'more-than' || figure.qualifier === 'nearly') {
+    const range = `${formatNumber(lo)}${suffix} – ${formatNumber(hi)}${suffix}`;
+    return `${range} (${figure.qualifier === 'nearly' ? t.nearlyRange(shortReading(hi) + suffix) : t.moreThanRange(shortReading(lo) + suffix, shortReading(hi) + suffix)})`;
+  }
   const step = hi - lo;
   return `${formatNumber(lo)}${suffix} – ${formatNumber(hi)}${suffix} (${t.nearestLabel(formatNumber(step) + suffix)})`;
+}
+
+/** A bound read the short way, without the zeros of three significant digits: 4万亿, 1,100. */
+function shortReading(value: number): string {
+  return chineseScaleReading(value)?.replace(/\.?0+(?=[万亿])/, '') ?? formatNumber(value);
 }
 
 /** 1097100000000 → 1.10万亿, 14900 → 1.49万; undefined below 10,000. */
