@@ -258,9 +258,15 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
     const magnitude = r.measure === 'absolute' ? (r.after ? restate(doc, r.after, Math.abs(afterValue - beforeValue)) : show(Math.abs(afterValue - beforeValue))) : `${show(Math.abs(mid))}${unit}`;
     return { span: r.stated.span, message: t.changeWrongWay(plain(r.stated), r.direction < 0, beforeText, afterText, magnitude), related: relatedInfo, fixes: [] };
   }
+  const down = r.direction < 0;
   if (r.measure === 'percent') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
-    return { span: r.stated.span, message: t.changePercent(plain(r.stated), beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
+    // An implied previous value is said to be derived, from what (现为9人，比上年减少4人，下降25%): 9人 after a decrease of 4人 means 13人.
+    const message =
+      !r.before && r.after && r.delta
+        ? t.changeImplied(plain(r.stated), down, afterText, plain(r.delta), beforeText, mid < 0, `${show(Math.abs(mid))}%`)
+        : t.changePercent(plain(r.stated), down, beforeText, afterText, `${show(Math.abs(mid))}%`);
+    return { span: r.stated.span, message, related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   if (r.measure === 'annual-average') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
@@ -269,12 +275,14 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   }
   if (r.measure === 'multiple') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
-    return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}×`), related: relatedInfo, fixes: fix ? [fix] : [] };
+    // A multiple is compared as written: 增长1.6倍 against the growth from before to after, in 倍 (times) too.
+    const unit = r.stated.unit === '倍' || r.stated.unit === '' ? '倍' : ` ${r.stated.unit}`;
+    return { span: r.stated.span, message: t.changePercent(plain(r.stated), down, beforeText, afterText, `${show(Math.abs(mid))}${unit}`), related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   const scale = r.stated.unit === 'cents' ? 100 : 1;
   const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid) * scale, t) : undefined;
   const difference = r.after ? restate(doc, r.after, afterValue - beforeValue) : show(afterValue - beforeValue);
-  return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
+  return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), down, beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
 }
 
 function countDraft(r: CountRelation, t: Messages, related: Related): Draft {
