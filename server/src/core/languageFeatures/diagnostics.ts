@@ -7,6 +7,7 @@ import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
+import { looksLikeTerm, quotedCounts } from './termCandidates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
@@ -150,8 +151,11 @@ export function mismatchCount(doc: ReportDocument, settings: ReportSettings): { 
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
 function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
   const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
-  for (const occurrence of termsOf(doc, options.glossary!, options.uri).occurrences) {
-    if (!occurrence.quoted || occurrence.entry) continue;
+  const { occurrences } = termsOf(doc, options.glossary!, options.uri);
+  const counts = quotedCounts(occurrences);
+  for (const occurrence of occurrences) {
+    // A quoted everyday word (田间地头, 家常话) is no term: only what looks like one is worth a hint.
+    if (!occurrence.quoted || occurrence.entry || !looksLikeTerm(doc, occurrence, counts)) continue;
     yield {
       code: 'undefined-term',
       level,
