@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { getReportLanguageService } from '../../server/src/core/languageService';
+import { getReportLanguageService, Glossary } from '../../server/src/core/languageService';
+import { builtinEntries } from '../../server/src/core/terms/builtin';
 
 const service = getReportLanguageService();
 
@@ -103,5 +104,20 @@ describe('hovers say nothing false (issue 13)', () => {
 
   test('the year in 2016政府工作报告 is no quantity', () => {
     assert.match(hoverAt('2016政府工作报告', '2016')!, /year[\s\S]*Not a quantity/);
+  });
+});
+
+describe('hover on a counted term (issue 13, item 5)', () => {
+  test('五字诀 shows the report’s own items first, then the glossary definition', () => {
+    const text = '报告\n\n调查研究要坚持“深、实、细、准、效”五字诀，把情况摸清。运用好五字诀。\n';
+    const doc = service.parse(text);
+    const offset = text.lastIndexOf('五字诀') + 1;
+    const result = service.hover(doc, doc.lines.positionAt(offset), { locale: 'en', glossary: new Glossary(builtinEntries()), uri: 'file:///r.report' });
+    const value = (result!.contents as MarkupContent).value;
+    const own = value.indexOf('深、实、细、准、效');
+    const general = value.indexOf('调研要深入');
+    assert.ok(own >= 0, `the report's items: ${value}`);
+    assert.ok(general > own, `then the glossary definition: ${value}`);
+    assert.match(value, /defined in this report[\s\S]*built-in glossary/);
   });
 });

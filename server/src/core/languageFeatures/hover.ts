@@ -27,7 +27,10 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
     const term = termAt(doc, position, termOptions);
     // A term that contains the figure (两件大事 around 两件) explains more than the figure does.
     if (term?.entry && (!figure || (term.span.start <= figure.span.start && figure.span.end <= term.span.end))) {
-      const value = describeTerm(doc, term, termOptions);
+      // The report's own items first (五字诀: 深、实、细、准、效), then what the glossary says of the same term.
+      const own = describeTerm(doc, term, termOptions);
+      const general = term.entry.source.kind === 'document' ? options.glossary.lookup(term.entry.term) ?? options.glossary.lookup(term.name) : undefined;
+      const value = own && general && general !== term.entry ? `${own}\n\n---\n\n${describeTerm(doc, { ...term, entry: general }, termOptions) ?? ''}` : own;
       if (value) return { contents: { kind: 'markdown', value }, range: doc.lines.rangeOf(term.span.start, term.span.end) };
     }
   }
