@@ -7,6 +7,14 @@
  * library then sends the notification itself. If the server has not
  * registered, the client sends `{ settings: null }` instead, since the server
  * pulls the values per resource with `workspace/configuration` anyway.
+ *
+ * A change of `reportLens.languages` replaces the client (ServerController).
+ * The library's own listener still tries to tell the old one, which is being
+ * disposed at that moment, and reports the failure as an error notification
+ * ("Sending notification workspace/didChangeConfiguration failed"). The
+ * middleware below skips a client that is about to be replaced (the new
+ * server pulls fresh settings when it starts) and keeps a failure on a
+ * client that stopped meanwhile out of the user's sight.
  */
 import type * as vscode from 'vscode';
 import {
@@ -19,6 +27,16 @@ import {
 
 export class ConfigurationSync {
   private readonly serverRegistrations = new Set<string>();
+
+  /**
+   * @param isCurrent whether the client this object belongs to is still the one that serves the
+   *   current settings (false once a settings change means it is replaced)
+   * @param log where an expected failure is written, at debug level
+   */
+  constructor(
+    private readonly isCurrent: () => boolean,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** Goes into the client's options; sees the server's (un)registrations. */
   readonly middleware: Middleware = {
@@ -35,6 +53,18 @@ export class ConfigurationSync {
       for (const { id } of params.unregisterations) {
         this.serverRegistrations.delete(id);
       }
+    },
+    workspace: {
+      didChangeConfiguration: async (sections, next) => {
+        if (!this.isCurrent()) return;
+        try {
+          await next(sections);
+        } catch (error) {
+          // Replaced or stopped while the notification was on its way: nothing to tell the user.
+          if (this.isCurrent()) throw error;
+          this.log.debug(error instanceof Error ? error.message : String(error));
+        }
+      },
     },
   };
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as config from './config';
 import { createErrorHandler } from './errorHandler';
-import { messages } from './l10n';
+import { logLines, messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
 import { StatusBar } from './statusBar';
@@ -18,8 +18,17 @@ const STATUS_MESSAGE_MS = 3000;
 
 let server: ServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: where its logs are, for troubleshooting tools and the editor tests. */
+export interface ReportLensApi {
+  readonly logUri: vscode.Uri;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReportLensApi> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  // The first line a user pastes into a bug report: which extension, in which editor.
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
+  const where = vscode.env.remoteName ? `${vscode.env.appHost}, remote ${vscode.env.remoteName}` : vscode.env.appHost;
+  output.info(logLines.started(version, vscode.version, where, vscode.env.language));
   // vscode-languageclient 11 traces the protocol only while the trace channel's
   // log level is Trace (`reportLens.trace.server` just picks the detail); a
   // channel of its own keeps the main log readable while tracing.
@@ -79,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     context.subscriptions.push(waiting);
   }
+  return { logUri: context.logUri };
 }
 
 function isAnalysed(document: vscode.TextDocument): boolean {

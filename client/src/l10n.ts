@@ -6,20 +6,24 @@
  * are spelled `vscode.l10n.t(...)` literally so @vscode/l10n-dev can find them.
  */
 import * as vscode from 'vscode';
+import type { DocumentStats } from '../../server/src/customProtocol';
+import { statusText } from './statusText';
 
 /** Minutes rounded to one decimal, for messages about the crash window. */
 function minutes(ms: number): number {
   return Math.round((ms / 60_000) * 10) / 10;
 }
 
-/** The status bar item of a report: figures found and mismatches flagged. */
+/*
+ * The status bar's own words are in statusText.ts (a unit test reads them); they are listed here
+ * for @vscode/l10n-dev, which finds only literal vscode.l10n.t calls:
+ * vscode.l10n.t('Report Lens: {0} figures · no mismatch'), vscode.l10n.t('Report Lens: {0} figures · 1 mismatch'),
+ * vscode.l10n.t('Report Lens: {0} figures · {1} mismatches'), vscode.l10n.t('1 heading out of sequence'),
+ * vscode.l10n.t('{0} headings out of sequence').
+ */
+/** The status bar item of a report: figures found, figure mismatches, headings out of sequence. */
 export const statusBar = {
-  text: (figures: number, mismatches: number): string =>
-    mismatches === 0
-      ? vscode.l10n.t('Report Lens: {0} figures · no mismatch', figures)
-      : mismatches === 1
-        ? vscode.l10n.t('Report Lens: {0} figures · 1 mismatch', figures)
-        : vscode.l10n.t('Report Lens: {0} figures · {1} mismatches', figures, mismatches),
+  text: (stats: Pick<DocumentStats, 'figures' | 'mismatches' | 'headings'>): string => statusText(stats, (message, ...args) => vscode.l10n.t(message, ...args)),
   skipped: (): string => vscode.l10n.t('Report Lens: not analysed (larger than reportLens.maxFileSize)'),
   tooltip: (): string => vscode.l10n.t('Figures Report Lens found in this report and the inconsistencies it flags. Click to open the Problems view.'),
 };
@@ -50,6 +54,8 @@ export const messages = {
 export const logLines = {
   restartingAfterCrash: (crash: number, windowMs: number): string =>
     vscode.l10n.t('The language server stopped unexpectedly and is being restarted (crash {0} within {1} minutes).', crash, minutes(windowMs)),
+  started: (version: string, vscodeVersion: string, where: string, language: string): string =>
+    vscode.l10n.t('Report Lens {0} in VS Code {1} ({2}), display language {3}', version, vscodeVersion, where, language),
   languagesChanged: (languages: readonly string[]): string =>
     vscode.l10n.t('Document languages changed to {0}; restarting the language server.', languages.join(', ')),
 };

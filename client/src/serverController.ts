@@ -90,11 +90,14 @@ export class ServerController {
       return;
     }
     const configured = config.languages();
-    const configurationSync = new ConfigurationSync();
-    const client = this.createClient(configured, configurationSync.middleware);
+    const key = languagesKey(effectiveLanguages(configured));
+    // Read at the time of a settings event: a new set of languages means this client is on its way out.
+    const isCurrent = (): boolean => this.active?.client === client && languagesKey(effectiveLanguages(config.languages())) === key;
+    const configurationSync = new ConfigurationSync(isCurrent, this.log);
+    const client: LanguageClient = this.createClient(configured, configurationSync.middleware);
     this.active = {
       client,
-      languagesKey: languagesKey(effectiveLanguages(configured)),
+      languagesKey: key,
       configurationSync,
       subscription: configurationSync.attach(client),
     };

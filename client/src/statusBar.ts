@@ -53,7 +53,7 @@ export class StatusBar implements vscode.Disposable {
       const params: DocumentStatsParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } };
       const stats = await client.sendRequest<DocumentStats>(DOCUMENT_STATS_METHOD, params);
       if (generation !== this.generation) return; // a newer update is on its way
-      this.item.text = stats.skipped ? `$(circle-slash) ${statusBar.skipped()}` : `$(${stats.mismatches > 0 ? 'warning' : 'check'}) ${statusBar.text(stats.figures, stats.mismatches)}`;
+      this.item.text = stats.skipped ? `$(circle-slash) ${statusBar.skipped()}` : `$(${stats.mismatches + (stats.headings ?? 0) > 0 ? 'warning' : 'check'}) ${statusBar.text(stats)}`;
       this.item.show();
     } catch {
       // The server is restarting or the request was cancelled: the next change updates the item.

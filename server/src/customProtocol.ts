@@ -14,8 +14,10 @@ export interface DocumentStatsParams {
 export interface DocumentStats {
   /** Quantities found (dates, codes and other non-quantities excluded). */
   readonly figures: number;
-  /** Inconsistencies found by the checks that are switched on. */
+  /** Figures that disagree (rate, part, sum, change, count, conflicting figure), of the checks that are switched on. */
   readonly mismatches: number;
+  /** Headings numbered out of sequence (heading-sequence, when switched on); absent from servers before 0.2. */
+  readonly headings?: number;
   /** The report was too large to analyse (reportLens.maxFileSize). */
   readonly skipped: boolean;
 }

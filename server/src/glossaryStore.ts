@@ -25,7 +25,14 @@ export class GlossaryStore {
   private loading: Promise<Glossary> | undefined;
   private version = 0;
 
-  constructor(private readonly onReports: (reports: readonly GlossaryFileReport[]) => void) {}
+  /**
+   * @param log told one line per glossary source at every load (file and entry count, then the
+   *   built-in glossary), so that the output channel shows what a hover can draw on
+   */
+  constructor(
+    private readonly onReports: (reports: readonly GlossaryFileReport[]) => void,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
@@ -120,10 +127,17 @@ export class GlossaryStore {
       const { entries: found, problems } = await readGlossaryFile(file, uri);
       entries.push(...found);
       reports.push({ uri, problems });
+      this.log(`glossary ${this.relative(file)}: ${entriesText(found.length)}${problems.length > 0 ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`);
     }
     this.onReports(reports);
-    return new Glossary([...entries, ...builtinEntries()], ++this.version);
+    const builtin = builtinEntries();
+    this.log(`built-in glossary: ${entriesText(builtin.length)}${this.files.length === 0 ? ` (no workspace glossary matches ${this.glob})` : ''}`);
+    return new Glossary([...entries, ...builtin], ++this.version);
   }
+}
+
+function entriesText(n: number): string {
+  return `${n} entr${n === 1 ? 'y' : 'ies'}`;
 }
 
 /** The text of a glossary file as the quick fix appends to it, or undefined when it cannot be read (or is too large to load). */

@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
         })),
       });
     }
-  });
+  }, (line) => logger.info(line));
 
   /** The model of an open document, or undefined when it is unknown or too large to analyse. */
   const modelOf = async (uri: string): Promise<ReportDocument | undefined> => {
@@ -131,6 +131,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // What a bug report needs to say about the server: which one, which process, where settings come from.
+    logger.info(`Report Lens language server ${SERVER_VERSION} started: pid ${process.pid}, Node ${process.version}, locale ${locale}, diagnostics ${pullDiagnostics ? 'pulled by the client' : 'pushed'}`);
+    logger.info(
+      canPullConfiguration
+        ? `settings: from the client's reportLens.* configuration, per document (workspace/configuration)${canRegisterConfigurationChange ? ', re-read on change' : ''}`
+        : 'settings: defaults (the client does not offer workspace/configuration)',
+    );
     void syncGlossaryGlob();
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportLens' });
     // Folders come and go only with a client that has workspace folders (announced with changeNotifications above).
@@ -305,12 +312,13 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onRequest(DOCUMENT_STATS_METHOD, (params: DocumentStatsParams, token) =>
-    runSafe<DocumentStats>(logger, DOCUMENT_STATS_METHOD, { figures: 0, mismatches: 0, skipped: false }, token, async () => {
+    runSafe<DocumentStats>(logger, DOCUMENT_STATS_METHOD, { figures: 0, mismatches: 0, headings: 0, skipped: false }, token, async () => {
       const uri = params.textDocument.uri;
       const document = documents.get(uri);
       const model = await modelOf(uri);
-      if (!model) return { figures: 0, mismatches: 0, skipped: document !== undefined };
-      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: service.mismatchCount(model, await settings.get(uri)), skipped: false };
+      if (!model) return { figures: 0, mismatches: 0, headings: 0, skipped: document !== undefined };
+      const counts = service.mismatchCount(model, await settings.get(uri));
+      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );
 

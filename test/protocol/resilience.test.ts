@@ -81,8 +81,15 @@ describe('server resilience', () => {
     const uri = 'file:///virtual/stats.report';
     await open(uri, REPORT);
     const stats = await server.connection.sendRequest<DocumentStats>(DOCUMENT_STATS_METHOD, { textDocument: { uri } });
-    assert.deepEqual(stats, { figures: 4, mismatches: 1, skipped: false });
+    assert.deepEqual(stats, { figures: 4, mismatches: 1, headings: 0, skipped: false });
     const unknown = await server.connection.sendRequest<DocumentStats>(DOCUMENT_STATS_METHOD, { textDocument: { uri: 'file:///virtual/none.report' } });
-    assert.deepEqual(unknown, { figures: 0, mismatches: 0, skipped: false });
+    assert.deepEqual(unknown, { figures: 0, mismatches: 0, headings: 0, skipped: false });
+  });
+
+  test('reportLens/documentStats counts a heading out of sequence apart from figure mismatches (issue 13)', async () => {
+    const uri = 'file:///virtual/headings.report';
+    await open(uri, '报告\n\n一、总体情况\n\n共排查问题1200个，已整改1150个，整改率95.8%。\n\n二、主要工作\n\n四、下一步\n');
+    const stats = await server.connection.sendRequest<DocumentStats>(DOCUMENT_STATS_METHOD, { textDocument: { uri } });
+    assert.deepEqual(stats, { figures: 3, mismatches: 0, headings: 1, skipped: false });
   });
 });

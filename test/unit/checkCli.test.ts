@@ -226,7 +226,7 @@ describe('report-lens check', () => {
     const glossaryDir = mkdtempSync(path.join(os.tmpdir(), 'report-lens-glossary-'));
     try {
       const report = path.join(glossaryDir, 'r.report');
-      writeFileSync(report, '报告\n\n推进“本地新词”和“另一新词”建设。\n');
+      writeFileSync(report, '报告\n\n推进所谓“本地新词”和所谓“另一新词”建设。\n');
       const hints = (args: string[]) => (JSON.parse(cli('check', '--format', 'json', ...args, report).stdout) as { path: string; diagnostics: Diagnostic[] }[]).flatMap((f) => f.diagnostics.map((d) => d.message));
       assert.equal(hints([]).length, 2, 'both quoted terms are undefined');
       writeFileSync(path.join(glossaryDir, 'local.glossary.yaml'), '本地新词: 旁边的术语表定义。\n');

@@ -64,7 +64,7 @@ describe('CLI input limits (issue 12, D2)', () => {
     symlinkSync(path.join(outside, 'secret.csv'), path.join(workspace, 'ev.glossary.csv'));
     writeFileSync(path.join(workspace, 'defs', 'inner.csv'), 'term,definition\n内部术语,工作区里的定义\n');
     symlinkSync(path.join(workspace, 'defs', 'inner.csv'), path.join(workspace, 'in.glossary.csv'));
-    writeFileSync(path.join(workspace, 'r.report'), '报告\n\n推进“外部术语”和“内部术语”。\n');
+    writeFileSync(path.join(workspace, 'r.report'), '报告\n\n推进所谓“外部术语”和所谓“内部术语”。\n');
     const { status, stdout } = cli(workspace, 'check', '--format', 'json', '--severity', 'undefined-term=warning', 'r.report');
     assert.equal(status, 0);
     const files = JSON.parse(stdout) as { path: string; diagnostics: { code: string; message: string }[] }[];

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { getReportLanguageService } from '../../server/src/core/languageService';
+import { getReportLanguageService, Glossary } from '../../server/src/core/languageService';
+import { builtinEntries } from '../../server/src/core/terms/builtin';
 
 const service = getReportLanguageService();
 
@@ -45,7 +46,8 @@ describe('hover on figures', () => {
     const text = hoverAt(REPORT, '1.49万', 'zh-cn')!;
     assert.match(text, /计数/);
     assert.match(text, /数值: \*\*14,900\*\* 名/);
-    assert.match(text, /计数对象: 县处级/);
+    // The counted phrase is 县处级以上领导干部, not 县处级: cut inside it, no counted noun is said (issue 13).
+    assert.doesNotMatch(text, /计数对象/);
   });
 
   test('no hover away from figures, and the hover range is the figure', () => {
@@ -68,5 +70,54 @@ describe('hover on figures', () => {
     assert.match(hover, /3个 \/ 0个/);
     assert.doesNotMatch(hover, /Infinity|NaN|∞/);
     assert.match(hoverAt('报告\n\n新开工项目40个，其中制造业项目30个。\n', '30个')!, /30个 \/ 40个 = 75%/);
+  });
+});
+
+describe('hovers say nothing false (issue 13)', () => {
+  test('a counted noun is the whole noun phrase or none: 1.49万名县处级以上领导干部 does not say 县处级', () => {
+    const text = hoverAt('全区1.49万名县处级以上领导干部参加学习。', '1.49万')!;
+    assert.doesNotMatch(text, /县处级/);
+    assert.match(hoverAt('检视出6个方面1686个问题。', '1686')!, /Counted: 问题/);
+  });
+
+  test('多/余/几 after a numeral mean "more than" and belong to the figure, with the interval they leave open', () => {
+    for (const [text, needle, figure, interval] of [
+      ['财政收入4万多亿元。', '4万', '4万多亿元', /4,000,000,000,000 – 5,000,000,000,000/],
+      ['建成十多个基地。', '十多', '十多个', /10 – 20/],
+      ['培训1000多人。', '1000', '1000多人', /1,000 – 1,100/],
+      ['十几个单位参加。', '十几', '十几个', /10 – 20/],
+      ['5000余人参加。', '5000', '5000余人', /5,000 – 5,100/],
+    ] as const) {
+      const hover = hoverAt(text, needle)!;
+      assert.match(hover, new RegExp(`^\\*\\*${figure}\\*\\*`), `${text}: the figure is ${figure} as a whole`);
+      assert.match(hover, interval, `${text}: ${hover}`);
+      assert.match(hover, /more than/, text);
+      assert.doesNotMatch(hover, /≈ 4\.00万亿|3\.5|4\.5万亿/, `${text}: no rounding interval around 4万亿`);
+    }
+  });
+
+  test('近, 逾 and 超过 bound the figure on their side', () => {
+    assert.match(hoverAt('逾300家企业参加。', '300')!, /300 – 400[\s\S]*more than/);
+    assert.match(hoverAt('超过126万亿元。', '126')!, /126,000,000,000,000 – 127,000,000,000,000/);
+    assert.match(hoverAt('近2000人参加。', '2000')!, /1,900 – 2,000[\s\S]*nearly/);
+  });
+
+  test('the year in 2016政府工作报告 is no quantity', () => {
+    assert.match(hoverAt('2016政府工作报告', '2016')!, /year[\s\S]*Not a quantity/);
+  });
+});
+
+describe('hover on a counted term (issue 13, item 5)', () => {
+  test('五字诀 shows the report’s own items first, then the glossary definition', () => {
+    const text = '报告\n\n调查研究要坚持“深、实、细、准、效”五字诀，把情况摸清。运用好五字诀。\n';
+    const doc = service.parse(text);
+    const offset = text.lastIndexOf('五字诀') + 1;
+    const result = service.hover(doc, doc.lines.positionAt(offset), { locale: 'en', glossary: new Glossary(builtinEntries()), uri: 'file:///r.report' });
+    const value = (result!.contents as MarkupContent).value;
+    const own = value.indexOf('深、实、细、准、效');
+    const general = value.indexOf('调研要深入');
+    assert.ok(own >= 0, `the report's items: ${value}`);
+    assert.ok(general > own, `then the glossary definition: ${value}`);
+    assert.match(value, /defined in this report[\s\S]*built-in glossary/);
   });
 });

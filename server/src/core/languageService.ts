@@ -33,7 +33,8 @@ export interface ReportLanguageService {
   hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
   diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
   /** How many figures disagree (what diagnostics reports, undefined terms aside), without building the diagnostics. */
-  mismatchCount(doc: ReportDocument, settings: ReportSettings): number;
+  /** Figures that disagree and headings out of sequence, as the diagnostics would report them. */
+  mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number };
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];

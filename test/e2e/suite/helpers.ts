@@ -144,3 +144,34 @@ export async function restoreEditors(): Promise<void> {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * The text of the *Report Lens* output channel so far. A log output channel writes a file in the
+ * extension's log folder, which the extension exports (`logUri`); the file name is VS Code's choice,
+ * so any `Report Lens.log` below that folder's parent is read (the trace channel excluded).
+ */
+export async function outputLog(): Promise<string> {
+  const ext = extension();
+  if (!ext.isActive) await ext.activate();
+  const api = ext.exports as { logUri?: vscode.Uri } | undefined;
+  assert.ok(api?.logUri, 'the extension exports its logUri');
+  const files = await findFiles(vscode.Uri.joinPath(api.logUri, '..'), (name) => name.endsWith('Report Lens.log'), 3);
+  const texts = await Promise.all(files.map(async (file) => new TextDecoder().decode(await vscode.workspace.fs.readFile(file))));
+  return texts.join('\n');
+}
+
+async function findFiles(folder: vscode.Uri, accept: (name: string) => boolean, depth: number): Promise<vscode.Uri[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const found: vscode.Uri[] = [];
+  for (const [name, type] of entries) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (type === vscode.FileType.File && accept(name)) found.push(uri);
+    else if (type === vscode.FileType.Directory && depth > 0) found.push(...(await findFiles(uri, accept, depth - 1)));
+  }
+  return found;
+}

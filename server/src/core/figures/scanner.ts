@@ -72,6 +72,7 @@ const FEN = code('分');
 const ZHI = code('之');
 const DUO = code('多');
 const YU = code('余');
+const JI = code('几');
 const HAO = code('号');
 const NIAN = code('年');
 const YUE = code('月');
@@ -97,6 +98,11 @@ interface Draft {
   signed: boolean;
   /** Part of a range (6.5%-7%): set by linkRange. */
   range: 'start' | 'end' | undefined;
+  /**
+   * For a figure stated as more than (多, 余, 几, 逾, 超过) or nearly (近) a round number: the place
+   * its "more" or "less" stays within (4万多亿 → 1万亿, 十多 → 10, 1000多 → 100); 0 otherwise.
+   */
+  approx: number;
 }
 
 /**
@@ -134,11 +140,12 @@ function makeDraft(
   draft.rounded = rounded;
   draft.signed = signed;
   draft.range = undefined;
+  draft.approx = 0;
   return draft;
 }
 
 function newDraft(): Draft {
-  return { start: 0, end: 0, numberStart: 0, numberEnd: 0, value: 0, unit: '', kind: 'plain', noun: undefined, qualifier: undefined, precision: 1, rounded: false, signed: false, range: undefined };
+  return { start: 0, end: 0, numberStart: 0, numberEnd: 0, value: 0, unit: '', kind: 'plain', noun: undefined, qualifier: undefined, precision: 1, rounded: false, signed: false, range: undefined, approx: 0 };
 }
 
 const DRAFT = newDraft();
@@ -357,8 +364,8 @@ for (let c = 0x80; c < 0x10000; c++) if (digitOf(c) < 0 && c !== DI) QUIET_BEFOR
 const UNIT_NEXT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (startsCnUnit(c) && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
 
-/** After a single Chinese digit, what can make it part of a figure other than a unit: 号 月 日 (dates, codes), 又 分 (fractions), 成 (tenths), 多 余 (before a unit). */
-const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余');
+/** After a single Chinese digit, what can make it part of a figure other than a unit: 号 月 日 (dates, codes), 又 分 (fractions), 成 (tenths), 多 余 几 (before a unit). */
+const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余几');
 
 function readFigure(text: string, i: number, blockStart: number, end: number): Draft | undefined {
   // A candidate: i is inside the text.
@@ -550,9 +557,9 @@ function unitsAndAfter(
   signed: boolean,
 ): Draft | undefined {
   const atQ = codeAt(text, q);
-  // Units: 多/余 may stand between the number and its unit (5000余人).
+  // Units: 多/余/几 may stand between the number and its unit (5000余人, 十几个).
   let unitStart = q;
-  if ((atQ === DUO || atQ === YU) && matchCnUnit(text, q + 1)) {
+  if ((atQ === DUO || atQ === YU || atQ === JI) && matchCnUnit(text, q + 1)) {
     qualifier = 'more-than';
     unitStart = q + 1;
   }
@@ -591,12 +598,16 @@ function unitsAndAfter(
   const after = qualifierAfter(text, figureEnd);
   if (after) {
     qualifier = after.qualifier;
+    // 多 and 余 after the unit are part of the figure (10%多, 三斤多): its value runs on past the unit.
+    if (after.qualifier === 'more-than') figureEnd = after.end;
   }
   qualifier ??= qualifierBefore(text, i, blockStart);
 
   let noun: string | undefined;
   let unitText = currency ?? unit?.text ?? '';
   if (kind === 'count' && unit) noun = cnNounAfter(text, after ? after.end : figureEnd, end);
+  // A counted noun cut at 以上/以下 inside its phrase (1.49万名县处级以上领导干部) is only a modifier of it: none.
+  if (noun !== undefined && cutInsidePhrase(text, (after ? after.end : figureEnd) + noun.length)) noun = undefined;
   if (kind === 'plain' && !numeral.chinese) {
     const en = englishNounAfter(text, figureEnd, end);
     if (en) {
@@ -622,7 +633,55 @@ function unitsAndAfter(
     }
   }
 
-  return makeDraft(i, figureEnd, currency ? p : i, numberEnd, roundSignificant(value), unitText, kind, noun || undefined, qualifier || undefined, precision, rounded, signed);
+  // What "more than" or "nearly" leaves open is read after the draft is made (all its arguments are).
+  const afterUnit = after !== undefined && after.qualifier === 'more-than';
+  const approx =
+    (qualifier === 'more-than' || qualifier === 'nearly') && (afterUnit || numeral.approximate || unitStart !== q || cnApproxBefore(text, i, blockStart))
+      ? approxPlace(value, precision, !numeral.chinese, afterUnit)
+      : 0;
+  const draft = makeDraft(i, figureEnd, currency ? p : i, numberEnd, roundSignificant(value), unitText, kind, noun || undefined, qualifier || undefined, precision, rounded, signed);
+  draft.approx = approx;
+  return draft;
+}
+
+/**
+ * The place a "more than" or "nearly" stays within. 多 after the unit (10%多, 三斤多) adds less than
+ * one of the last written digit. Before the unit, and for 逾/超过/近, it stands for the places
+ * after the last non-zero digit: 十多个 → [10, 20), 三十多年 → [30, 40), 4万多亿 → [4万亿, 5万亿). A
+ * round number of four or more Arabic digits is read one place finer (1000多人 → [1000, 1100)):
+ * in reports 1000多 is what a count just over a thousand is written as; 1900 would be written
+ * 1900多 or 近2000.
+ */
+function approxPlace(value: number, precision: number, arabic: boolean, afterUnit: boolean): number {
+  const unit = Math.abs(precision);
+  if (afterUnit || !(unit > 0)) return unit;
+  const digits = Math.round(Math.abs(value) / unit);
+  if (!(digits >= 1) || !Number.isSafeInteger(digits)) return unit;
+  let zeros = 1;
+  for (let n = digits; n % 10 === 0; n /= 10) zeros *= 10;
+  const place = unit * zeros;
+  if (!arabic || digits < 1000) return place;
+  let leading = 1;
+  while (leading * 10 <= digits) leading *= 10;
+  return Math.min(place, (unit * leading) / 10);
+}
+
+/** 逾, 超过 (超), 近 (将近, 接近) right before a number: the Chinese "more than" and "nearly" of a round number. */
+function cnApproxBefore(text: string, i: number, blockStart: number): boolean {
+  const before = codeAt(text, i - 1);
+  if (i - 1 < blockStart) return false;
+  return before === YU_OVER || before === JIN || (before === CHAO) || (before === GUO && i - 2 >= blockStart && codeAt(text, i - 2) === CHAO);
+}
+const YU_OVER = code('逾');
+const JIN = code('近');
+const CHAO = code('超');
+const GUO = code('过');
+
+/** Whether the counted noun read up to `k` stops at 以上/以下/以内 with the noun phrase going on after it. */
+function cutInsidePhrase(text: string, k: number): boolean {
+  if (codeAt(text, k) !== YI_BY) return false;
+  const second = codeAt(text, k + 1);
+  return (second === SHANG || second === XIA || second === NEI) && isCjk(codeAt(text, k + 2)) && NOUN_STOPS[codeAt(text, k + 2) & 0xffff] !== 1;
 }
 
 /**
@@ -1270,7 +1329,14 @@ function linkRange(text: string, figures: Figure[], draft: Draft): void {
 
 function toFigure(text: string, draft: Draft): Figure {
   const span: TextSpan = { start: draft.start, end: draft.end };
-  const interval = draft.rounded && draft.precision > 0 ? halfUnitInterval(draft.value, Math.abs(draft.precision)) : exactInterval(draft.value);
+  const interval: readonly [number, number] =
+    draft.approx > 0
+      ? draft.qualifier === 'nearly'
+        ? [roundSignificant(draft.value - draft.approx), draft.value]
+        : [draft.value, roundSignificant(draft.value + draft.approx)]
+      : draft.rounded && draft.precision > 0
+        ? halfUnitInterval(draft.value, Math.abs(draft.precision))
+        : exactInterval(draft.value);
   // Optional fields are set only when present (no `undefined` keys), without spreading temporary objects.
   const figure: { -readonly [K in keyof Figure]: Figure[K] } = {
     text: text.slice(draft.start, draft.end),

@@ -28,6 +28,14 @@ const MESSAGES = {
     'zh-cn': (step: string) => `精确到 ${step}`,
   },
   exactLabel: { en: () => 'exact as written', 'zh-cn': () => '按所写为精确值' },
+  moreThanRange: {
+    en: (lo: string, hi: string) => `more than ${lo}, below ${hi}`,
+    'zh-cn': (lo: string, hi: string) => `${lo}多，不到${hi}`,
+  },
+  nearlyRange: {
+    en: (hi: string) => `nearly ${hi}: below it`,
+    'zh-cn': (hi: string) => `接近${hi}，不到${hi}`,
+  },
   qualifierLabel: { en: () => 'Qualifier', 'zh-cn': () => '限定' },
   qualifierName: {
     en: (q: string) => QUALIFIER_EN[q] ?? q,
@@ -60,16 +68,24 @@ const MESSAGES = {
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），与总数${total}不符`,
   },
   changePercent: {
-    en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but from ${before} to ${after} is ${computed}`,
-    'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但由${before}到${after}实为${computed}`,
+    en: (stated: string, down: boolean, before: string, after: string, computed: string) =>
+      `Stated ${change(down)} of ${stated}, but from ${before} to ${after} is ${change(down)} of ${computed}`,
+    'zh-cn': (stated: string, down: boolean, before: string, after: string, computed: string) =>
+      `写的是${down ? '下降' : '增长'}${stated}，但由${before}到${after}实为${down ? '下降' : '增长'}${computed}`,
+  },
+  changeImplied: {
+    en: (stated: string, down: boolean, after: string, delta: string, before: string, computedDown: boolean, computed: string) =>
+      `Stated ${change(down)} of ${stated}, but ${after} after ${change(down)} of ${delta} means ${before} before: ${change(computedDown)} of ${computed}`,
+    'zh-cn': (stated: string, down: boolean, after: string, delta: string, before: string, computedDown: boolean, computed: string) =>
+      `写的是${down ? '下降' : '增长'}${stated}，但${down ? '减少' : '增加'}${delta}后为${after}，即此前为${before}：实为${computedDown ? '下降' : '增长'}${computed}`,
   },
   changeWrongWay: {
     en: (stated: string, down: boolean, before: string, after: string, computed: string) => `Stated ${stated} as ${down ? 'a decrease' : 'an increase'}, but from ${before} to ${after} is ${down ? 'an increase' : 'a decrease'} of ${computed}`,
     'zh-cn': (stated: string, down: boolean, before: string, after: string, computed: string) => `写的是${down ? '下降' : '增长'}${stated}，但由${before}到${after}实为${down ? '增长' : '下降'}${computed}`,
   },
   changeAbsolute: {
-    en: (stated: string, before: string, after: string, computed: string) => `Stated ${stated}, but ${after} − ${before} = ${computed}`,
-    'zh-cn': (stated: string, before: string, after: string, computed: string) => `写的是${stated}，但${after} − ${before} = ${computed}`,
+    en: (stated: string, down: boolean, before: string, after: string, computed: string) => `Stated ${change(down)} of ${stated}, but ${after} − ${before} = ${computed}`,
+    'zh-cn': (stated: string, down: boolean, before: string, after: string, computed: string) => `写的是${down ? '减少' : '增加'}${stated}，但${after} − ${before} = ${computed}`,
   },
   changeAnnual: {
     en: (stated: string, before: string, after: string, years: number, computed: string) => `Stated ${stated} a year, but from ${before} to ${after} over ${years} years is ${computed} a year`,
@@ -148,6 +164,11 @@ const MESSAGES = {
   },
   glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
 } as const;
+
+/** The English name of a stated change's direction. */
+function change(down: boolean): string {
+  return down ? 'a decrease' : 'an increase';
+}
 
 /** A count with thousands separators (12,345), the same in both locales. */
 function count(n: number): string {

@@ -7,6 +7,7 @@ import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
+import { looksLikeTerm, quotedCounts } from './termCandidates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
@@ -134,17 +135,27 @@ function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ r
   }
 }
 
-/** How many figures disagree, as the diagnostics would report them (the status bar's count), without making them. */
-export function mismatchCount(doc: ReportDocument, settings: ReportSettings): number {
-  let count = 0;
-  for (const _ of reported(doc, settings)) count++;
-  return count;
+/**
+ * What the diagnostics would report, counted without making them (the status bar's numbers):
+ * figures that disagree, and headings out of sequence apart, since a heading is no figure.
+ */
+export function mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number } {
+  const counts = { figures: 0, headings: 0 };
+  for (const { code } of reported(doc, settings)) {
+    if (code === 'heading-sequence') counts.headings++;
+    else counts.figures++;
+  }
+  return counts;
 }
 
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
 function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
   const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
-  for (const occurrence of termsOf(doc, options.glossary!, options.uri).undefinedQuoted()) {
+  const candidates = termsOf(doc, options.glossary!, options.uri).undefinedQuoted();
+  const counts = quotedCounts(candidates);
+  for (const occurrence of candidates) {
+    // A quoted everyday word (田间地头, 家常话) is no term: only what looks like one is worth a hint.
+    if (!looksLikeTerm(doc, occurrence, counts)) continue;
     yield {
       code: 'undefined-term',
       level,
@@ -251,9 +262,15 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
     const magnitude = r.measure === 'absolute' ? (r.after ? restate(doc, r.after, Math.abs(afterValue - beforeValue)) : show(Math.abs(afterValue - beforeValue))) : `${show(Math.abs(mid))}${unit}`;
     return { span: r.stated.span, message: t.changeWrongWay(plain(r.stated), r.direction < 0, beforeText, afterText, magnitude), related: relatedInfo, fixes: [] };
   }
+  const down = r.direction < 0;
   if (r.measure === 'percent') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
-    return { span: r.stated.span, message: t.changePercent(plain(r.stated), beforeText, afterText, `${show(mid)}%`), related: relatedInfo, fixes: fix ? [fix] : [] };
+    // An implied previous value is said to be derived, from what (现为9人，比上年减少4人，下降25%): 9人 after a decrease of 4人 means 13人.
+    const message =
+      !r.before && r.after && r.delta
+        ? t.changeImplied(plain(r.stated), down, afterText, plain(r.delta), beforeText, mid < 0, `${show(Math.abs(mid))}%`)
+        : t.changePercent(plain(r.stated), down, beforeText, afterText, `${show(Math.abs(mid))}%`);
+    return { span: r.stated.span, message, related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   if (r.measure === 'annual-average') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
@@ -262,12 +279,14 @@ function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, relate
   }
   if (r.measure === 'multiple') {
     const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid), t) : undefined;
-    return { span: r.stated.span, message: t.changePercent(r.stated.text, beforeText, afterText, `${show(mid)}×`), related: relatedInfo, fixes: fix ? [fix] : [] };
+    // A multiple is compared as written: 增长1.6倍 against the growth from before to after, in 倍 (times) too.
+    const unit = r.stated.unit === '倍' || r.stated.unit === '' ? '倍' : ` ${r.stated.unit}`;
+    return { span: r.stated.span, message: t.changePercent(plain(r.stated), down, beforeText, afterText, `${show(Math.abs(mid))}${unit}`), related: relatedInfo, fixes: fix ? [fix] : [] };
   }
   const scale = r.stated.unit === 'cents' ? 100 : 1;
   const fix = sameDirection ? numberFix(doc, r.stated, Math.abs(mid) * scale, t) : undefined;
   const difference = r.after ? restate(doc, r.after, afterValue - beforeValue) : show(afterValue - beforeValue);
-  return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
+  return { span: r.stated.span, message: t.changeAbsolute(plain(r.stated), down, beforeText, afterText, difference), related: relatedInfo, fixes: fix ? [fix] : [] };
 }
 
 function countDraft(r: CountRelation, t: Messages, related: Related): Draft {

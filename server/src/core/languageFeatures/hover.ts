@@ -27,7 +27,10 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
     const term = termAt(doc, position, termOptions);
     // A term that contains the figure (两件大事 around 两件) explains more than the figure does.
     if (term?.entry && (!figure || (term.span.start <= figure.span.start && figure.span.end <= term.span.end))) {
-      const value = describeTerm(doc, term, termOptions);
+      // The report's own items first (五字诀: 深、实、细、准、效), then what the glossary says of the same term.
+      const own = describeTerm(doc, term, termOptions);
+      const general = term.entry.source.kind === 'document' ? options.glossary.lookup(term.entry.term) ?? options.glossary.lookup(term.name) : undefined;
+      const value = own && general && general !== term.entry ? `${own}\n\n---\n\n${describeTerm(doc, { ...term, entry: general }, termOptions) ?? ''}` : own;
       if (value) return { contents: { kind: 'markdown', value }, range: doc.lines.rangeOf(term.span.start, term.span.end) };
     }
   }
@@ -125,7 +128,8 @@ function valueLine(figure: Figure): string {
     case 'money': {
       const unit = figure.unit === '$' ? '' : ` ${figure.unit}`;
       const prefix = figure.unit === '$' ? '$' : '';
-      const reading = chineseScaleReading(figure.value);
+      // A bound (4万多亿元) is no rounded value: its reading is the bound itself, not ≈ 4.00万亿.
+      const reading = figure.qualifier === 'more-than' || figure.qualifier === 'nearly' ? (figure.value >= 1e4 ? shortReading(figure.value) : undefined) : chineseScaleReading(figure.value);
       return `${prefix}${value}${unit}${reading ? ` ≈ ${reading}${figure.unit === '$' ? '美元' : figure.unit}` : ''}`;
     }
     default: {
@@ -141,8 +145,18 @@ function intervalLine(figure: Figure, locale: Locale): string {
   const [lo, hi] = figure.interval;
   if (lo === hi) return t.exactLabel();
   const suffix = figure.kind === 'percent' ? '%' : '';
+  // 4万多亿, 近2000: the interval is what "more than" or "nearly" leaves open, not a rounding.
+  if (figure.qualifier === 'more-than' || figure.qualifier === 'nearly') {
+    const range = `${formatNumber(lo)}${suffix} – ${formatNumber(hi)}${suffix}`;
+    return `${range} (${figure.qualifier === 'nearly' ? t.nearlyRange(shortReading(hi) + suffix) : t.moreThanRange(shortReading(lo) + suffix, shortReading(hi) + suffix)})`;
+  }
   const step = hi - lo;
   return `${formatNumber(lo)}${suffix} – ${formatNumber(hi)}${suffix} (${t.nearestLabel(formatNumber(step) + suffix)})`;
+}
+
+/** A bound read the short way, without the zeros of three significant digits: 4万亿, 1,100. */
+function shortReading(value: number): string {
+  return chineseScaleReading(value)?.replace(/\.?0+(?=[万亿])/, '') ?? formatNumber(value);
 }
 
 /** 1097100000000 → 1.10万亿, 14900 → 1.49万; undefined below 10,000. */
