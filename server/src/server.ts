@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { monotonicDocuments } from './documentVersions';
-import { getReportLanguageService, type ReportDocument } from './core/languageService';
+import { getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
 import { DocumentModels } from './documentModels';
@@ -123,6 +123,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         completionProvider: { triggerCharacters: ['“', '「', '『', '"'] },
         inlayHintProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'report-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -301,6 +302,20 @@ export function startServer(connection: Connection): void {
     runSafe(logger, 'completion', [], token, async () => {
       const model = await modelOf(params.textDocument.uri);
       return model ? service.completion(model, params.position, await termOptions(params.textDocument.uri)) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on((params, token) =>
+    runSafe(logger, 'semanticTokens', { data: [] }, token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.semanticTokens(model, undefined, token) : { data: [] };
+    }),
+  );
+
+  connection.languages.semanticTokens.onRange((params, token) =>
+    runSafe(logger, 'semanticTokens/range', { data: [] }, token, async () => {
+      const model = await modelOf(params.textDocument.uri);
+      return model ? service.semanticTokens(model, params.range, token) : { data: [] };
     }),
   );
 

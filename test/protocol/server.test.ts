@@ -12,6 +12,8 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
   TextDocumentSyncKind,
   WorkspaceSymbolRequest,
   type DocumentSymbol,
@@ -97,6 +99,22 @@ describe('language server over stdio', () => {
     assert.deepEqual(hover.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } });
     assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
     assert.equal(await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
+  });
+
+  test('semantic tokens colour quantities only, whole, and never a year, date or ordinal', async () => {
+    const uri = 'file:///virtual/tokens.report';
+    await open(uri, '2016政府工作报告\n\n第一批项目完成投资4万多亿元，2023年3月增长7.3%。\n');
+    const legend = server.initializeResult.capabilities.semanticTokensProvider?.legend;
+    assert.deepEqual(legend?.tokenTypes, ['number']);
+    const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    assert.ok(tokens);
+    // [deltaLine, deltaStart, length, type, modifiers] per token: 4万多亿元 (approximate money) and 7.3% (percentage).
+    const money = 1 << legend!.tokenModifiers.indexOf('money');
+    const approximate = 1 << legend!.tokenModifiers.indexOf('approximate');
+    const percentage = 1 << legend!.tokenModifiers.indexOf('percentage');
+    assert.deepEqual(tokens.data, [2, 9, 5, 0, money | approximate, 0, 15, 4, 0, percentage]);
+    const range = await server.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range: { start: { line: 2, character: 20 }, end: { line: 2, character: 40 } } });
+    assert.deepEqual(range?.data, [2, 24, 4, 0, percentage]);
   });
 
   test('workspace/symbol finds headings in open documents and in report files on disk', async () => {

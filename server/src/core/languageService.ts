@@ -1,4 +1,4 @@
-import type { CodeAction, CompletionItem, Diagnostic, Location, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, Location, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { codeActions, type CodeActionOptions } from './languageFeatures/codeActions';
 import { diagnostics, mismatchCount, type DiagnosticsOptions } from './languageFeatures/diagnostics';
@@ -8,6 +8,7 @@ import { hover, type HoverOptions } from './languageFeatures/hover';
 import { limitHover } from './languageFeatures/hoverLimit';
 import { inlayHints } from './languageFeatures/inlayHints';
 import { listRelations, type RelationEntry } from './languageFeatures/relationList';
+import { semanticTokens } from './languageFeatures/semanticTokens';
 import type { Locale } from './l10n/messages';
 import { completion, definition, references, type TermOptions } from './languageFeatures/terms';
 import type { ReportSettings } from './settings';
@@ -40,6 +41,8 @@ export interface ReportLanguageService {
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
   completion(doc: ReportDocument, position: Position, options: TermOptions): CompletionItem[];
   inlayHints(doc: ReportDocument, range: Range, settings: ReportSettings, token?: CancellationToken): InlayHint[];
+  /** Quantities as semantic tokens (SEMANTIC_TOKENS_LEGEND): colour from the same reading as hover. */
+  semanticTokens(doc: ReportDocument, range?: Range, token?: CancellationToken): SemanticTokens;
   /** Every relation the checks found, with its clauses and verdict (consistent, mismatch, not verifiable). */
   relations(doc: ReportDocument, locale?: Locale): RelationEntry[];
 }
@@ -47,7 +50,7 @@ export interface ReportLanguageService {
 export function getReportLanguageService(): ReportLanguageService {
   // Every hover is bounded here, whatever builds its markdown (a figure's text, a glossary definition).
   const boundedHover: ReportLanguageService['hover'] = (doc, position, options, token) => limitHover(hover(doc, position, options, token));
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens };
 }
 
 export type { ReportDocument } from './model';
@@ -57,6 +60,7 @@ export type { CancellationToken } from './cancellation';
 export type { Figure, FigureKind, Qualifier } from './figures/figure';
 export type { HoverOptions } from './languageFeatures/hover';
 export type { RelationEntry, RelationFigure, ClauseEntry } from './languageFeatures/relationList';
+export { SEMANTIC_TOKENS_LEGEND } from './languageFeatures/semanticTokens';
 export type { TermOptions } from './languageFeatures/terms';
 export type { CodeActionOptions, GlossaryTarget } from './languageFeatures/codeActions';
 export { Glossary } from './terms/termIndex';
