@@ -113,9 +113,12 @@ async function openWorkbench(server, workspace, file) {
   ]);
   await server.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   const page = server.page;
-  // The editor shows the file, and the tab is there.
+  // The tab is there; the workbench may restore an earlier shot's scroll position, so go to the top.
+  await page.locator('.tab', { hasText: file }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  // The editor shows the file from its first line.
   await waitFor(() => textPoint(page, '云澜市2025年政府工作报告'), `${file} in an editor`);
-  await page.locator('.tab', { hasText: file }).first().waitFor({ timeout: 30_000 });
   // Let the workbench settle (notifications, extension activation).
   await sleep(3000);
   await runCommand(page, 'Notifications: Clear All Notifications');
