@@ -2,16 +2,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../server/src/cli/main';
+import { cli } from '../support/cli';
 import { getReportLanguageService } from '../../server/src/core/languageService';
 import { fixturePath, readFixture, ROOT } from '../support/paths';
 
-function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, (text) => void (stdout += text), (text) => void (stderr += text));
-  return { code, stdout, stderr };
-}
 
 describe('report-lens CLI', () => {
   const file = fixturePath('corpus', 'gov-work-report-2014-zh.txt');

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { run } from '../../server/src/cli/main';
+import { cli } from '../support/cli';
 import type { RelationEntry } from '../../server/src/core/languageService';
 import { fixturePath } from '../support/paths';
 
-function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, (text) => void (stdout += text), (text) => void (stderr += text));
-  return { code, stdout, stderr };
-}
 
 describe('report-lens relations', () => {
   const report1987 = fixturePath('corpus', 'work-reports-zh', 'gov-work-report-1987-zh.txt');

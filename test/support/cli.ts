@@ -1,0 +1,9 @@
+import { run } from '../../server/src/cli/main';
+
+/** Runs the CLI in process, as `report-lens ARGV…` would, and collects what it writes. */
+export function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, (text) => void (stdout += text), (text) => void (stderr += text));
+  return { code, stdout, stderr };
+}
