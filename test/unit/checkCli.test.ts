@@ -300,9 +300,9 @@ describe('check output formats (independent of the checks)', () => {
     assert.deepEqual(
       run0.results.map((r) => [r.ruleId, r.level, r.ruleIndex]),
       [
-        ['heading-sequence', 'warning', 6],
+        ['heading-sequence', 'warning', 7],
         ['rate-mismatch', 'error', 0],
-        ['count-mismatch', 'note', 4],
+        ['count-mismatch', 'note', 5],
       ],
     );
     const rate = run0.results[1]!;

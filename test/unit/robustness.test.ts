@@ -38,6 +38,8 @@ function spanOf(relation: ReturnType<typeof relationsOf>['all'][number]): number
       return relation.whole.span.start;
     case 'sum':
       return relation.total.span.start;
+    case 'share-sum':
+      return relation.shares[0]!.span.start;
     case 'change':
       return relation.stated.span.start;
     case 'count':

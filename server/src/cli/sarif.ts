@@ -85,6 +85,11 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     short: 'Listed parts do not add up to the stated total.',
     full: 'The items listed after a total add up to more than the total, or, for an exhaustive list, to a different value.',
   },
+  'share-sum-mismatch': {
+    name: 'ShareSumMismatch',
+    short: 'Shares of one whole do not add up to 100%.',
+    full: 'Shares that together make up one whole (a share of X and of non-X, 生产性投资比重 and 非生产性投资比重) add up, within their rounding, to a value other than 100%.',
+  },
   'change-mismatch': {
     name: 'ChangeMismatch',
     short: 'A stated change disagrees with its before and after values.',

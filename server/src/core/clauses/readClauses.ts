@@ -133,7 +133,8 @@ function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, 
   if (figure.kind === 'measure' && DURATION_UNITS.has(figure.unit)) return 'duration';
   if (figure.kind === 'multiple') return 'multiple';
   const trimmed = gap.trimEnd();
-  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3))) return 'base';
+  // 比上年增长7%: a change verb after 比 makes the figure the change; 比上年的994亿元, 由上年的68.6% name the value compared with.
+  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !CN_TRAILING_CHANGE.test(trimmed) && !/[增减降提升]|上升|下降|上涨|下跌/.test(trimmed.slice(-3).replace(/[上下]年|上半年|下半年/g, ''))) return 'base';
   const afterBase = earlier.some((e) => e.role === 'base');
   if (afterBase && (english ? EN_TARGET_GAP.test(gap) : CN_TARGET_GAP.test(trimmed))) return 'target';
   // 上升到583亿元, 降至9人, rose to 3.6 million: the level reached, not the change.

@@ -63,6 +63,10 @@ const MESSAGES = {
     en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), more than the stated total ${total}`,
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），超过总数${total}`,
   },
+  shareSumMismatch: {
+    en: (sum: string, terms: string) => `The shares add up to ${sum} (${terms}), not 100%: a share and its complement (X and non-X) make up the whole`,
+    'zh-cn': (sum: string, terms: string) => `各比重合计${sum}（${terms}），不等于100%：某项与“非”该项的比重应合为整体`,
+  },
   sumMismatch: {
     en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), not the stated total ${total}`,
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），与总数${total}不符`,
@@ -192,11 +196,11 @@ const UNVERIFIABLE_ZH: Record<string, string> = {
 };
 
 const ROLE_EN: Record<string, string> = {
-  numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', whole: 'whole', total: 'total', before: 'before', after: 'after',
+  numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', share: 'share', whole: 'whole', total: 'total', before: 'before', after: 'after',
   change: 'stated change', operand: 'operand', first: 'first stated', second: 'stated again', previous: 'previous heading', items: 'listed items',
 };
 const ROLE_ZH: Record<string, string> = {
-  numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', whole: '总数', total: '合计', before: '变化前', after: '变化后',
+  numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', share: '比重', whole: '总数', total: '合计', before: '变化前', after: '变化后',
   change: '所写变化', operand: '相关数值', first: '前文所写', second: '再次所写', previous: '上一标题', items: '所列各项',
 };
 

@@ -8,7 +8,7 @@ import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
-import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
+import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
 export const SOURCE = 'report-lens';
@@ -179,6 +179,8 @@ export function codeOf(relation: Relation): CheckCode {
       return 'part-exceeds-whole';
     case 'sum':
       return 'sum-mismatch';
+    case 'share-sum':
+      return 'share-sum-mismatch';
     case 'change':
       return 'change-mismatch';
     case 'count':
@@ -209,6 +211,8 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
       return partDraft(relation, t, related);
     case 'sum':
       return sumDraft(doc, relation, t, related);
+    case 'share-sum':
+      return shareSumDraft(relation, t, related);
     case 'change':
       return changeDraft(doc, relation, t, related);
     case 'count':
@@ -246,6 +250,13 @@ function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Rel
   // A total is rewritten like any figure: to the sum of its parts, at its own precision.
   const fix = numberFix(doc, r.total, total, t);
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
+}
+
+function shareSumDraft(r: ShareSumRelation, t: Messages, related: Related): Draft {
+  const total = r.shares.reduce((n, share) => n + share.value, 0);
+  // Which share is wrong cannot be told from the sum: no single value to write, so no quick fix.
+  const [first, ...others] = r.shares;
+  return { span: first!.span, message: t.shareSumMismatch(`${show(total)}%`, r.shares.map(plain).join(' + ')), related: others.map((share) => related('share', share.span)), fixes: [] };
 }
 
 function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft {

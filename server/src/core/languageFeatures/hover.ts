@@ -97,6 +97,9 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       const total = partsTotal(relation.parts);
       return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
     }
+    case 'share-sum':
+      if (!relation.shares.includes(figure)) return undefined;
+      return t.relationLine(role('share'), `${relation.shares.map((share) => share.text).join(' + ')} = ${show(relation.shares.reduce((n, share) => n + share.value, 0))}% (100%)`);
     case 'change': {
       if (figure !== relation.stated && figure !== relation.before && figure !== relation.after && figure !== relation.delta) return undefined;
       const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : figure === relation.after ? 'after' : 'change';

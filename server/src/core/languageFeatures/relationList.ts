@@ -108,6 +108,8 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
       return { check: 'part', verdict, code, ...base(relation.part.span, [figure('part', relation.part), figure('whole', relation.whole)], `${relation.part.text} ≤ ${relation.whole.text}`) };
     case 'sum':
       return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${relation.parts.map((p) => p.text).join(' + ')} = ${show(partsTotal(relation.parts))} (${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
+    case 'share-sum':
+      return { check: 'share-sum', verdict, code, ...base(relation.shares[0]!.span, relation.shares.map((s) => figure('share', s)), `${relation.shares.map((s) => s.text).join(' + ')} = ${show(relation.shares.reduce((n, s) => n + s.value, 0))}% (100%)`, relation.computed, [100, 100]) };
     case 'change': {
       const [before, after] = relation.operands;
       const figures = [...(relation.before ? [figure('before', relation.before)] : []), ...(relation.after ? [figure('after', relation.after)] : []), ...(relation.delta ? [figure(relation.before || relation.after ? 'change' : 'total', relation.delta)] : []), figure('change', relation.stated)];

@@ -1,4 +1,5 @@
 import { roundSignificant } from '../figures/interval';
+import type { Figure } from '../figures/figure';
 import type { Interval } from './types';
 
 /**
@@ -69,4 +70,28 @@ export function formatLike(value: number, decimals: number, grouped: boolean): s
 export function show(value: number, decimals = 2): string {
   const rounded = Math.abs(value) >= 1000 ? Math.round(value) : value;
   return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
+/**
+ * What a qualified figure allows, for comparisons that only need an order (a part
+ * never above its whole). 约/左右/about is never read tighter than a tenth either
+ * way; 多/余 and 超过 without a stated step are open above; 近/nearly is at most
+ * the figure; 不到/不超过 at most it.
+ */
+export function bounds(figure: Figure): Interval {
+  const [low, high] = figure.interval;
+  switch (figure.qualifier) {
+    case undefined:
+      return figure.interval;
+    case 'about':
+      return [roundSignificant(low * 0.9), roundSignificant(high * 1.1)];
+    case 'more-than':
+    case 'at-least':
+      return [low, high > low ? high : Infinity];
+    case 'nearly':
+      return [high > low ? low : roundSignificant(high * 0.9), high];
+    case 'less-than':
+    case 'at-most':
+      return [0, high];
+  }
 }

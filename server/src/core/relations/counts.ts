@@ -1,6 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
-import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, type AnalysisContext, type SentenceView } from './context';
+import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, MARK_THIS, type AnalysisContext, type SentenceView } from './context';
 import type { CountRelation } from './types';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -22,6 +22,7 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
       listThenNumeral(context.text, sentence, listed);
       for (const r of listed) if (!usedAsName(context, r)) relations.push(r);
     }
+    if (view.marks & (MARK_ENUMERATION | MARK_THIS)) appositiveList(context.text, sentence, relations);
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
     if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
@@ -97,6 +98,51 @@ function respectiveValues(text: string, view: SentenceView, out: CountRelation[]
   }
 }
 
+/** 这两个大国, 这三个方面: 这 + a counted noun, the apposition's number. */
+const APPOSITION = /这([两二三四五六七八九十])(个|项|大|种|条|类|件|方面)/g;
+/** Marks that end the clause an apposition's list stands in (、 and 和 join its items instead). */
+const APPOSITION_CLAUSE_END = /[，,；;：:。！？!?（）()“”"]/;
+/** 和, 及, 与 may join two items (A和B这两个) or stand inside one (和平, 参与): each is one reading more. */
+const JOINS = /和|及|与/g;
+
+/**
+ * 美国和苏联这两个大国, 政治、经济、思想和组织这四个方面: a list, then 这 and its count.
+ * 这 points at what stands right before it, so the clause before 这 is the list: its
+ * 、 give the fewest items it can hold, each 和/及/与 one more. Only a count below the
+ * fewest is a contradiction; a count above the most may gather items from earlier
+ * clauses (A，B，C这三个…), so it is not read. A list joined by 和 alone is read only
+ * as two (A和B这两个): with more, 和 may stand inside words.
+ */
+function appositiveList(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  APPOSITION.lastIndex = 0;
+  for (let m = APPOSITION.exec(slice); m; m = APPOSITION.exec(slice)) {
+    let from = m.index;
+    while (from > 0 && m.index - from < 4 * MAX_ITEM && !APPOSITION_CLAUSE_END.test(slice[from - 1]!)) from--;
+    const list = slice.slice(from, m.index);
+    if (list.length < 2 || !isHan(list.charCodeAt(list.length - 1)) || (from > 0 && !APPOSITION_CLAUSE_END.test(slice[from - 1]!))) continue;
+    const pieces = list.split('、');
+    // A piece may hold items joined by 和 (A、B和C): each join allows it one item's length more.
+    if (pieces.some((piece) => piece.length === 0 || piece.length > MAX_ITEM * (1 + (piece.match(JOINS)?.length ?? 0)))) continue;
+    const joins = list.match(JOINS)?.length ?? 0;
+    const fewest = pieces.length;
+    const stated = parseNumeral(m[1]!, 0, 1)?.value;
+    if (stated === undefined || stated < 2 || stated > fewest + joins || (fewest === 1 && (joins === 0 || stated !== 2))) continue;
+    const numberStart = sentence.start + m.index + 1;
+    let offset = sentence.start + from;
+    const items = pieces.map((piece) => {
+      const span = { start: offset, end: offset + piece.length };
+      offset += piece.length + 1;
+      return span;
+    });
+    const alternatives = Array.from({ length: joins }, (_, k) => fewest + k + 1);
+    // The counted noun: the Han characters after the counter, up to 的 (这两个大国的关系).
+    let nounEnd = numberStart + 1 + m[2]!.length;
+    while (nounEnd < sentence.end && nounEnd - numberStart < 8 && isHan(text.charCodeAt(nounEnd)) && text[nounEnd] !== '的') nounEnd++;
+    out.push(relation(numberStart, nounEnd, text, stated, { start: numberStart, end: numberStart + 1 }, items, alternatives));
+  }
+}
+
 /** “深、实、细、准、效”五字诀 */
 function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
@@ -139,7 +185,8 @@ const LEADING_PREPOSITION = /^(?:在|对|把|以|向|为|从|按照|根据|围�
  */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
-    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的') continue;
+    // After 这 the list is an apposition, read by appositiveList.
+    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的' || text[i - 1] === '这') continue;
     if (NUMERAL_CHARS.has(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
     // A、B、C等五个…: 等 may close the list ("namely") or leave items out ("and others").
     const etc = text[i - 1] === '等';

@@ -1,8 +1,9 @@
 import type { Figure } from '../figures/figure';
-import { meets, sum } from './arithmetic';
+import { bounds, meets, sum } from './arithmetic';
 import { DURATION_UNITS } from '../clauses/lexicon';
 import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { PartRelation, SumRelation } from './types';
+import { QUALIFIER_PLAN, type Clause } from '../clauses/types';
 
 /** Words that introduce the parts of a total. */
 const CN_PART_MARK = /其中|包括|含|分别为|分别是/;
@@ -61,7 +62,13 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
       if (p > w && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
       listed.push(part);
     }
-    if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
+    if (listed.length === 0 || listed.some((part) => part.signed || part.range !== undefined)) continue;
+    // 约二千三百个 of 六千多个: approximate figures still bound each other, but do not add up to a total.
+    if (!isExact(whole) || listed.some((part) => !isExact(part))) {
+      for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(bounds(part)[0] > bounds(whole)[1]), rateStated: true });
+      w += listed.length - 1;
+      continue;
+    }
     if (listed.length === 1 && !english) {
       listed.push(...parallelParts(context, index, listed[0]!));
       if (listed.length >= 2) comparedValuesAddUp(context, index, whole, listed, sums);
@@ -83,16 +90,30 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
  * written as parallel clauses, one per ；. Each part is the level its clause states
  * (not its change or the value it is compared with), of the same unit, and named
  * like the first part (出口总额, 进口总额: parts of one whole are named alike).
+ * A release goes on with the next part in a new sentence just as often (其中，工业总产值…。
+ * 农业总产值…): across a 。 a part must also speak of the first part's period, so that a
+ * later sentence about another year or a plan is not taken for a part.
  */
 function parallelParts(context: AnalysisContext, index: number, first: Figure): Figure[] {
   const { text } = context;
-  const firstMetric = clauseOf(context.sentences[index]!, first)?.metric ?? '';
+  const firstClause = clauseOf(context.sentences[index]!, first);
+  const firstMetric = firstClause?.metric ?? '';
   const parts: Figure[] = [];
   let skipped = 0;
-  for (let s = index; s + 1 < context.sentences.length && /[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? ''); s++) {
+  let acrossStop = false;
+  for (let s = index; s + 1 < context.sentences.length; s++) {
+    if (!/[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? '')) acrossStop = true;
     const next = context.sentences[s + 1]!;
     const level = next.clauses.clauses.flatMap((c) => c.figures).find((f) => f.role === 'level' || f.role === 'target');
-    const alike = level && sameUnit(level.figure, first) && isExact(level.figure) && !level.figure.signed && sharedEnding(clauseOf(next, level.figure)?.metric ?? '', firstMetric) >= 2;
+    const clause = level && clauseOf(next, level.figure);
+    const alike =
+      level &&
+      clause &&
+      sameUnit(level.figure, first) &&
+      isExact(level.figure) &&
+      !level.figure.signed &&
+      sharedEnding(clause.metric, firstMetric) >= 2 &&
+      (!acrossStop || samePeriod(clause, firstClause));
     // A part about something else (生铁、钢…的产量) may stand between two parts of the list.
     if (!alike) {
       if (++skipped > MAX_SKIPPED_PARTS) break;
@@ -101,6 +122,12 @@ function parallelParts(context: AnalysisContext, index: number, first: Figure): 
     parts.push(level!.figure);
   }
   return parts;
+}
+
+/** Both clauses speak of the same period, or of none; a plan is never the same statement as an outcome. */
+function samePeriod(a: Clause, b: Clause | undefined): boolean {
+  if (!b || (a.qualifiers & QUALIFIER_PLAN) !== (b.qualifiers & QUALIFIER_PLAN)) return false;
+  return (a.period?.key ?? '') === (b.period?.key ?? '');
 }
 
 /**
@@ -180,7 +207,8 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
     if (role === 'base') continue;
     if (CHANGE_LEAD.test(leadOf(text, where.span, candidate)) || role === 'change' || isDuration(candidate)) return undefined;
     // The upper end of a range (14.7亿至14.9亿吨，其中…) bounds its parts too.
-    const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end');
+    // An approximate whole (六千多个, 约5000人) bounds its parts as far as its words allow.
+    const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end') || (candidate.range === undefined && Number.isFinite(bounds(candidate)[1]));
     // 实行劳动改造的占42.3%，其中…占25.6%: shares of one base split like amounts (not 增长22.5%，其中出口增长20.3%).
     const shareOfShare = candidate.kind === 'percent' && role === 'share' && roleIn(sentence, first) === 'share' && plainShare(text, candidate) && plainShare(text, first);
     return bounded && !candidate.signed && (ADDITIVE.has(candidate.kind) || shareOfShare) ? candidate : undefined;

@@ -134,4 +134,17 @@ export interface UnverifiableRelation {
   readonly consistent: true;
 }
 
-export type Relation = RateRelation | PartRelation | SumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
+/**
+ * Shares of one whole that must add up: complements (X and 非X) to 100%. `complete`
+ * says the shares are all of the whole (they must meet 100); otherwise they may only
+ * fall short of it.
+ */
+export interface ShareSumRelation {
+  readonly type: 'share-sum';
+  readonly shares: readonly Figure[];
+  readonly computed: Interval;
+  readonly complete: boolean;
+  readonly consistent: boolean;
+}
+
+export type Relation = RateRelation | PartRelation | SumRelation | ShareSumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
