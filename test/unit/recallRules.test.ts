@@ -124,3 +124,31 @@ describe('part-exceeds-whole with approximate figures', () => {
     assert.equal(relationsOf(service.parse('全年新建项目约六千个，其中工业项目约二千个、农业项目约三千个。\n')).sums.length, 0);
   });
 });
+
+describe('a bare change after the sentence that states the movement', () => {
+  const text = '2019年全市职工年平均工资是每人8000元，2023年提高到9600元。在四年中间，提高了将近百分之二十。\n';
+
+  test('checks the change against the levels the sentence before states, with 将近 read as at most', () => {
+    const [change] = relationsOf(service.parse(text)).changes;
+    assert.deepEqual([change?.before?.text, change?.after?.text, change?.stated.text, change?.consistent], ['8000元', '9600元', '百分之二十', true]);
+    assert.deepEqual(codes(text), []);
+  });
+
+  test('flags a change the movement cannot give', () => {
+    assert.deepEqual(codes(text.replace('将近百分之二十', '百分之三十')), ['change-mismatch']);
+  });
+
+  test('stays silent when the stretch of years is not the one between the levels, or the sentence names its own metric', () => {
+    assert.equal(relationsOf(service.parse(text.replace('在四年中间', '在三年中间'))).changes.length, 0);
+    assert.equal(relationsOf(service.parse(text.replace('在四年中间，提高了', '农民收入提高了'))).changes.length, 0);
+  });
+
+  test('将近, 约 and 超过 before a share written out qualify it', () => {
+    const figures = service.parse('将近百分之三十七，约百分之三十，超过百分之五十。\n').figures;
+    assert.deepEqual(figures.map((f) => [f.qualifier, f.interval]), [
+      ['nearly', [36, 37]],
+      ['about', [25, 35]],
+      ['more-than', [50, 60]],
+    ]);
+  });
+});
