@@ -152,3 +152,66 @@ describe('a bare change after the sentence that states the movement', () => {
     ]);
   });
 });
+
+describe('a combined revision is the sum of the signed revisions', () => {
+  const text = 'The change in total employment for May was revised down by 12,000, from +210,000 to +198,000, and the change for June was revised up by 30,000, from +150,000 to +180,000. With these revisions, employment in May and June combined is 18,000 higher than previously reported.\n';
+
+  test('signs each revision by its direction and checks the combined one', () => {
+    const sums = relationsOf(service.parse(text)).sums;
+    assert.deepEqual(sums.map((s) => [s.total.text, s.signs, s.consistent]), [['18,000', { parts: [-1, 1], total: 1 }, true]]);
+    assert.deepEqual(codes(text), []);
+  });
+
+  test('flags a combined revision with the wrong size or direction, with the signed arithmetic', () => {
+    assert.deepEqual(codes(text.replace('18,000 higher', '18,000 lower')), ['sum-mismatch']);
+    const message = messages(text.replace('18,000 higher', '42,000 higher'))[0]!;
+    assert.match(message, /−12,000 \+ 30,000/);
+  });
+
+  test('stays silent when a month named has no revision of its own', () => {
+    const other = text.replace('and the change for June was revised up by 30,000, from +150,000 to +180,000', 'and June was not revised');
+    assert.equal(relationsOf(service.parse(other)).sums.length, 0);
+  });
+});
+
+describe('a sentence that opens with 在X中 splits the X of the sentence before', () => {
+  const text = '今年的职工工资总额，计划安排为158亿元，比上年增加5.5亿元。在增加的工资总额中，用于新增职工的约有3亿元，用于原有职工升级的有2.5亿元。\n';
+
+  test('增加的X is the increase, not the level; approximate parts add up within their words', () => {
+    const sums = relationsOf(service.parse(text)).sums;
+    assert.deepEqual(sums.map((s) => [s.total.text, s.parts.map((p) => p.text), s.consistent]), [['5.5亿元', ['3亿元', '2.5亿元'], true]]);
+    assert.deepEqual(codes(text), []);
+  });
+
+  test('flags parts beyond the whole even at the loosest reading of 约', () => {
+    assert.deepEqual(codes(text.replace('约有3亿元', '约有4亿元')), ['sum-mismatch']);
+  });
+
+  test('stays silent when no metric of the sentence before is named', () => {
+    assert.equal(relationsOf(service.parse(text.replace('在增加的工资总额中', '在新增的投资中'))).sums.length, 0);
+  });
+});
+
+describe('counts of values, and of items opened by 一是', () => {
+  test('a 、-list of values, then 的 and its count', () => {
+    const text = '会议提出了钢产量1800万吨、煤产量3.8亿吨、粮食产量5250亿斤、棉花产量5000万担的四项指标。\n';
+    assert.deepEqual(relationsOf(service.parse(text)).counts.map((c) => [c.phraseText, c.items.length, c.consistent]), [['四项指标', 4, true]]);
+    assert.deepEqual(codes(text.replace('四项指标', '三项指标')), ['count-mismatch']);
+  });
+
+  test('a list before 的 that states no values is a modifier: not counted', () => {
+    assert.equal(relationsOf(service.parse('我们提出了推进统一进程的八项主张，请大家讨论。\n')).counts.length, 0);
+  });
+
+  test('N条，一是…，一是…: the classical form lists as many items as it opens with 一是', () => {
+    const text = '路线的基本点是两条，一是坚持四项基本原则，一是坚持改革开放。\n';
+    assert.deepEqual(relationsOf(service.parse(text)).counts.map((c) => [c.phraseText, c.stated, c.items.length, c.consistent]), [['两条', 2, 2, true]]);
+    assert.deepEqual(codes(text), [], 'the count inside the first item (四项基本原则) announces nothing');
+  });
+
+  test('N项，一是…二是…三是: a comma announces a list when the first marker follows it', () => {
+    const text = '今年重点抓好三项工作，一是稳增长，二是促改革，三是惠民生。\n';
+    assert.deepEqual(relationsOf(service.parse(text)).counts.map((c) => [c.stated, c.items.length, c.consistent]), [[3, 3, true]]);
+    assert.deepEqual(codes(text.replace('三项工作', '四项工作')), ['count-mismatch']);
+  });
+});

@@ -4,7 +4,7 @@ import type { Figure } from '../figures/figure';
 import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
-import { midpoint, partsTotal, show } from '../relations/arithmetic';
+import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
@@ -243,12 +243,13 @@ function partDraft(r: PartRelation, t: Messages, related: Related): Draft {
 }
 
 function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Related): Draft {
-  const total = partsTotal(r.parts);
-  const terms = r.parts.map(plain).join(' + ');
-  const sumText = restate(doc, r.total, total);
-  const message = r.exhaustive ? t.sumMismatch(sumText, terms, plain(r.total)) : t.sumExceeds(sumText, terms, plain(r.total));
-  // A total is rewritten like any figure: to the sum of its parts, at its own precision.
-  const fix = numberFix(doc, r.total, total, t);
+  const total = partsTotal(r.parts, r.signs?.parts);
+  const terms = partsTerms(r.parts.map(plain), r.signs?.parts);
+  const sumText = r.signs && total < 0 ? `−${restate(doc, r.total, -total)}` : restate(doc, r.total, total);
+  const stated = r.signs?.total === -1 ? `−${plain(r.total)}` : plain(r.total);
+  const message = r.exhaustive ? t.sumMismatch(sumText, terms, stated) : t.sumExceeds(sumText, terms, stated);
+  // A total is rewritten like any figure: to the sum of its parts, at its own precision (a signed total only when its word keeps the sign).
+  const fix = r.signs && Math.sign(total) !== r.signs.total ? undefined : numberFix(doc, r.total, Math.abs(total), t);
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
 }
 

@@ -6,7 +6,7 @@ import type { ReportDocument } from '../model';
 import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
-import { midpoint, partsTotal, sharePercent, show } from '../relations/arithmetic';
+import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 
@@ -94,8 +94,9 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
     }
     case 'sum': {
       if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
-      const total = partsTotal(relation.parts);
-      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
+      const total = partsTotal(relation.parts, relation.signs?.parts);
+      const stated = relation.signs?.total === -1 ? `−${relation.total.text}` : relation.total.text;
+      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${show(total)} (${stated})`);
     }
     case 'share-sum':
       if (!relation.shares.includes(figure)) return undefined;

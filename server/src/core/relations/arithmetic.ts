@@ -46,9 +46,14 @@ export function sharePercent(part: number, whole: number): number | undefined {
   return whole > 0 ? (part / whole) * 100 : undefined;
 }
 
-/** The sum of the stated values of the parts of a sum. */
-export function partsTotal(parts: readonly { readonly value: number }[]): number {
-  return parts.reduce((total, part) => total + part.value, 0);
+/** The sum of the stated values of the parts of a sum, each with its sign when the parts are signed. */
+export function partsTotal(parts: readonly { readonly value: number }[], signs?: readonly (1 | -1)[]): number {
+  return parts.reduce((total, part, k) => total + (signs?.[k] ?? 1) * part.value, 0);
+}
+
+/** The parts as a sum is written: 1,150 + 720 + 610, or with signs −32,000 + 15,000. */
+export function partsTerms(texts: readonly string[], signs?: readonly (1 | -1)[]): string {
+  return texts.map((text, k) => (k === 0 ? (signs?.[k] === -1 ? `−${text}` : text) : `${signs?.[k] === -1 ? '−' : '+'} ${text}`)).join(' ');
 }
 
 export function midpoint(interval: Interval): number {
