@@ -2,7 +2,10 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { toLocale, type Locale } from '../core/l10n/messages';
+import { messages, toLocale, type Locale } from '../core/l10n/messages';
+import { mergeSettings } from '../core/config/projectConfig';
+import type { ReviewedSet } from '../core/review/reviewed';
+import { findProject, readReviewedFile, reviewedFileOf, reviewedSetFor, type Project, type ReviewedFile } from '../project/configFiles';
 import { Glossary, type ReportLanguageService, type TermEntry } from '../core/languageService';
 import { builtinEntries } from '../core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
@@ -100,8 +103,10 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
   return 'en';
 }
 
-export function settingsFor(options: CheckOptions): ReportSettings {
-  return resolveSettings({ checks: { ...options.severity } });
+/** Settings for a report: the defaults, under the project's configuration, under the command line. */
+export function settingsFor(options: CheckOptions, project?: Project): ReportSettings {
+  const fromFlags = { checks: { ...options.severity }, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
+  return resolveSettings(mergeSettings(project?.config.settings ?? {}, fromFlags));
 }
 
 /**
@@ -122,14 +127,16 @@ export function checkCommand(
   const chosen = checkFormat(format, ['text', 'json', 'sarif']);
   if (files.length === 0) throw new UsageError('check needs at least one FILE');
   const locale = options.locale ?? localeFromEnv(env);
-  const settings = settingsFor(options);
   const checked: CheckedFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
   const glossaries = new CliGlossaries(options.glossaries ?? []);
+  const projects = new CliProjects(locale, err);
   for (const file of files) {
+    const project = projects.of(file);
+    const settings = settingsFor(options, project);
     let text: string;
     try {
-      text = readReport(file, options.maxFileSize ?? settings.maxFileSize);
+      text = readReport(file, settings.maxFileSize);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       err(`report-lens: ${error.message}\n`);
@@ -138,7 +145,8 @@ export function checkCommand(
     }
     const uri = fileUri(file);
     const glossary = glossaries.forReport(file);
-    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary });
+    const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
+    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
     checked.push({ path: file, uri, diagnostics });
   }
   // A malformed glossary is reported in the glossary itself, like a report.
@@ -150,6 +158,50 @@ export function checkCommand(
 
   if (unreadable.length > 0) return 2;
   return checked.some((file) => file.diagnostics.some((d) => (d.severity ?? 1) === 1)) ? 1 : 0;
+}
+
+/**
+ * Each report's project (configuration and reviewed findings), found once per folder; what is wrong
+ * with a project's files is told once on stderr and never stops the check: defaults stand in.
+ */
+class CliProjects {
+  private readonly byFolder = new Map<string, Project>();
+  private readonly reviewedFiles = new Map<string, ReviewedFile>();
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly err: (text: string) => void,
+  ) {}
+
+  of(file: string): Project {
+    const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+    let project = this.byFolder.get(folder);
+    if (!project) {
+      project = findProject(folder);
+      this.byFolder.set(folder, project);
+      if (project.configFile && project.problems.length > 0) this.tell(project.configFile, messages(this.locale).badConfig(project.configFile, project.problems.join('; ')));
+    }
+    return project;
+  }
+
+  reviewed(project: Project, file: string): ReviewedSet {
+    const where = reviewedFileOf(project);
+    let reviewed = this.reviewedFiles.get(where);
+    if (!reviewed) {
+      reviewed = readReviewedFile(project);
+      this.reviewedFiles.set(where, reviewed);
+      if (reviewed.problem) this.tell(where, messages(this.locale).badReviewed(where, reviewed.problem));
+    }
+    return reviewedSetFor(project, reviewed, file);
+  }
+
+  private tell(key: string, text: string): void {
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    this.err(`${text}
+`);
+  }
 }
 
 /**
