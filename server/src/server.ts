@@ -384,7 +384,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       const model = await modelOf(uri);
       if (!model) return { figures: 0, mismatches: 0, headings: 0, skipped: document !== undefined };
-      const counts = service.mismatchCount(model, await settings.get(uri));
+      const counts = service.mismatchCount(model, await settings.get(uri), projects.reviewedSet(uri));
       return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );

@@ -10,6 +10,7 @@ import { mergeSettings, parseConfig } from '../../server/src/core/config/project
 import { parseReviewed, withReviewed } from '../../server/src/core/review/reviewed';
 import { findProject, readReviewedFile, reviewedSetFor } from '../../server/src/project/configFiles';
 import { cli } from '../support/cli';
+import { explicitSettings, sectionKeys, type Inspected } from '../../client/src/explicitSettings';
 
 const service = getReportLanguageService();
 const URI = 'file:///test.report';
@@ -243,3 +244,22 @@ describe('disable comments (issue 14)', () => {
   });
 });
 
+
+describe('the VS Code client sends only what the user set (issue 14)', () => {
+  test('defaults are left out, so the project file is not overridden by them; the narrowest scope wins', () => {
+    const keys = sectionKeys({ contributes: { configuration: { properties: { 'reportLens.maxFileSize': {}, 'reportLens.checks.rate-mismatch': {}, 'reportLens.checks.sum-mismatch': {}, 'other.x': {} } } } }, 'reportLens');
+    assert.deepEqual(keys, ['maxFileSize', 'checks.rate-mismatch', 'checks.sum-mismatch']);
+    const inspected: Record<string, Inspected> = {
+      maxFileSize: {},
+      'checks.rate-mismatch': { globalValue: 'warning', workspaceFolderValue: 'off' },
+      'checks.sum-mismatch': { workspaceValue: 'hint' },
+    };
+    assert.deepEqual(explicitSettings(keys, (key) => inspected[key]), { checks: { 'rate-mismatch': 'off', 'sum-mismatch': 'hint' } });
+  });
+
+  test('the status bar count leaves out silenced findings, as the Problems view does', () => {
+    const doc = service.parse(MISSION);
+    assert.deepEqual(service.mismatchCount(doc, DEFAULT_SETTINGS), { figures: 1, headings: 0 });
+    assert.deepEqual(service.mismatchCount(doc, DEFAULT_SETTINGS, new ReviewedSet([entryFor(MISSION)])), { figures: 0, headings: 0 });
+  });
+});

@@ -16,6 +16,7 @@ import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspa
 import type { ReportDocument } from './model';
 import { parse } from './parser/parse';
 import type { Unchanged } from './versions';
+import type { ReviewedSet } from './review/reviewed';
 
 /**
  * The language service: parse once per document version, then hand the
@@ -37,7 +38,7 @@ export interface ReportLanguageService {
   reviewedFindings: typeof reviewedFindings;
   /** How many figures disagree (what diagnostics reports, undefined terms aside), without building the diagnostics. */
   /** Figures that disagree and headings out of sequence, as the diagnostics would report them. */
-  mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number };
+  mismatchCount(doc: ReportDocument, settings: ReportSettings, reviewed?: ReviewedSet): { figures: number; headings: number };
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];

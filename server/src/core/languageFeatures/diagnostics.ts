@@ -73,10 +73,10 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
   const t = messages(options.locale);
   const listed: Diagnostic[] = [];
   const found = new Map<CheckCode, { level: Exclude<CheckSeverity, 'off'>; total: number }>();
-  const silenced = silencer(doc, options);
+  const silenced = silencer(doc, options.reviewed);
   for (const finding of findings(doc, settings, options, t)) {
     if (token?.isCancellationRequested) break;
-    if (silenced?.(finding)) continue;
+    if (silenced?.(finding.code, finding.anchor, finding.key)) continue;
     const seen = found.get(finding.code) ?? { level: finding.level, total: 0 };
     found.set(finding.code, seen);
     if (++seen.total <= MAX_FINDINGS_PER_CHECK) listed.push(finding.build());
@@ -90,11 +90,11 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
  * Whether a finding is silenced by a disable comment or a reviewed entry; undefined when the
  * document has neither, so that the common case costs nothing per finding.
  */
-function silencer(doc: ReportDocument, options: DiagnosticsOptions): ((finding: Finding) => boolean) | undefined {
+function silencer(doc: ReportDocument, reviewedSet: ReviewedSet | undefined): ((code: CheckCode, anchor: number, key: () => ReviewKey) => boolean) | undefined {
   const disabled = disabledLines(doc.text);
-  const reviewed = options.reviewed && options.reviewed.size > 0 ? options.reviewed : undefined;
+  const reviewed = reviewedSet && reviewedSet.size > 0 ? reviewedSet : undefined;
   if (!disabled && !reviewed) return undefined;
-  return (finding) => (disabled?.isDisabled(doc.lines.lineAt(finding.anchor), finding.code) ?? false) || reviewed?.find(finding.code, finding.key()) !== undefined;
+  return (code, anchor, key) => (disabled?.isDisabled(doc.lines.lineAt(anchor), code) ?? false) || reviewed?.find(code, key()) !== undefined;
 }
 
 /**
@@ -201,9 +201,13 @@ function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ r
  * What the diagnostics would report, counted without making them (the status bar's numbers):
  * figures that disagree, and headings out of sequence apart, since a heading is no figure.
  */
-export function mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number } {
+export function mismatchCount(doc: ReportDocument, settings: ReportSettings, reviewed?: ReviewedSet): { figures: number; headings: number } {
   const counts = { figures: 0, headings: 0 };
-  for (const { code } of reported(doc, settings)) {
+  // Silenced findings are not counted: the status bar agrees with the Problems view.
+  const silenced = silencer(doc, reviewed);
+  for (const { relation, code } of reported(doc, settings)) {
+    const anchor = anchorOf(relation);
+    if (silenced?.(code, anchor, () => relationKey(doc, relation, anchor))) continue;
     if (code === 'heading-sequence') counts.headings++;
     else counts.figures++;
   }
