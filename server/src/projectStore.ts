@@ -13,7 +13,7 @@ export const PROJECT_WATCH_GLOBS = [`**/{${CONFIG_FILE_NAMES.join(',')}}`, `**/$
 export interface ProjectProblems {
   config(file: string, problems: readonly string[]): void;
   reviewed(file: string, problem: string): void;
-  /** A project names a reviewed file the default watch does not cover. */
+  /** A project names files the default watches do not cover (its reviewed file, its reports). */
   watch(glob: string): void;
 }
 
@@ -59,6 +59,8 @@ export class ProjectStore {
       this.byFolder.set(folder, project);
       if (project.configFile && project.problems.length > 0) this.problems.config(project.configFile, project.problems);
       if (project.config.reviewedFile !== DEFAULT_REVIEWED_FILE) this.problems.watch(`**/${project.config.reviewedFile}`);
+      // New reports matching the project's own globs must reach the workspace index too.
+      for (const glob of project.config.reports ?? []) this.problems.watch(glob);
     }
     return project;
   }
