@@ -166,8 +166,8 @@ export function startServer(connection: Connection): void {
     logger.info(`Report Lens language server ${SERVER_VERSION} started: pid ${process.pid}, Node ${process.version}, locale ${locale}, diagnostics ${pullDiagnostics ? 'pulled by the client' : 'pushed'}`);
     logger.info(
       canPullConfiguration
-        ? `settings: from the client's reportLens.* configuration, per document (workspace/configuration)${canRegisterConfigurationChange ? ', re-read on change' : ''}`
-        : 'settings: defaults (the client does not offer workspace/configuration)',
+        ? `settings: from the client's reportLens.* configuration, per document (workspace/configuration)${canRegisterConfigurationChange ? ', re-read on change' : ''}, over the nearest report-lens.json`
+        : 'settings: the nearest report-lens.json, else defaults (the client does not offer workspace/configuration)',
     );
     void syncGlossaryGlob();
     // Configuration and reviewed files: a change re-reads them and re-checks every open report.
