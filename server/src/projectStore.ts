@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-types';
@@ -82,7 +82,7 @@ export class ProjectStore {
     const project = uri.startsWith('file:') ? this.projectOf(uri) : undefined;
     if (!project || project.rootFrom === 'none') return undefined;
     const reviewed = this.reviewedFile(project);
-    if (reviewed.problem) return undefined;
+    if (reviewed.problem || !staysInside(path.dirname(reviewed.file), project.root)) return undefined;
     return {
       uri: pathToFileURL(reviewed.file).href,
       exists: reviewed.exists,
@@ -109,6 +109,25 @@ export class ProjectStore {
     if (!uri.startsWith('file:')) return this.folders[0];
     const file = fileURLToPath(uri);
     return this.folders.includes(file) ? file : path.dirname(file);
+  }
+}
+
+/**
+ * Whether a folder (or, while it does not exist, the nearest one that does) really lies inside the
+ * project: a `.report-lens` that is a symlink elsewhere must not make a quick fix write there.
+ */
+function staysInside(dir: string, root: string): boolean {
+  try {
+    const realRoot = realpathSync(root);
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (existsSync(d)) {
+        const relative = path.relative(realRoot, realpathSync(d));
+        return !relative.startsWith('..') && !path.isAbsolute(relative);
+      }
+      if (path.dirname(d) === d) return false;
+    }
+  } catch {
+    return false;
   }
 }
 

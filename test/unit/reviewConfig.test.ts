@@ -10,6 +10,8 @@ import { mergeSettings, parseConfig } from '../../server/src/core/config/project
 import { parseReviewed, withReviewed } from '../../server/src/core/review/reviewed';
 import { findProject, readReviewedFile, reviewedSetFor } from '../../server/src/project/configFiles';
 import { cli } from '../support/cli';
+import { ProjectStore } from '../../server/src/projectStore';
+import { pathToFileURL } from 'node:url';
 import { explicitSettings, sectionKeys, type Inspected } from '../../client/src/explicitSettings';
 
 const service = getReportLanguageService();
@@ -261,5 +263,41 @@ describe('the VS Code client sends only what the user set (issue 14)', () => {
     const doc = service.parse(MISSION);
     assert.deepEqual(service.mismatchCount(doc, DEFAULT_SETTINGS), { figures: 1, headings: 0 });
     assert.deepEqual(service.mismatchCount(doc, DEFAULT_SETTINGS, new ReviewedSet([entryFor(MISSION)])), { figures: 0, headings: 0 });
+  });
+});
+
+describe('where the server records reviewed findings (issue 14)', () => {
+  const quiet = { config: () => undefined, reviewed: () => undefined, watch: () => undefined };
+
+  test('in the workspace folder, naming the report relative to it; never for a lone file, nor through a symlink out of the project', () => {
+    const workspace = tempDir();
+    mkdirSync(path.join(workspace, 'reports'));
+    const report = pathToFileURL(path.join(workspace, 'reports', 'a.report')).href;
+    const store = new ProjectStore(quiet);
+    store.setFolders([pathToFileURL(workspace).href]);
+    const target = store.reviewedTarget(report);
+    assert.equal(target?.uri, pathToFileURL(path.join(workspace, '.report-lens', 'reviewed.json')).href);
+    assert.equal(target?.report, 'reports/a.report');
+    assert.equal(target?.exists, false);
+
+    const lone = new ProjectStore(quiet);
+    assert.equal(lone.reviewedTarget(pathToFileURL(path.join(tempDir(), 'b.report')).href), undefined, 'no project chosen: nothing is created unasked');
+
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, path.join(workspace, '.report-lens'));
+    store.invalidate();
+    assert.equal(store.reviewedTarget(report), undefined);
+  });
+
+  test('a malformed reviewed file is told, and gets no quick fix target', () => {
+    const workspace = tempDir();
+    mkdirSync(path.join(workspace, '.report-lens'));
+    writeFileSync(path.join(workspace, '.report-lens', 'reviewed.json'), '{ "reviewed": [');
+    const told: string[] = [];
+    const store = new ProjectStore({ ...quiet, reviewed: (file, problem) => void told.push(`${file}: ${problem}`) });
+    store.setFolders([pathToFileURL(workspace).href]);
+    assert.equal(store.reviewedTarget(pathToFileURL(path.join(workspace, 'a.report')).href), undefined);
+    assert.equal(told.length, 1);
+    assert.match(told[0]!, /reviewed\.json: not valid JSON/);
   });
 });
