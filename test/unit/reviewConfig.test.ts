@@ -138,6 +138,20 @@ describe('the project configuration file (issue 14)', () => {
   });
 });
 
+describe('the glossary glob of report-lens.json in the CLI (issue 14)', () => {
+  test('glossary files the project names are read, wherever they are under its root', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'terms'));
+    mkdirSync(path.join(dir, 'r'));
+    const report = path.join(dir, 'r', 'a.report');
+    writeFileSync(report, '报告\n\n一、总体\n\n  坚持“七个坚持”，推进工作。\n');
+    assert.match(cli('check', report).stdout, /undefined-term: “七个坚持”/);
+    writeFileSync(path.join(dir, 'terms', 'team.yaml'), '七个坚持: 七个方面的坚持。\n');
+    writeFileSync(path.join(dir, 'report-lens.json'), JSON.stringify({ glossary: { files: 'terms/*.yaml' } }));
+    assert.doesNotMatch(cli('check', report).stdout, /undefined-term/, 'the term is defined in terms/team.yaml');
+  });
+});
+
 describe('reviewed findings (issue 14)', () => {
   test('a reviewed finding is silent, stays silent after an edit elsewhere and a move, and returns when a figure changes', () => {
     assert.equal(check(MISSION).length, 1);

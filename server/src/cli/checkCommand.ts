@@ -12,6 +12,7 @@ import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, par
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
 import { checkFormat, UsageError, VALUE_OPTIONS } from './args';
 import { readBounded, ReadError, readReport, TooLargeError } from './readReport';
+import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
 
 /** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
@@ -144,7 +145,7 @@ export function checkCommand(
       continue;
     }
     const uri = fileUri(file);
-    const glossary = glossaries.forReport(file);
+    const glossary = glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
     const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
     checked.push({ path: file, uri, diagnostics });
@@ -214,11 +215,11 @@ class CliGlossaries {
 
   constructor(private readonly explicit: readonly string[]) {}
 
-  forReport(file: string): Glossary {
+  forReport(file: string, project?: Project): Glossary {
     const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
     let glossary = this.byFolder.get(folder);
     if (!glossary) {
-      const files = [...this.explicit.map((f) => path.resolve(f)), ...discoverGlossaries(folder)];
+      const files = [...new Set([...this.explicit.map((f) => path.resolve(f)), ...discoverGlossaries(folder), ...projectGlossaries(project)])];
       const entries = files.flatMap((f) => this.read(f).entries);
       glossary = new Glossary([...entries, ...builtinEntries()]);
       this.byFolder.set(folder, glossary);
@@ -250,6 +251,35 @@ class CliGlossaries {
     }
     return result;
   }
+}
+
+/**
+ * The glossary files a project's report-lens.json names with `glossary.files`, under its root (as
+ * the server finds them under the workspace folder): regular files only, hidden and build folders
+ * skipped, bounded like the server's scan. A malformed glob names none (the CLI's own discovery
+ * beside the report still applies).
+ */
+function projectGlossaries(project: Project | undefined): string[] {
+  const glob = project?.configFile ? (project.config.settings['glossary'] as { files?: unknown } | undefined)?.files : undefined;
+  if (!project || typeof glob !== 'string' || globProblem(glob)) return [];
+  const pattern = globToRegExp(glob);
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > SCAN_LIMITS.maxDepth || found.length >= SCAN_LIMITS.maxFiles) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, depth + 1);
+      else if (entry.isFile() && formatOf(entry.name) && pattern.test(path.relative(project.root, full).split(path.sep).join('/'))) found.push(full);
+    }
+  };
+  walk(project.root, 0);
+  return found.sort();
 }
 
 /** One glossary file: a regular file of at most MAX_GLOSSARY_BYTES, read as such; anything else is a problem of the file. */
