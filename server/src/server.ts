@@ -58,7 +58,7 @@ export function startServer(connection: Connection): void {
   /** Configuration files with problems published, so that a fixed one gets its diagnostic cleared. */
   const configProblemFiles = new Set<string>();
   const toldProjectProblems = new Set<string>();
-  const watchedReviewedGlobs = new Set<string>();
+  const watchedProjectGlobs = new Set<string>();
   const projects = new ProjectStore({
     config: (file, problems) => {
       const uri = pathToFileURL(file).href;
@@ -69,8 +69,8 @@ export function startServer(connection: Connection): void {
     },
     reviewed: (file, problem) => tellOnce(`reviewed:${file}:${problem}`, messages(locale).badReviewed(file, problem)),
     watch: (glob) => {
-      if (!canWatchFiles || watchedReviewedGlobs.has(glob)) return;
-      watchedReviewedGlobs.add(glob);
+      if (!canWatchFiles || watchedProjectGlobs.has(glob)) return;
+      watchedProjectGlobs.add(glob);
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: glob }] }).catch(() => undefined);
     },
   });
@@ -253,7 +253,6 @@ export function startServer(connection: Connection): void {
     workspace.invalidate();
     if (params.changes.some((change) => projects.isProjectFile(change.uri))) {
       projects.invalidate();
-      workspace.invalidate();
       settings.clear();
       toldTooLarge.clear();
       // A fixed configuration loses its diagnostic; one still wrong gets it again when read.
