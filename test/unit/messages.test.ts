@@ -64,6 +64,10 @@ const SAMPLES: { readonly [K in MessageId]: Parameters<Messages[K]> } = {
   undefinedTerm: ['两个确立'],
   addToGlossary: ['两个确立', 'team.glossary.yaml'],
   glossaryStub: [],
+  markAsReviewed: ['rate-mismatch', '.report-lens/reviewed.json'],
+  reviewedNote: ['rate-mismatch', 'Li Hua', '2026-12-03'],
+  badConfig: ['report-lens.json', 'unknown check "rate-mismatchx" in "checks"'],
+  badReviewed: ['.report-lens/reviewed.json', 'not valid JSON'],
 };
 
 const SNAPSHOT = path.join(ROOT, 'test', 'unit', 'messages.snapshot.txt');

@@ -24,7 +24,11 @@ Commands:
                                       hint, off), e.g. --severity heading-sequence=off; the locale
                                       defaults to LC_ALL / LC_MESSAGES / LANG; glossaries beside the
                                       report and in its parent folders (*.glossary.yaml|yml|json|csv)
-                                      are read, and --glossary adds more
+                                      are read, and --glossary adds more; report-lens.json (or
+                                      .report-lens.json) in the report's folder or a parent sets
+                                      severities and maxFileSize (options given here win), and
+                                      findings recorded in its reviewed file (.report-lens/reviewed.json)
+                                      or silenced by <!-- report-lens-disable… --> comments are not reported
 
 Options:
   -f, --format FORMAT   output format (default: text)
@@ -61,7 +65,7 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
       case 'figures':
         return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
       case 'check':
-        return checkCommand(service, args.files, args.format, { ...check, maxFileSize: args.maxFileSize }, VERSION, out, err);
+        return checkCommand(service, args.files, args.format, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }, VERSION, out, err);
       case 'relations':
         return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
       default:

@@ -167,6 +167,24 @@ const MESSAGES = {
     'zh-cn': (term: string, file: string) => `将“${term}”添加到工作区术语表（${file}）`,
   },
   glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
+  markAsReviewed: {
+    en: (code: string, file: string) => `Mark as reviewed (${code}, recorded in ${file})`,
+    'zh-cn': (code: string, file: string) => `标记为已审核（${code}，记入 ${file}）`,
+  },
+  reviewedNote: {
+    en: (code: string, by?: string, at?: string) =>
+      `Reviewed: the ${code} finding on this figure was marked as reviewed${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}, and is not reported while the sentence and its figures stay the same.`,
+    'zh-cn': (code: string, by?: string, at?: string) =>
+      `已审核：此数字的 ${code} 问题已${by ? `由 ${by} ` : ''}${at ? `于 ${at} ` : ''}标记为已审核，只要所在句子及相关数字不变就不再报告。`,
+  },
+  badConfig: {
+    en: (file: string, problems: string) => `Report Lens: ${file}: ${problems}. What cannot be used falls back to the defaults; every check keeps working.`,
+    'zh-cn': (file: string, problems: string) => `Report Lens：${file}：${problems}。无法使用的部分改用默认值，各项检查照常进行。`,
+  },
+  badReviewed: {
+    en: (file: string, problem: string) => `Report Lens: the reviewed-findings file ${file} is malformed (${problem}); it is not rewritten. Fix it by hand, then mark findings as reviewed again.`,
+    'zh-cn': (file: string, problem: string) => `Report Lens：已审核问题文件 ${file} 格式有误（${problem}），不会改写该文件。请手动修正后再标记。`,
+  },
 } as const;
 
 /** The English name of a stated change's direction. */

@@ -2,7 +2,7 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
-import type { ReportDocument } from '../model';
+import type { ReportDocument, TextSpan } from '../model';
 import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
@@ -15,6 +15,8 @@ export interface HoverOptions {
   /** Term definitions; without them only figures hover. */
   readonly glossary?: Glossary;
   readonly uri?: string;
+  /** Findings silenced by a reviewed entry, with the figures they involve (reviewedFindings). */
+  readonly reviewed?: readonly { readonly code: string; readonly spans: readonly TextSpan[]; readonly entry: { readonly by?: string; readonly at?: string } }[];
 }
 
 /** The figure under the cursor, explained: its value in plain numbers, unit, counted noun and precision. */
@@ -36,9 +38,18 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
   }
   if (!figure) return null;
   return {
-    contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale)].join('\n') },
+    contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale), ...reviewedLines(figure, options)].join('\n') },
     range: doc.lines.rangeOf(figure.span.start, figure.span.end),
   };
+}
+
+/** A figure whose finding was marked as reviewed says so: its silence is a person's decision, not a passed check. */
+function reviewedLines(figure: Figure, options: HoverOptions): string[] {
+  const t = messages(options.locale);
+  const lines = (options.reviewed ?? [])
+    .filter((item) => item.spans.some((span) => span.start === figure.span.start && span.end === figure.span.end))
+    .map((item) => `- ${t.reviewedNote(item.code, item.entry.by, item.entry.at)}`);
+  return lines.length > 0 ? ['', ...lines] : [];
 }
 
 /** Binary search: the figure whose text covers `offset` (figures never overlap). */
