@@ -253,7 +253,8 @@ export function codeOf(relation: Relation): CheckCode {
     case 'share-sum':
       return 'share-sum-mismatch';
     case 'change':
-      return 'change-mismatch';
+      // An annual average is a compound rate: its own code, so it can be set apart from simple changes.
+      return relation.measure === 'annual-average' ? 'compound-growth-mismatch' : 'change-mismatch';
     case 'count':
       return 'count-mismatch';
     case 'conflict':
