@@ -34,6 +34,8 @@ export const KIND_CODES: Readonly<Record<SiteKind, readonly CheckCode[]>> = {
   change: ['change-mismatch', 'compound-growth-mismatch'],
   count: ['count-mismatch'],
   heading: ['heading-sequence'],
+  'share-sum': ['share-sum-mismatch'],
+  compound: ['compound-growth-mismatch'],
 };
 
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];

@@ -75,6 +75,12 @@ function alikeClauses(sentence: SentenceView, first: readonly Figure[], second: 
 }
 
 const HUNDRED = [100, 100] as const;
+/**
+ * Shares whose sum falls here are read as parts of one whole written in percent: a slip of a few
+ * points stays inside, while a ratio of small numbers (1∶2∶3) or overlapping groups (65% and 70%
+ * of the population) fall far outside.
+ */
+const NEAR_HUNDRED = [90, 110] as const;
 
 /** 三次产业结构为7.1∶39.0∶53.9: a composition written as a ratio. */
 const COMPOSITION = /(?:结构|构成)(?:比例)?(?:为|是|调整为|变为|达到)?$/;
@@ -82,7 +88,7 @@ const COMPOSITION = /(?:结构|构成)(?:比例)?(?:为|是|调整为|变为|达
 /**
  * 三次产业结构为7.1∶39.0∶53.9: the terms of a composition (结构, 构成) are the shares of its parts,
  * all of them, so they make 100. A ratio of small numbers (1∶2∶3) is a proportion, not shares:
- * the terms are read as percentages only when they have decimals or sum to about 100 (95–105).
+ * the terms are read as percentages only when they sum to about 100 (within NEAR_HUNDRED).
  */
 function composition(text: string, sentence: SentenceView, out: ShareSumRelation[]): void {
   const figures = sentence.figures;
@@ -92,7 +98,7 @@ function composition(text: string, sentence: SentenceView, out: ShareSumRelation
     while (k + terms.length < figures.length && /^\s*[∶:]\s*$/.test(between(text, terms[terms.length - 1]!, figures[k + terms.length]!))) terms.push(figures[k + terms.length]!);
     if (terms.length < 2 || terms.some((t) => t.kind !== 'plain' && t.kind !== 'percent')) continue;
     const total = terms.reduce((n, t) => n + t.value, 0);
-    if (total < 95 || total > 105) continue;
+    if (total < NEAR_HUNDRED[0] || total > NEAR_HUNDRED[1]) continue;
     out.push(shareSum(terms));
     k += terms.length - 1;
   }
@@ -102,7 +108,7 @@ function composition(text: string, sentence: SentenceView, out: ShareSumRelation
  * 分别占地区生产总值的7.1%、39.1%和54.9%: shares of one whole, one per item listed. The items may
  * be some of the whole (其中…) or overlap (城镇人口和劳动年龄人口), so nothing says they make 100;
  * but items listed side by side are meant as distinct parts, and distinct parts never exceed their
- * whole. Only a sum just over 100 (up to 105) is read: far above, the items overlap by design.
+ * whole. Only a sum near 100 (within NEAR_HUNDRED) is read: far above, the items overlap by design.
  */
 function respectiveShares(text: string, sentence: SentenceView, out: ShareSumRelation[]): void {
   for (const clause of sentence.clauses.clauses) {
@@ -114,7 +120,7 @@ function respectiveShares(text: string, sentence: SentenceView, out: ShareSumRel
     if (!list || clause.qualifiers & QUALIFIER_OTHER_WHOLE) continue;
     const relation = { ...shareSum(shares), complete: false };
     const computed = relation.computed;
-    if (computed[1] < 95 || computed[0] > 105) continue;
+    if (computed[1] < NEAR_HUNDRED[0] || computed[0] > NEAR_HUNDRED[1]) continue;
     out.push({ ...relation, consistent: !(computed[0] > 100) });
   }
 }
@@ -137,7 +143,7 @@ function englishRespectiveShares(text: string, sentence: SentenceView, out: Shar
     const last = shares[shares.length - 1]!;
     if (shares.length < 2 || !/^\s+of\s+[^.;]{1,60},?\s+respectively\b/i.test(text.slice(last.span.end, sentence.span.end))) continue;
     const relation = { ...shareSum(shares), complete: false };
-    if (relation.computed[1] < 95 || relation.computed[0] > 105) continue;
+    if (relation.computed[1] < NEAR_HUNDRED[0] || relation.computed[0] > NEAR_HUNDRED[1]) continue;
     out.push({ ...relation, consistent: !(relation.computed[0] > 100) });
     k += shares.length - 1;
   }
