@@ -13,6 +13,7 @@ import { fixturePath, ROOT } from '../support/paths';
 
 const REPORT = fixturePath('docx', 'report-zh.docx');
 const CLI = path.join(ROOT, 'bin', 'report-lens.js');
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 describe('Word documents: extraction', () => {
   test('paragraphs one a line, Word\'s heading and list numbers written in, a table row a line with tab-separated cells', async () => {
@@ -48,6 +49,23 @@ describe('Word documents: extraction', () => {
     assert.ok(Date.now() - started < 10_000, 'stopped at the limit, not after 120 MB');
   });
 
+  test('entities declared in the document (a "billion laughs") are not expanded: an error, at once', async () => {
+    const entities = ['<!ENTITY a0 "hahahahahahahahahaha">', ...Array.from({ length: 11 }, (_, i) => `<!ENTITY a${i + 1} "${`&a${i};`.repeat(10)}">`)];
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<?xml version="1.0"?><!DOCTYPE w:document [${entities.join('')}]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&a11;</w:t></w:r></w:p></w:body></w:document>`);
+    const started = Date.now();
+    await assert.rejects(extractDocx(await zip.generateAsync({ type: 'uint8array' }), 20_000_000), /not a Word document Report Lens can read \([^\n]*entity not found/);
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('tables nested thousands deep are an error of that file, not a crash', async () => {
+    let body = '<w:p><w:r><w:t>x</w:t></w:r></w:p>';
+    for (let i = 0; i < 5000; i++) body = `<w:tbl><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl>`;
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
+    await assert.rejects(extractDocx(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 20_000_000), /not a Word document Report Lens can read/);
+  });
+
   test('a zip made by another tool with the parts Word needs is read too (jszip, no numbering part)', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>第一段。</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>第二段</w:t><w:br/><w:t>续行。</w:t></w:r></w:p></w:body></w:document>');
@@ -62,6 +80,10 @@ describe('Word documents: the CLI', () => {
     assert.equal(code, 1);
     assert.match(stdout, /report-zh\.docx ¶4: error change-mismatch: Stated an increase of 18\.1%, but from 320家 to 410家 is an increase of 28\.13%\n {4}「高新技术企业由320家增至410家，增长18\.1%。」\n/);
     assert.match(stdout, /1 error, 0 warnings in 1 file/);
+  });
+
+  test('the example in examples/ is this document, so its README\'s one planted finding is all check reports', () => {
+    assert.deepEqual(readFileSync(path.join(ROOT, 'examples', 'statistical-bulletin-zh.docx')), readFileSync(REPORT));
   });
 
   test('check --format json and sarif give line:column of the extracted text', async () => {

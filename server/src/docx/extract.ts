@@ -56,13 +56,24 @@ export async function extractDocx(bytes: Uint8Array, maxBytes: number): Promise<
     );
   } catch (error) {
     if (error instanceof DocxError) throw error;
-    throw new DocxError(`it is not a Word document Report Lens can read (${error instanceof Error ? error.message : String(error)})`);
+    // The first line says what went wrong; the XML parser adds position lines of its own.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+    throw new DocxError(`it is not a Word document Report Lens can read (${reason})`);
   }
-  const paragraphs = new Extractor(numbering).lines(body);
+  const paragraphs = walk(numbering, body);
   const text = paragraphs.join('\n');
   const size = Buffer.byteLength(text, 'utf8');
   if (size > maxBytes) throw new DocxError(`its text is ${size} bytes, larger than the limit of ${maxBytes} bytes (reportLens.maxFileSize; change it with --max-file-size BYTES)`, 'too-large');
   return { text, paragraphs };
+}
+
+/** The lines of the document; a model too deep to walk is that file's problem, said as such. */
+function walk(numbering: Numbering, body: MammothElement | undefined): string[] {
+  try {
+    return new Extractor(numbering).lines(body);
+  } catch (error) {
+    throw new DocxError(`it is not a Word document Report Lens can read (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /** What mammoth reads a document through: `exists` and `read(name, encoding)`. */
