@@ -30,7 +30,8 @@ function table(rows) {
 const documentXml = (body) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}<w:sectPr/></w:body></w:document>`;
 
-// Heading 1 and Heading 2 numbered by Word as 一、 and （一）, as Chinese reports are set up; list 2 is "1." "2." on the paragraphs.
+// Heading 1 and Heading 2 numbered by Word as 一、 and （一）, as Chinese reports are set up; lists numbered on the
+// paragraphs themselves: list 2 "1." "2.", list 3 "（一）" with "1." under it.
 const numberingXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="${W}">
 <w:abstractNum w:abstractNumId="0">
@@ -40,8 +41,13 @@ const numberingXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:abstractNum w:abstractNumId="1">
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
 </w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="（%1）"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
 </w:numbering>`;
 
 const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -103,6 +109,11 @@ const report = [
     ['农村居民人均可支配收入', '2.43万元', '6.7%'],
   ]),
   p('城镇居民人均可支配收入由5.01万元增至5.26万元，增长5.0%。'),
+  p('下一步将重点抓好两项工作：'),
+  p('稳定工业增长', { num: [3, 0] }),
+  p('扩大有效投资', { num: [3, 0] }),
+  p('加快重大项目建设。', { num: [3, 1] }),
+  p('用好专项债券。', { num: [3, 1] }),
 ].join('');
 
 writeFileSync(new URL('report-zh.docx', OUT), await docx(report));

@@ -24,6 +24,7 @@ describe('Word documents: extraction', () => {
     assert.deepEqual(paragraphs.slice(6, 9), ['1. 先进制造业项目21个；', '2. 现代服务业项目15个；', '3. 现代农业项目9个。']);
     assert.equal(paragraphs[9], '二、社会民生');
     assert.equal(paragraphs[12], '城镇居民人均可支配收入\t5.26万元\t4.9%');
+    assert.deepEqual(paragraphs.slice(16), ['（一）稳定工业增长', '（二）扩大有效投资', '1. 加快重大项目建设。', '2. 用好专项债券。'], 'a list numbered on the paragraphs has its own format and levels');
   });
 
   test('Word\'s number formats: 一 十 十二 二十 一百零五, ①, roman, letters', () => {
@@ -66,6 +67,22 @@ describe('Word documents: extraction', () => {
     await assert.rejects(extractDocx(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), 20_000_000), /not a Word document Report Lens can read/);
   });
 
+  test('Word\'s counting: lists of one definition count on, a list Word restarted starts again, an item restarts the levels below it', async () => {
+    const level = (ilvl: number, format: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="7">${level(0, 'decimal', '%1.')}${level(1, 'lowerLetter', '%1.%2)')}</w:abstractNum>`
+      + '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+      + '<w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+      + '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>';
+    const item = (text: string, numId: number, ilvl = 0) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = [item('甲', 1), item('乙', 1), item('乙一', 1, 1), item('乙二', 1, 1), item('丙', 1), item('丙一', 1, 1), item('重新开始', 2), item('接着', 2), item('接续第一个列表', 3)].join('');
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
+    zip.file('word/numbering.xml', numbering);
+    zip.file('word/_rels/document.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>');
+    const { paragraphs } = await extractDocx(await zip.generateAsync({ type: 'uint8array' }), 20_000_000);
+    assert.deepEqual(paragraphs, ['1. 甲', '2. 乙', '2.a) 乙一', '2.b) 乙二', '3. 丙', '3.a) 丙一', '1. 重新开始', '2. 接着', '4. 接续第一个列表']);
+  });
+
   test('a zip made by another tool with the parts Word needs is read too (jszip, no numbering part)', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>第一段。</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>第二段</w:t><w:br/><w:t>续行。</w:t></w:r></w:p></w:body></w:document>');
@@ -101,8 +118,10 @@ describe('Word documents: the CLI', () => {
     assert.equal(outline.code, 0);
     assert.match(outline.stdout, /¶2 {4}一、经济运行\n\s+¶3 {6}（一）工业生产\n/);
     assert.match(outline.stdout, /¶10 {4}二、社会民生/);
-    const symbols = JSON.parse((await cliAsync('outline', '--format', 'json', REPORT)).stdout) as { name: string; children?: { name: string }[] }[];
+    interface Outline { name: string; children?: Outline[] }
+    const symbols = JSON.parse((await cliAsync('outline', '--format', 'json', REPORT)).stdout) as Outline[];
     assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['一、经济运行', '二、社会民生']);
+    assert.deepEqual(symbols[0]!.children![1]!.children!.map((s) => s.name), ['（一）稳定工业增长', '（二）扩大有效投资']);
     const figures = await cliAsync('figures', REPORT);
     assert.match(figures.stdout, /\n¶4 +18\.1% +percent/);
     const relations = await cliAsync('relations', '--locale', 'en', REPORT);

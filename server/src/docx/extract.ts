@@ -4,7 +4,7 @@
  * and the VS Code client (both run on Node), so the two read a document the same way.
  */
 import mammoth from 'mammoth';
-import { formatNumber, marker, readNumbering, type LevelFormat, type Numbering } from './numbering';
+import { formatNumber, marker, readNumbering, tagLevels, type LevelFormat, type Numbering } from './numbering';
 import { DocxError, ZipReader } from './zipReader';
 
 export { DocxError, type DocxProblem } from './zipReader';
@@ -37,13 +37,14 @@ export async function extractDocx(bytes: Uint8Array, maxBytes: number): Promise<
   if (!zip.exists('word/document.xml') && !zip.exists('_rels/.rels')) {
     throw new DocxError('it is a zip archive but not a Word document (it has no word/document.xml)', 'not-word');
   }
-  const numbering = readNumbering(zip.exists('word/numbering.xml') ? new TextDecoder().decode(zip.read('word/numbering.xml')) : undefined);
+  const tagged = zip.exists(NUMBERING) ? tagLevels(new TextDecoder().decode(zip.read(NUMBERING))) : undefined;
+  const numbering = readNumbering(tagged);
   let body: MammothElement | undefined;
   try {
     await mammoth.convertToHtml(
       // `file` is how mammoth 1.13 takes an archive it does not open itself (lib/unzip.js); it is not in
       // its type declarations. The version is pinned, and the unit tests fail if it stops working.
-      { file: asMammothFile(zip) } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
+      { file: asMammothFile(zip, tagged) } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
       {
         // The HTML is not wanted: take the document model, and give the converter nothing to do.
         transformDocument: (document: MammothElement) => {
@@ -76,11 +77,14 @@ function walk(numbering: Numbering, body: MammothElement | undefined): string[] 
   }
 }
 
-/** What mammoth reads a document through: `exists` and `read(name, encoding)`. */
-function asMammothFile(zip: ZipReader): object {
+const NUMBERING = 'word/numbering.xml';
+
+/** What mammoth reads a document through: `exists` and `read(name, encoding)`; the list definitions as tagLevels left them. */
+function asMammothFile(zip: ZipReader, numbering: string | undefined): object {
   return {
     exists: (name: string) => zip.exists(name),
     read: async (name: string, encoding?: string) => {
+      if (name === NUMBERING && numbering !== undefined) return encoding ? numbering : new TextEncoder().encode(numbering);
       const bytes = zip.read(name);
       if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
       return encoding ? new TextDecoder(encoding).decode(bytes) : bytes;
@@ -144,11 +148,11 @@ class Extractor {
     const depth = Number(numbering.level) || 0;
     const level = numbering.paragraphStyleId ? this.numbering.byStyle.get(numbering.paragraphStyleId) : undefined;
     if (level) {
-      const counts = this.advance(level.abstractNumId, depth, level.start);
+      const counts = this.advance(level.counter, depth, level.start);
       const formats = [...Array(depth + 1).keys()].map((i) => this.numbering.levels.get(level.abstractNumId)?.get(i)?.format ?? 'decimal');
       return withSuffix(level.format === 'bullet' ? '•' : marker(level, counts, formats), level);
     }
-    // mammoth keeps only "ordered or not" for a list numbered on the paragraph itself: number it 1., 2., …
+    // A level tagLevels could not name (numbering.xml elsewhere than Word puts it): 1., 2., … or •.
     if (!numbering.isOrdered) return '• ';
     const counts = this.advance(numbering, depth, 1);
     return `${formatNumber(counts[depth]!, 'decimal')}. `;
