@@ -37,10 +37,11 @@ export async function extractDocx(bytes: Uint8Array, maxBytes: number): Promise<
   if (!zip.exists('word/document.xml') && !zip.exists('_rels/.rels')) {
     throw new DocxError('it is a zip archive but not a Word document (it has no word/document.xml)', 'not-word');
   }
-  const tagged = zip.exists(NUMBERING) ? tagLevels(new TextDecoder().decode(zip.read(NUMBERING))) : undefined;
-  const numbering = readNumbering(tagged);
+  let numbering = readNumbering(undefined);
   let body: MammothElement | undefined;
   try {
+    const tagged = zip.exists(NUMBERING) ? tagLevels(new TextDecoder().decode(zip.read(NUMBERING))) : undefined;
+    numbering = readNumbering(tagged);
     await mammoth.convertToHtml(
       // `file` is how mammoth 1.13 takes an archive it does not open itself (lib/unzip.js); it is not in
       // its type declarations. The version is pinned, and the unit tests fail if it stops working.
