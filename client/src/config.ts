@@ -4,6 +4,7 @@
  * and validated, because settings.json is hand-editable and may hold anything.
  */
 import * as vscode from 'vscode';
+import { explicitSettings } from './explicitSettings';
 
 export const SECTION = 'reportLens';
 
@@ -28,4 +29,21 @@ export function languages(): ReportLanguage[] {
 
 export function affectsAnySetting(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(SECTION);
+}
+
+/** Keys of the section the server reads, set by activate from package.json. */
+let serverKeys: readonly string[] = [];
+
+export function setSectionKeys(keys: readonly string[]): void {
+  serverKeys = keys;
+}
+
+/**
+ * What the user set for `scopeUri` (a document or folder), without defaults: the answer to the
+ * server's `workspace/configuration`, which lays it over the project's report-lens.json.
+ */
+export function explicitSection(scopeUri: string | undefined): Record<string, unknown> {
+  const resource = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
+  const configuration = vscode.workspace.getConfiguration(SECTION, resource);
+  return explicitSettings(serverKeys, (key) => configuration.inspect(key));
 }

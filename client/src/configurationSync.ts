@@ -24,6 +24,7 @@ import {
   type LanguageClient,
   type Middleware,
 } from 'vscode-languageclient/node';
+import { explicitSection, SECTION } from './config';
 
 export class ConfigurationSync {
   private readonly serverRegistrations = new Set<string>();
@@ -55,6 +56,12 @@ export class ConfigurationSync {
       }
     },
     workspace: {
+      // Only what the user set goes to the server, which lays it over the project's report-lens.json.
+      configuration: async (params, token, next) => {
+        const answer = await next(params, token);
+        if (!Array.isArray(answer)) return answer;
+        return params.items.map((item, i) => (item.section === SECTION ? explicitSection(item.scopeUri) : (answer as unknown[])[i]));
+      },
       didChangeConfiguration: async (sections, next) => {
         if (!this.isCurrent()) return;
         try {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as config from './config';
+import { sectionKeys } from './explicitSettings';
 import { createErrorHandler } from './errorHandler';
 import { logLines, messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   // The first line a user pastes into a bug report: which extension, in which editor.
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
+  config.setSectionKeys(sectionKeys(context.extension.packageJSON, config.SECTION));
   const where = vscode.env.remoteName ? `${vscode.env.appHost}, remote ${vscode.env.remoteName}` : vscode.env.appHost;
   output.info(logLines.started(version, vscode.version, where, vscode.env.language));
   // vscode-languageclient 11 traces the protocol only while the trace channel's

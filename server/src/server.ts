@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import { monotonicDocuments } from './documentVersions';
 import { getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
@@ -23,6 +24,7 @@ import { SettingsStore } from './settingsStore';
 import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from './customProtocol';
 import { GlossaryStore } from './glossaryStore';
 import { WorkspaceReports } from './workspaceReports';
+import { PROJECT_WATCH_GLOBS, ProjectStore } from './projectStore';
 
 /** Wires the language service to a connection: capabilities and handlers, nothing else. */
 export function startServer(connection: Connection): void {
@@ -38,7 +40,8 @@ export function startServer(connection: Connection): void {
       (uri, start, end, length) => models.edited(uri, start, end, length),
     ),
   );
-  const workspace = new WorkspaceReports(service);
+  // The index reads a folder's `reports` globs only when it scans, after initialize: `projects` exists by then.
+  const workspace = new WorkspaceReports(service, undefined, (folder) => projects.projectOf(pathToFileURL(folder).href)?.config.reports);
   let locale: Locale = 'en';
   let canPullConfiguration = false;
   let canRegisterConfigurationChange = false;
@@ -52,7 +55,33 @@ export function startServer(connection: Connection): void {
   let inlayHintRefresh = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let firstFolder: string | undefined;
-  const settings = new SettingsStore(connection, () => canPullConfiguration);
+  /** Configuration files with problems published, so that a fixed one gets its diagnostic cleared. */
+  const configProblemFiles = new Set<string>();
+  const toldProjectProblems = new Set<string>();
+  const watchedProjectGlobs = new Set<string>();
+  const projects = new ProjectStore({
+    config: (file, problems) => {
+      const uri = pathToFileURL(file).href;
+      configProblemFiles.add(uri);
+      const text = messages(locale).badConfig(file, problems.join('; '));
+      void connection.sendDiagnostics({ uri, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, code: 'config-problem', source: 'report-lens', message: text }] });
+      tellOnce(`config:${file}:${text}`, text);
+    },
+    reviewed: (file, problem) => tellOnce(`reviewed:${file}:${problem}`, messages(locale).badReviewed(file, problem)),
+    watch: (glob) => {
+      if (!canWatchFiles || watchedProjectGlobs.has(glob)) return;
+      watchedProjectGlobs.add(glob);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: glob }] }).catch(() => undefined);
+    },
+  });
+  /** What is wrong with a project file is told once (log and a window message), not at every request. */
+  const tellOnce = (key: string, text: string): void => {
+    if (toldProjectProblems.has(key)) return;
+    toldProjectProblems.add(key);
+    logger.error(text);
+    void connection.window.showWarningMessage(text);
+  };
+  const settings = new SettingsStore(connection, () => canPullConfiguration, (uri) => projects.settingsOf(uri));
   const toldTooLarge = new Set<string>();
   /** Glossary files that currently have problems published, so fixed ones get their diagnostics cleared. */
   const glossaryProblemFiles = new Set<string>();
@@ -110,6 +139,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     glossaries.setFolders(folders);
+    projects.setFolders(folders);
     firstFolder = folders[0];
     return {
       capabilities: {
@@ -136,10 +166,12 @@ export function startServer(connection: Connection): void {
     logger.info(`Report Lens language server ${SERVER_VERSION} started: pid ${process.pid}, Node ${process.version}, locale ${locale}, diagnostics ${pullDiagnostics ? 'pulled by the client' : 'pushed'}`);
     logger.info(
       canPullConfiguration
-        ? `settings: from the client's reportLens.* configuration, per document (workspace/configuration)${canRegisterConfigurationChange ? ', re-read on change' : ''}`
-        : 'settings: defaults (the client does not offer workspace/configuration)',
+        ? `settings: from the client's reportLens.* configuration, per document (workspace/configuration)${canRegisterConfigurationChange ? ', re-read on change' : ''}, over the nearest report-lens.json`
+        : 'settings: the nearest report-lens.json, else defaults (the client does not offer workspace/configuration)',
     );
     void syncGlossaryGlob();
+    // Configuration and reviewed files: a change re-reads them and re-checks every open report.
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: PROJECT_WATCH_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     if (canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'reportLens' });
     // Folders come and go only with a client that has workspace folders (announced with changeNotifications above).
     if (hasWorkspaceFolders) {
@@ -148,6 +180,8 @@ export function startServer(connection: Connection): void {
           const uris = folders?.map((f) => f.uri) ?? [];
           workspace.setFolders(uris);
           glossaries.setFolders(uris);
+          projects.setFolders(uris);
+          settings.clear();
           firstFolder = uris[0];
         });
       });
@@ -194,7 +228,8 @@ export function startServer(connection: Connection): void {
   const diagnosticsOf = async (uri: string, token?: CancellationToken): Promise<Diagnostic[]> => {
     const model = await modelOf(uri);
     if (!model) return [];
-    return service.diagnostics(model, await settings.get(uri), { locale, uri, glossary: await glossaries.get() }, token);
+    const reviewed = projects.reviewedSet(uri);
+    return service.diagnostics(model, await settings.get(uri), { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
   };
 
   /** Push mode: debounced per document, so a burst of keystrokes costs one analysis. */
@@ -216,6 +251,16 @@ export function startServer(connection: Connection): void {
   });
   connection.onNotification(DidChangeWatchedFilesNotification.type, (params) => {
     workspace.invalidate();
+    if (params.changes.some((change) => projects.isProjectFile(change.uri))) {
+      projects.invalidate();
+      settings.clear();
+      toldTooLarge.clear();
+      // A fixed configuration loses its diagnostic; one still wrong gets it again when read.
+      for (const uri of configProblemFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      configProblemFiles.clear();
+      toldProjectProblems.clear();
+      void syncGlossaryGlob().then(refreshClients);
+    }
     if (params.changes.some((change) => glossaries.isGlossaryFile(change.uri))) {
       glossaries.invalidate();
       void glossaries.get().then(refreshClients);
@@ -258,7 +303,11 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) =>
     runSafe(logger, 'hover', null, token, async () => {
       const model = await modelOf(params.textDocument.uri);
-      return model ? service.hover(model, params.position, { locale, glossary: await glossaries.get(), uri: params.textDocument.uri }, token) : null;
+      if (!model) return null;
+      const uri = params.textDocument.uri;
+      const reviewed = projects.reviewedSet(uri);
+      const found = reviewed && reviewed.size > 0 ? service.reviewedFindings(model, await settings.get(uri), { locale, uri, reviewed }) : [];
+      return service.hover(model, params.position, { locale, glossary: await glossaries.get(), uri, reviewed: found }, token);
     }),
   );
 
@@ -271,7 +320,9 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params, token) =>
     runSafe(logger, 'codeAction', [], token, async () => {
       const glossaryTargets = params.context.diagnostics.some((d) => d.code === 'undefined-term') ? await glossaries.targets() : [];
-      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, glossaryTargets });
+      const ours = params.context.diagnostics.some((d) => d.source === 'report-lens');
+      const reviewed = ours ? projects.reviewedTarget(params.textDocument.uri) : undefined;
+      return service.codeActions(params.textDocument.uri, params.range, params.context.diagnostics, { locale, glossaryTargets, ...(reviewed ? { reviewed } : {}) });
     }),
   );
 
@@ -332,7 +383,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       const model = await modelOf(uri);
       if (!model) return { figures: 0, mismatches: 0, headings: 0, skipped: document !== undefined };
-      const counts = service.mismatchCount(model, await settings.get(uri));
+      const counts = service.mismatchCount(model, await settings.get(uri), projects.reviewedSet(uri));
       return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );

@@ -8,7 +8,7 @@ interface FileEntry {
   model: ReportDocument | undefined;
 }
 
-import { findFiles } from './workspaceFiles';
+import { findFiles, globProblem, globToRegExp } from './workspaceFiles';
 import { withoutBom } from './core/text/chars';
 
 /** Larger report files are left out of workspace symbols (they are still analysed when opened). */
@@ -25,9 +25,14 @@ export class WorkspaceReports {
   /** The file list must be read again (a folder or a watched file changed); parsed models are kept. */
   private stale = true;
 
+  /**
+   * @param reportGlobs per workspace folder, the `reports` globs of its report-lens.json (undefined: the
+   *   default, files ending in one of `extensions`)
+   */
   constructor(
     private readonly service: ReportLanguageService,
     private readonly extensions: readonly string[] = ['.report'],
+    private readonly reportGlobs: (folder: string) => readonly string[] | undefined = () => undefined,
   ) {}
 
   setFolders(uris: readonly string[]): void {
@@ -75,9 +80,16 @@ export class WorkspaceReports {
     }
   }
 
+  private acceptor(folder: string): (relative: string) => boolean {
+    const globs = (this.reportGlobs(folder) ?? []).filter((glob) => !globProblem(glob)).map(globToRegExp);
+    if (globs.length > 0) return (relative) => globs.some((glob) => glob.test(relative));
+    return (relative) => this.extensions.some((ext) => relative.endsWith(ext));
+  }
+
   private async scan(previous: ReadonlyMap<string, FileEntry>): Promise<Map<string, FileEntry>> {
     const files = new Map<string, FileEntry>();
-    const paths = await findFiles(this.folders, (relative) => this.extensions.some((ext) => relative.endsWith(ext)));
+    const paths: string[] = [];
+    for (const folder of this.folders) paths.push(...(await findFiles([folder], this.acceptor(folder))));
     for (const file of paths) {
       const uri = pathToFileURL(file).toString();
       files.set(uri, previous.get(uri) ?? { mtimeMs: -1, size: -1, model: undefined });

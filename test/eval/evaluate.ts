@@ -134,7 +134,7 @@ const COMPATIBLE: Readonly<Record<string, readonly Relation['type'][]>> = {
   sum: ['sum'],
   change: ['change'],
   'compound-growth': ['change'],
-  'share-sum': [],
+  'share-sum': ['share-sum'],
   count: ['count'],
 };
 

@@ -1,7 +1,7 @@
 /** Word documents (issue 14, item 1): extraction, the four commands on a .docx, and bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -181,6 +181,18 @@ describe('Word documents: bad input gets a clear error and exit 2, never a crash
     assert.equal(bomb.signal, null, 'it hung');
     assert.equal(bomb.status, 2);
     assert.match(bomb.stderr, /zip bomb/);
+  });
+
+  test('check takes the size limit of a Word document from the project\'s report-lens.json, and --max-file-size over it', async () => {
+    const project = path.join(root, 'project');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, 'report-lens.json'), JSON.stringify({ maxFileSize: 1000 }));
+    const file = path.join(project, 'report.docx');
+    writeFileSync(file, readFileSync(REPORT));
+    const limited = await cliAsync('check', file);
+    assert.equal(limited.code, 2);
+    assert.match(limited.stderr, /report\.docx: it is \d+ bytes, larger than the limit of 1000 bytes/);
+    assert.equal((await cliAsync('check', '--max-file-size', '20000000', file)).code, 1, 'read, and its planted mismatch found');
   });
 
   test('a file named .docx that is really text is not read as a report', async () => {

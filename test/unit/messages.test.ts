@@ -32,6 +32,7 @@ const SAMPLES: { readonly [K in MessageId]: Parameters<Messages[K]> } = {
   rateMismatch: ['97.5%', '1150个', '1200个', '95.83%'],
   partExceedsWhole: ['3.46万人', '3.12万人'],
   sumExceeds: ['48个', '21个 + 15个 + 12个', '45个'],
+  shareSumMismatch: ['104.4%', '72.2% + 32.2%'],
   sumMismatch: ['2,480', '1,150 + 720 + 610', '2,400'],
   changePercent: ['12.6%', false, '58.2亿元', '66.5亿元', '14.26%'],
   changeImplied: ['25%', true, '9人', '4人', '13人', true, '30.77%'],
@@ -63,6 +64,10 @@ const SAMPLES: { readonly [K in MessageId]: Parameters<Messages[K]> } = {
   undefinedTerm: ['两个确立'],
   addToGlossary: ['两个确立', 'team.glossary.yaml'],
   glossaryStub: [],
+  markAsReviewed: ['rate-mismatch', '.report-lens/reviewed.json'],
+  reviewedNote: ['rate-mismatch', 'Li Hua', '2026-12-03'],
+  badConfig: ['report-lens.json', 'unknown check "rate-mismatchx" in "checks"'],
+  badReviewed: ['.report-lens/reviewed.json', 'not valid JSON'],
 };
 
 const SNAPSHOT = path.join(ROOT, 'test', 'unit', 'messages.snapshot.txt');

@@ -38,6 +38,8 @@ function spanOf(relation: ReturnType<typeof relationsOf>['all'][number]): number
       return relation.whole.span.start;
     case 'sum':
       return relation.total.span.start;
+    case 'share-sum':
+      return relation.shares[0]!.span.start;
     case 'change':
       return relation.stated.span.start;
     case 'count':
@@ -295,12 +297,13 @@ describe('bad input', () => {
       service.hover(doc, doc.lines.positionAt(text.length >> 1), { locale: 'en', glossary: GLOSSARY, uri: 'file:///h' });
       return performance.now() - started;
     };
-    for (const unit of ['1.1.1.1.', '1,1,1,', '（（（（', '第第第第', '....', '####', 'A. A. ', '十十十十', '1-1-', '1:1:', 'one two ', '$$$1', '“五个”', '甲、乙、三大', '“甲”', '三个方面：甲、', 'of the 1 of ', '由1增至2，增长3%', '其中1个、', '（以下简称“甲”）', 'the Bureau of Labor (BLS) ']) {
+    for (const unit of ['1.1.1.1.', '1,1,1,', '（（（（', '第第第第', '....', '####', 'A. A. ', '十十十十', '1-1-', '1:1:', 'one two ', '$$$1', '“五个”', '甲、乙、三大', '“甲”', '三个方面：甲、', 'of the 1 of ', '由1增至2，增长3%', '其中1个、', '（以下简称“甲”）', 'the Bureau of Labor (BLS) ', '甲、乙和丙这三个', '1吨、2吨的两项', '两条，一是甲，一是', '在增加的甲中，有1亿元、', '非甲比重为1%，甲比重', 'revised down by 1, and May and June combined is 1 lower than previously reported. ']) {
       const small = unit.repeat(Math.ceil(50_000 / unit.length));
       const large = unit.repeat(Math.ceil(200_000 / unit.length));
       measure(small); // warm up
       const tSmall = Math.min(measure(small), measure(small));
-      const tLarge = measure(large);
+      // The best of two, like the small one: a collector pause or a busy machine is not the code's cost.
+      const tLarge = Math.min(measure(large), measure(large));
       assert.ok(tLarge < 8 * tSmall + 100, `${JSON.stringify(unit)}: 50 KB ${tSmall.toFixed(0)} ms, 200 KB ${tLarge.toFixed(0)} ms`);
       assert.ok(tLarge < 3000, `${JSON.stringify(unit)}: 200 KB took ${tLarge.toFixed(0)} ms`);
     }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getReportLanguageService } from '../../server/src/core/languageService';
 import { WorkspaceReports } from '../../server/src/workspaceReports';
 
@@ -31,5 +31,28 @@ describe('report files on disk (workspace symbols)', () => {
     assert.equal(second.size, 3, 'the new file is listed');
     assert.equal(second.get(pathToFileURL(a).toString()), first.get(pathToFileURL(a).toString()), 'the unchanged report is not parsed again');
     assert.match(second.get(pathToFileURL(b).toString())!.text, /科技/, 'the saved report is read again');
+  });
+});
+
+describe('the reports globs of report-lens.json (issue 14)', () => {
+  test("the workspace index lists the files the project's globs name, and only the default .report files without them", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'report-lens-globs-'));
+    try {
+      mkdirSync(path.join(folder, 'docs'));
+      writeFileSync(path.join(folder, 'a.report'), '甲报告\n');
+      writeFileSync(path.join(folder, 'docs', 'b.md'), '乙报告\n');
+      writeFileSync(path.join(folder, 'notes.md'), '备忘\n');
+      const uri = pathToFileURL(folder).toString();
+      const listed = async (globs: readonly string[] | undefined) => {
+        const reports = new WorkspaceReports(getReportLanguageService(), undefined, () => globs);
+        reports.setFolders([uri]);
+        return (await reports.reports(new Set())).map((r) => path.relative(folder, fileURLToPath(r.uri))).sort();
+      };
+      assert.deepEqual(await listed(undefined), ['a.report']);
+      assert.deepEqual(await listed(['**/*.report', 'docs/**/*.md']), ['a.report', path.join('docs', 'b.md')]);
+      assert.deepEqual(await listed(['docs/*.{md']), ['a.report'], 'a malformed glob is skipped: the default stands in');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,8 @@ export interface ParsedArgs {
   readonly format: string | undefined;
   /** Largest input file read, in bytes: --max-file-size, else reportLens.maxFileSize's default. */
   readonly maxFileSize: number;
+  /** Whether --max-file-size was given (it then wins over the project configuration). */
+  readonly maxFileSizeGiven: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -20,6 +22,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let help = false;
   let version = false;
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  let maxFileSizeGiven = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -30,14 +33,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined) throw new UsageError('--format needs a value');
       format = value;
     } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
-    else if (arg === MAX_FILE_SIZE) maxFileSize = parseSize(argv[++i]);
-    else if (arg.startsWith(`${MAX_FILE_SIZE}=`)) maxFileSize = parseSize(arg.slice(MAX_FILE_SIZE.length + 1));
+    else if (arg === MAX_FILE_SIZE) (maxFileSize = parseSize(argv[++i])), (maxFileSizeGiven = true);
+    else if (arg.startsWith(`${MAX_FILE_SIZE}=`)) (maxFileSize = parseSize(arg.slice(MAX_FILE_SIZE.length + 1))), (maxFileSizeGiven = true);
     else if (arg === '--') files.push(...argv.slice(i + 1)), (i = argv.length);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
     else files.push(arg);
   }
-  return { command, files, format, help, version, maxFileSize };
+  return { command, files, format, help, version, maxFileSize, maxFileSizeGiven };
 }
 
 export const MAX_FILE_SIZE = '--max-file-size';

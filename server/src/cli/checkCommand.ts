@@ -2,7 +2,10 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { toLocale, type Locale } from '../core/l10n/messages';
+import { messages, toLocale, type Locale } from '../core/l10n/messages';
+import { mergeSettings } from '../core/config/projectConfig';
+import type { ReviewedSet } from '../core/review/reviewed';
+import { findProject, readReviewedFile, reviewedFileOf, reviewedSetFor, type Project, type ReviewedFile } from '../project/configFiles';
 import { Glossary, type ReportLanguageService, type TermEntry } from '../core/languageService';
 import { builtinEntries } from '../core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
@@ -10,6 +13,7 @@ import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type 
 import { checkFormat, UsageError, VALUE_OPTIONS } from './args';
 import { isDocx, sentenceAt } from '../docx/extract';
 import { docxText, readBounded, ReadError, readReport, TooLargeError } from './readReport';
+import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
 
 /** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
@@ -101,8 +105,16 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
   return 'en';
 }
 
-export function settingsFor(options: CheckOptions): ReportSettings {
-  return resolveSettings({ checks: { ...options.severity } });
+/** Settings for a report: the defaults, under the project's configuration, under the command line. */
+/** The largest file `check` reads at this path: --max-file-size, else the project's report-lens.json, else the default. */
+export function maxFileSizeFor(file: string, options: CheckOptions): number {
+  if (options.maxFileSize !== undefined) return options.maxFileSize;
+  return settingsFor(options, findProject(file === '-' ? process.cwd() : path.dirname(path.resolve(file)))).maxFileSize;
+}
+
+export function settingsFor(options: CheckOptions, project?: Project): ReportSettings {
+  const fromFlags = { checks: { ...options.severity }, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
+  return resolveSettings(mergeSettings(project?.config.settings ?? {}, fromFlags));
 }
 
 /**
@@ -123,14 +135,16 @@ export function checkCommand(
   const chosen = checkFormat(format, ['text', 'json', 'sarif']);
   if (files.length === 0) throw new UsageError('check needs at least one FILE');
   const locale = options.locale ?? localeFromEnv(env);
-  const settings = settingsFor(options);
   const checked: TextFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
   const glossaries = new CliGlossaries(options.glossaries ?? []);
+  const projects = new CliProjects(locale, err);
   for (const file of files) {
+    const project = projects.of(file);
+    const settings = settingsFor(options, project);
     let text: string;
     try {
-      text = readReport(file, options.maxFileSize ?? settings.maxFileSize);
+      text = readReport(file, settings.maxFileSize);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       err(`report-lens: ${error.message}\n`);
@@ -138,8 +152,9 @@ export function checkCommand(
       continue;
     }
     const uri = fileUri(file);
-    const glossary = glossaries.forReport(file);
-    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary });
+    const glossary = glossaries.forReport(file, project);
+    const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
+    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
     checked.push({ path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) });
   }
   // A malformed glossary is reported in the glossary itself, like a report.
@@ -154,6 +169,50 @@ export function checkCommand(
 }
 
 /**
+ * Each report's project (configuration and reviewed findings), found once per folder; what is wrong
+ * with a project's files is told once on stderr and never stops the check: defaults stand in.
+ */
+class CliProjects {
+  private readonly byFolder = new Map<string, Project>();
+  private readonly reviewedFiles = new Map<string, ReviewedFile>();
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly err: (text: string) => void,
+  ) {}
+
+  of(file: string): Project {
+    const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+    let project = this.byFolder.get(folder);
+    if (!project) {
+      project = findProject(folder);
+      this.byFolder.set(folder, project);
+      if (project.configFile && project.problems.length > 0) this.tell(project.configFile, messages(this.locale).badConfig(project.configFile, project.problems.join('; ')));
+    }
+    return project;
+  }
+
+  reviewed(project: Project, file: string): ReviewedSet {
+    const where = reviewedFileOf(project);
+    let reviewed = this.reviewedFiles.get(where);
+    if (!reviewed) {
+      reviewed = readReviewedFile(project);
+      this.reviewedFiles.set(where, reviewed);
+      if (reviewed.problem) this.tell(where, messages(this.locale).badReviewed(where, reviewed.problem));
+    }
+    return reviewedSetFor(project, reviewed, file);
+  }
+
+  private tell(key: string, text: string): void {
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    this.err(`${text}
+`);
+  }
+}
+
+/**
  * Glossaries for the CLI: built-in entries, files given with --glossary, and
  * `*.glossary.{yaml,yml,json,csv}` files beside each report and in its parent folders.
  */
@@ -163,11 +222,11 @@ class CliGlossaries {
 
   constructor(private readonly explicit: readonly string[]) {}
 
-  forReport(file: string): Glossary {
+  forReport(file: string, project?: Project): Glossary {
     const folder = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
     let glossary = this.byFolder.get(folder);
     if (!glossary) {
-      const files = [...this.explicit.map((f) => path.resolve(f)), ...discoverGlossaries(folder)];
+      const files = [...new Set([...this.explicit.map((f) => path.resolve(f)), ...discoverGlossaries(folder), ...projectGlossaries(project)])];
       const entries = files.flatMap((f) => this.read(f).entries);
       glossary = new Glossary([...entries, ...builtinEntries()]);
       this.byFolder.set(folder, glossary);
@@ -199,6 +258,35 @@ class CliGlossaries {
     }
     return result;
   }
+}
+
+/**
+ * The glossary files a project's report-lens.json names with `glossary.files`, under its root (as
+ * the server finds them under the workspace folder): regular files only, hidden and build folders
+ * skipped, bounded like the server's scan. A malformed glob names none (the CLI's own discovery
+ * beside the report still applies).
+ */
+function projectGlossaries(project: Project | undefined): string[] {
+  const glob = project?.configFile ? (project.config.settings['glossary'] as { files?: unknown } | undefined)?.files : undefined;
+  if (!project || typeof glob !== 'string' || globProblem(glob)) return [];
+  const pattern = globToRegExp(glob);
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > SCAN_LIMITS.maxDepth || found.length >= SCAN_LIMITS.maxFiles) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, depth + 1);
+      else if (entry.isFile() && formatOf(entry.name) && pattern.test(path.relative(project.root, full).split(path.sep).join('/'))) found.push(full);
+    }
+  };
+  walk(project.root, 0);
+  return found.sort();
 }
 
 /** One glossary file: a regular file of at most MAX_GLOSSARY_BYTES, read as such; anything else is a problem of the file. */

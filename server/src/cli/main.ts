@@ -1,6 +1,6 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
-import { checkCommand, localeFromEnv, takeCheckOptions } from './checkCommand';
+import { checkCommand, localeFromEnv, maxFileSizeFor, takeCheckOptions } from './checkCommand';
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
@@ -24,7 +24,11 @@ Commands:
                                       hint, off), e.g. --severity heading-sequence=off; the locale
                                       defaults to LC_ALL / LC_MESSAGES / LANG; glossaries beside the
                                       report and in its parent folders (*.glossary.yaml|yml|json|csv)
-                                      are read, and --glossary adds more
+                                      are read, and --glossary adds more; report-lens.json (or
+                                      .report-lens.json) in the report's folder or a parent sets
+                                      severities and maxFileSize (options given here win), and
+                                      findings recorded in its reviewed file (.report-lens/reviewed.json)
+                                      or silenced by <!-- report-lens-disable… --> comments are not reported
 
 A FILE ending in .docx is a Word document: its text is read (one line per paragraph or table row,
 cells separated by tabs, list numbers written in), and the text format names paragraphs (¶N, which
@@ -51,14 +55,18 @@ const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-d
  * (mammoth reads them asynchronously), then the command runs on their text.
  */
 export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  let files: readonly string[] = [];
-  let limit: number | undefined;
+  let documents = new Map();
   try {
-    ({ files, maxFileSize: limit } = parseArgs(takeCheckOptions(argv).argv));
-  } catch {
+    const { argv: common, check } = takeCheckOptions(argv);
+    const args = parseArgs(common);
+    // The limit each command will read the file with: check's may come from the project's report-lens.json.
+    const limitOf = (file: string): number =>
+      args.command === 'check' ? maxFileSizeFor(file, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }) : args.maxFileSize;
+    documents = await readDocuments(args.files, limitOf);
+  } catch (error) {
     // A usage error: run() reports it.
+    if (!(error instanceof UsageError)) throw error;
   }
-  const documents = limit === undefined ? new Map() : await readDocuments(files, limit);
   return withDocuments(documents, () => run(argv, out, err));
 }
 
@@ -82,7 +90,7 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
       case 'figures':
         return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
       case 'check':
-        return checkCommand(service, args.files, args.format, { ...check, maxFileSize: args.maxFileSize }, VERSION, out, err);
+        return checkCommand(service, args.files, args.format, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }, VERSION, out, err);
       case 'relations':
         return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
       default:

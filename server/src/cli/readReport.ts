@@ -50,11 +50,12 @@ export function docxText(file: string): DocxText {
   return found;
 }
 
-/** Reads and extracts these .docx files (at most `limit` bytes each, before and after unpacking). */
-export async function readDocuments(files: readonly string[], limit: number): Promise<Map<string, DocxText | ReadError>> {
+/** Reads and extracts these .docx files (each at most `limitOf(file)` bytes, before and after unpacking). */
+export async function readDocuments(files: readonly string[], limitOf: (file: string) => number): Promise<Map<string, DocxText | ReadError>> {
   const read = new Map<string, DocxText | ReadError>();
   for (const file of files) {
     if (!isDocx(file) || read.has(file)) continue;
+    const limit = limitOf(file);
     try {
       read.set(file, await extractDocx(readBoundedBytes(file, limit), limit));
     } catch (error) {

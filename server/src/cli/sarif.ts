@@ -85,10 +85,20 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     short: 'Listed parts do not add up to the stated total.',
     full: 'The items listed after a total add up to more than the total, or, for an exhaustive list, to a different value.',
   },
+  'share-sum-mismatch': {
+    name: 'ShareSumMismatch',
+    short: 'Shares of one whole do not add up to 100%.',
+    full: 'Shares that together make up one whole (a share of X and of non-X, 生产性投资比重 and 非生产性投资比重) add up, within their rounding, to a value other than 100%.',
+  },
   'change-mismatch': {
     name: 'ChangeMismatch',
     short: 'A stated change disagrees with its before and after values.',
     full: 'An absolute or relative change (增长12.6%, rose by 6,400) does not follow from the values before and after it.',
+  },
+  'compound-growth-mismatch': {
+    name: 'CompoundGrowthMismatch',
+    short: 'A stated average annual growth rate disagrees with the levels and years it spans.',
+    full: 'An average annual rate (年均增长, 平均每年增长, average annual growth) over a stretch of years does not follow from the levels at its ends, (end / start)^(1/years) − 1, or from the total change over those years.',
   },
   'count-mismatch': {
     name: 'CountMismatch',

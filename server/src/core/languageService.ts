@@ -1,7 +1,7 @@
 import type { CodeAction, CompletionItem, Diagnostic, Location, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { CancellationToken } from './cancellation';
 import { codeActions, type CodeActionOptions } from './languageFeatures/codeActions';
-import { diagnostics, mismatchCount, type DiagnosticsOptions } from './languageFeatures/diagnostics';
+import { diagnostics, mismatchCount, reviewedFindings, type DiagnosticsOptions } from './languageFeatures/diagnostics';
 import { documentSymbols } from './languageFeatures/documentSymbols';
 import { foldingRanges } from './languageFeatures/foldingRanges';
 import { hover, type HoverOptions } from './languageFeatures/hover';
@@ -16,6 +16,7 @@ import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspa
 import type { ReportDocument } from './model';
 import { parse } from './parser/parse';
 import type { Unchanged } from './versions';
+import type { ReviewedSet } from './review/reviewed';
 
 /**
  * The language service: parse once per document version, then hand the
@@ -33,9 +34,11 @@ export interface ReportLanguageService {
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
   hover(doc: ReportDocument, position: Position, options?: HoverOptions, token?: CancellationToken): Hover | null;
   diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
+  /** Findings a reviewed entry silences, with the figures involved (for hover). */
+  reviewedFindings: typeof reviewedFindings;
   /** How many figures disagree (what diagnostics reports, undefined terms aside), without building the diagnostics. */
   /** Figures that disagree and headings out of sequence, as the diagnostics would report them. */
-  mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number };
+  mismatchCount(doc: ReportDocument, settings: ReportSettings, reviewed?: ReviewedSet): { figures: number; headings: number };
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
@@ -50,7 +53,7 @@ export interface ReportLanguageService {
 export function getReportLanguageService(): ReportLanguageService {
   // Every hover is bounded here, whatever builds its markdown (a figure's text, a glossary definition).
   const boundedHover: ReportLanguageService['hover'] = (doc, position, options, token) => limitHover(hover(doc, position, options, token));
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, reviewedFindings, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens };
 }
 
 export type { ReportDocument } from './model';
@@ -62,7 +65,8 @@ export type { HoverOptions } from './languageFeatures/hover';
 export type { RelationEntry, RelationFigure, ClauseEntry } from './languageFeatures/relationList';
 export { SEMANTIC_TOKENS_LEGEND } from './languageFeatures/semanticTokens';
 export type { TermOptions } from './languageFeatures/terms';
-export type { CodeActionOptions, GlossaryTarget } from './languageFeatures/codeActions';
+export type { CodeActionOptions, GlossaryTarget, ReviewedTarget } from './languageFeatures/codeActions';
+export { ReviewedSet, parseReviewed, type ReviewedEntry } from './review/reviewed';
 export { Glossary } from './terms/termIndex';
 export type { TermEntry } from './terms/glossary';
 export type { DiagnosticsOptions, DiagnosticData } from './languageFeatures/diagnostics';

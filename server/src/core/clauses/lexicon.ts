@@ -66,9 +66,9 @@ export const QUALIFIER_PATTERN = new RegExp(QUALIFIER_WORDS.map(([, pattern]) =>
 export const QUALIFIER_FLAGS: readonly number[] = QUALIFIER_WORDS.map(([flag]) => flag);
 
 /** Words a metric phrase starts with that are not part of its name: connectives and framing. */
-export const CN_METRIC_LEAD = /^(?:合计|共计|总计|累计|其中|并且|并|而且|而|同时|另外|此外|以及|及|和|与|即|也|还|都|均|已|已经|共|总共|在|其|使|把|将|要|可|可以|预计|计划|力争|争取|比|较)+/;
+export const CN_METRIC_LEAD = /^(?:的|合计|共计|总计|累计|其中|并且|并|而且|而|同时|另外|此外|以及|及|和|与|即|也|还|都|均|已|已经|共|总共|在|其|使|把|将|要|可|可以|预计|计划|力争|争取|比|较)+/;
 /** Words a metric phrase ends with that are the verb or its particles, not the name. */
-export const CN_METRIC_TRAIL = /(?:达到|达|为|是|共|约|计|实现|完成|超过|突破|保持在|稳定在|控制在|在|有|将|要|可|已|已经|预计|计划|可以|能|能够|也|都|均|还|就|的)+$/;
+export const CN_METRIC_TRAIL = /(?:达到|达|为|是|安排|共|约|计|实现|完成|超过|突破|保持在|稳定在|控制在|在|有|将|要|可|已|已经|预计|计划|可以|能|能够|也|都|均|还|就|的)+$/;
 
 /** Units that make a figure a duration: a span of time, never a share, part or sum of things. */
 export const DURATION_UNITS: ReadonlySet<string> = new Set(['年', '个月', '月', '天', '日', '小时', '周', '星期', '年间', 'years', 'year', 'months', 'month', 'days', 'day', 'weeks', 'week', 'hours', 'hour', 'quarters']);

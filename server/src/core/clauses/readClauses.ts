@@ -80,7 +80,8 @@ function readClause(text: string, span: TextSpan, figures: readonly Figure[], in
   let verb: VerbClass = 'none';
   let cursor = span.start;
   for (const figure of figures) {
-    const gap = text.slice(cursor, figure.span.start);
+    // 提高了将近37%: the qualifier between the verb and the figure belongs to the figure.
+    const gap = english ? text.slice(cursor, figure.span.start) : text.slice(cursor, figure.span.start).replace(CN_TRAILING_QUALIFIER, '');
     const found = verbOf(gap.trimEnd(), verbs);
     if (verb === 'none' && found !== 'none') verb = found;
     roles.push({ figure, role: roleOf(figure, gap, found, english, roles, text.slice(span.start, figure.span.start)) });
@@ -133,7 +134,8 @@ function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, 
   if (figure.kind === 'measure' && DURATION_UNITS.has(figure.unit)) return 'duration';
   if (figure.kind === 'multiple') return 'multiple';
   const trimmed = gap.trimEnd();
-  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3))) return 'base';
+  // 比上年增长7%: a change verb after 比 makes the figure the change; 比上年的994亿元, 由上年的68.6% name the value compared with.
+  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !CN_TRAILING_CHANGE.test(trimmed) && !/[增减降提升]|上升|下降|上涨|下跌/.test(trimmed.slice(-3).replace(/[上下]年|上半年|下半年/g, ''))) return 'base';
   const afterBase = earlier.some((e) => e.role === 'base');
   if (afterBase && (english ? EN_TARGET_GAP.test(gap) : CN_TARGET_GAP.test(trimmed))) return 'target';
   // 上升到583亿元, 降至9人, rose to 3.6 million: the level reached, not the change.
@@ -146,6 +148,9 @@ function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, 
 
 /** A change verb right before the figure, with what may precede it (比上年增长, 同比下降). */
 const CN_TRAILING_CHANGE = /(?:比上年|比去年|较上年|较去年|同比|环比)?(?:增长|增加|提高|上升|提升|扩大|上涨|增至|增到|下降|减少|降低|回落|缩小|压减|下跌|下滑|降至|减至|降到|减到|递增|递减)了?(?:到|至|为)?$/;
+/** Qualifiers written right before a figure (将近37%, 约3000人): the scanner reads them as the figure's. */
+const CN_TRAILING_QUALIFIER = /(?:将近|接近|大约|大概|约|近|逾|超过|不到|不足|不少于|不低于|不超过|至少|最多)$/;
+
 /** A share verb right before the figure: the metric is what it is a share of, not named here. */
 const CN_TRAILING_SHARE = /(?:占|占比|比重|比例)(?:为|达|达到|是|约为|已达)?$/;
 
@@ -157,7 +162,7 @@ function chineseMetric(lead: string, period: Period | undefined, base: Period | 
   let metric = lead;
   if (period) metric = metric.replace(period.text, '');
   if (base) metric = metric.replace(base.text, '');
-  metric = metric.replace(/[“”"‘’《》\s　]/g, '').replace(CN_METRIC_QUALIFIERS, '');
+  metric = metric.replace(/[“”"‘’《》\s　]/g, '').replace(CN_TRAILING_QUALIFIER, '').replace(CN_METRIC_QUALIFIERS, '');
   metric = metric.replace(CN_TRAILING_CHANGE, '').replace(CN_TRAILING_SHARE, '');
   metric = metric.replace(CN_METRIC_LEAD, '').replace(CN_METRIC_TRAIL, '').replace(/(?:由|从|比|较|同比|环比|全年|年末|年底|年初|末)+$/, '');
   // A metric is a name: at least two Chinese characters, and nothing but them.

@@ -420,7 +420,7 @@ function readFigure(text: string, i: number, blockStart: number, end: number): D
   const headCode = codeAt(text, p);
   if (cnUnitOf(headCode) >= 100) {
     const per = perBaseAt(text, p, end);
-    if (per) return readPerFraction(text, i, per, end);
+    if (per) return readPerFraction(text, i, per, end, blockStart);
   }
 
   const vulgar = headCode === 0xbc || headCode === 0xbd || headCode === 0xbe || (headCode >= 0x2153 && headCode <= 0x215e) ? VULGAR_FRACTIONS[text[p]!] : undefined;
@@ -1200,7 +1200,7 @@ const BAI = code('百');
 const BAI_FINANCIAL = code('佰');
 
 /** 百分之九十九点四 → 99.4%; 千分之二点四 → 0.24%; 万分之三 → 0.03%; 百分之百 → 100%. */
-function readPerFraction(text: string, start: number, per: PerBase, end: number): Draft | undefined {
+function readPerFraction(text: string, start: number, per: PerBase, end: number, blockStart: number): Draft | undefined {
   const at = per.numberAt;
   // 百分之二三十: "twenty or thirty percent", a rough range.
   if (isApproximatePair(text, at)) return skip(parseNumeral(text, at + 1, end)?.end ?? at + 2);
@@ -1211,7 +1211,15 @@ function readPerFraction(text: string, start: number, per: PerBase, end: number)
     numeral = { start: at, end: at + 1, value: 100, lastDigitUnit: 1, decimals: 0, scaled: false, chinese: true, single: false, digitSequence: false, approximate: false, grouped: false, negative: false };
   }
   if (!numeral || numeral.time) return undefined;
-  return makeDraft(start, numeral.end, numeral.start, numeral.end, roundSignificant(numeral.value * per.factor), per.unit, 'percent', undefined, undefined, numeral.lastDigitUnit * per.factor, true, false);
+  // 将近百分之三十七, 约百分之三十, 百分之三十左右: a share written out is qualified like any figure.
+  const after = qualifierAfter(text, numeral.end);
+  const qualifier = after && after.qualifier !== 'more-than' ? after.qualifier : qualifierBefore(text, start, blockStart);
+  const value = roundSignificant(numeral.value * per.factor);
+  const precision = numeral.lastDigitUnit * per.factor;
+  const draft = makeDraft(start, numeral.end, numeral.start, numeral.end, value, per.unit, 'percent', undefined, qualifier, precision, true, false);
+  // 将近百分之三十七 is at most 37, 超过百分之三十 at least 30: what is left open is read as for digits.
+  if ((qualifier === 'more-than' || qualifier === 'nearly') && cnApproxBefore(text, start, blockStart)) draft.approx = approxPlace(value, precision, false, false);
+  return draft;
 }
 
 /** 二分之一 and 3分之1 at `k`, for the part after 又. */

@@ -63,6 +63,10 @@ const MESSAGES = {
     en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), more than the stated total ${total}`,
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），超过总数${total}`,
   },
+  shareSumMismatch: {
+    en: (sum: string, terms: string) => `The shares add up to ${sum} (${terms}), not 100%: a share and its complement (X and non-X) make up the whole`,
+    'zh-cn': (sum: string, terms: string) => `各比重合计${sum}（${terms}），不等于100%：某项与“非”该项的比重应合为整体`,
+  },
   sumMismatch: {
     en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), not the stated total ${total}`,
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），与总数${total}不符`,
@@ -163,6 +167,24 @@ const MESSAGES = {
     'zh-cn': (term: string, file: string) => `将“${term}”添加到工作区术语表（${file}）`,
   },
   glossaryStub: { en: () => 'TODO: definition', 'zh-cn': () => '待补充释义' },
+  markAsReviewed: {
+    en: (code: string, file: string) => `Mark as reviewed (${code}, recorded in ${file})`,
+    'zh-cn': (code: string, file: string) => `标记为已审核（${code}，记入 ${file}）`,
+  },
+  reviewedNote: {
+    en: (code: string, by?: string, at?: string) =>
+      `Reviewed: the ${code} finding on this figure was marked as reviewed${by ? ` by ${by}` : ''}${at ? ` on ${at}` : ''}, and is not reported while the sentence and its figures stay the same.`,
+    'zh-cn': (code: string, by?: string, at?: string) =>
+      `已审核：此数字的 ${code} 问题已${by ? `由 ${by} ` : ''}${at ? `于 ${at} ` : ''}标记为已审核，只要所在句子及相关数字不变就不再报告。`,
+  },
+  badConfig: {
+    en: (file: string, problems: string) => `Report Lens: ${file}: ${problems}. What cannot be used falls back to the defaults; every check keeps working.`,
+    'zh-cn': (file: string, problems: string) => `Report Lens：${file}：${problems}。无法使用的部分改用默认值，各项检查照常进行。`,
+  },
+  badReviewed: {
+    en: (file: string, problem: string) => `Report Lens: the reviewed-findings file ${file} is malformed (${problem}); it is not rewritten. Fix it by hand, then mark findings as reviewed again.`,
+    'zh-cn': (file: string, problem: string) => `Report Lens：已审核问题文件 ${file} 格式有误（${problem}），不会改写该文件。请手动修正后再标记。`,
+  },
 } as const;
 
 /** The English name of a stated change's direction. */
@@ -192,11 +214,11 @@ const UNVERIFIABLE_ZH: Record<string, string> = {
 };
 
 const ROLE_EN: Record<string, string> = {
-  numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', whole: 'whole', total: 'total', before: 'before', after: 'after',
+  numerator: 'numerator', denominator: 'denominator', rate: 'stated rate', part: 'part', share: 'share', whole: 'whole', total: 'total', before: 'before', after: 'after',
   change: 'stated change', operand: 'operand', first: 'first stated', second: 'stated again', previous: 'previous heading', items: 'listed items',
 };
 const ROLE_ZH: Record<string, string> = {
-  numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', whole: '总数', total: '合计', before: '变化前', after: '变化后',
+  numerator: '分子', denominator: '分母', rate: '所写比率', part: '部分', share: '比重', whole: '总数', total: '合计', before: '变化前', after: '变化后',
   change: '所写变化', operand: '相关数值', first: '前文所写', second: '再次所写', previous: '上一标题', items: '所列各项',
 };
 

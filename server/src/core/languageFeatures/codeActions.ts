@@ -4,6 +4,7 @@ import { appendedEntry } from '../terms/glossaryAppend';
 import { messages, type Locale } from '../l10n/messages';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
+import { withReviewed, type ReviewedEntry } from '../review/reviewed';
 
 /** A file "Add to workspace glossary" may write: a glossary file the workspace loads, or a new one it would load. */
 export interface GlossaryTarget {
@@ -16,8 +17,25 @@ export interface GlossaryTarget {
   readonly text: string;
 }
 
+/** The reviewed-findings file Mark as reviewed writes, and the report's name in it. */
+export interface ReviewedTarget {
+  readonly uri: string;
+  readonly exists: boolean;
+  /** End of the existing file: the edit replaces its whole text, read-modify-write. */
+  readonly end: Position;
+  /** The file's text as it is ('' for a new file). */
+  readonly text: string;
+  /** The file's name for the action's title, relative to the project root. */
+  readonly display: string;
+  /** The report, relative to the project root, '/'-separated. */
+  readonly report: string;
+  /** When, as the entry's "at" (a date): optional. */
+  readonly at?: string;
+}
+
 export interface CodeActionOptions {
   readonly locale: Locale;
+  readonly reviewed?: ReviewedTarget;
   /** Where a term may be added, in order of preference: the first that takes it safely is used. */
   readonly glossaryTargets?: readonly GlossaryTarget[];
 }
@@ -34,6 +52,8 @@ export function codeActions(uri: string, range: Range, diagnostics: readonly Dia
     const addTerm = (diagnostic.data as { addTerm?: unknown } | undefined)?.addTerm;
     const add = typeof addTerm === 'string' ? addToGlossary(addTerm, diagnostic, options.glossaryTargets ?? [], options.locale) : undefined;
     if (add) actions.push(add);
+    const review = options.reviewed ? markAsReviewed(diagnostic, options.reviewed, options.locale) : undefined;
+    if (review) actions.push(review);
     for (const fix of fixesOf(diagnostic)) {
       actions.push({
         title: fix.title,
@@ -86,6 +106,29 @@ function addToGlossary(term: string, diagnostic: Diagnostic, targets: readonly G
     return { title: t.addToGlossary(term, file), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
   }
   return undefined;
+}
+
+/**
+ * Records the finding in the reviewed file: the whole file rewritten from what it holds now, with the
+ * entry added and nothing the user wrote dropped. A malformed file gets no action (the server tells
+ * the user instead): rewriting it would lose what it holds.
+ */
+function markAsReviewed(diagnostic: Diagnostic, target: ReviewedTarget, locale: Locale): CodeAction | undefined {
+  const review = (diagnostic.data as { review?: unknown } | undefined)?.review as { sentence?: unknown; figures?: unknown } | undefined;
+  if (typeof diagnostic.code !== 'string' || !review || typeof review.sentence !== 'string' || !Array.isArray(review.figures)) return undefined;
+  const figures = (review.figures as unknown[]).filter((f): f is string => typeof f === 'string');
+  const entry: ReviewedEntry = { file: target.report, code: diagnostic.code, sentence: review.sentence, figures, ...(target.at ? { at: target.at } : {}) };
+  const result = withReviewed(target.text, entry);
+  if (!('text' in result)) return undefined;
+  const edit: WorkspaceEdit = target.exists
+    ? { changes: { [target.uri]: [{ range: { start: { line: 0, character: 0 }, end: target.end }, newText: result.text }] } }
+    : {
+        documentChanges: [
+          { kind: 'create', uri: target.uri, options: { overwrite: false, ignoreIfExists: false } },
+          { textDocument: { uri: target.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: result.text }] },
+        ],
+      };
+  return { title: messages(locale).markAsReviewed(diagnostic.code, target.display), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function overlaps(a: Range, b: Range): boolean {

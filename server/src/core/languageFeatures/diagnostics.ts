@@ -4,12 +4,15 @@ import type { Figure } from '../figures/figure';
 import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
-import { midpoint, partsTotal, show } from '../relations/arithmetic';
+import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
-import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
+import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
+import { disabledLines } from '../review/disableComments';
+import { anchorOf, relationKey, sentenceAround } from '../review/findingKey';
+import type { ReviewedEntry, ReviewedSet, ReviewKey } from '../review/reviewed';
 
 export const SOURCE = 'report-lens';
 
@@ -19,6 +22,8 @@ export interface DiagnosticsOptions {
   readonly uri: string;
   /** Term definitions; with them, quoted terms nobody defines get an undefined-term diagnostic. */
   readonly glossary?: Glossary;
+  /** This report's reviewed findings: those still saying the same thing are not reported. */
+  readonly reviewed?: ReviewedSet;
 }
 
 /** What a diagnostic carries for its quick fixes (LSP `Diagnostic.data`). */
@@ -26,6 +31,8 @@ export interface DiagnosticData {
   readonly fixes: readonly Fix[];
   /** For undefined-term: the term a quick fix may add to the workspace glossary. */
   readonly addTerm?: string;
+  /** What the finding says, for Mark as reviewed. */
+  readonly review?: ReviewKey;
 }
 
 const SEVERITY: Readonly<Record<Exclude<CheckSeverity, 'off'>, DiagnosticSeverity>> = {
@@ -51,6 +58,9 @@ export const MAX_FINDINGS_PER_DOCUMENT = 1000;
 interface Finding {
   readonly code: CheckCode;
   readonly level: Exclude<CheckSeverity, 'off'>;
+  /** Where it is reported: disable comments apply by this line. */
+  readonly anchor: number;
+  key(): ReviewKey;
   build(): Diagnostic;
 }
 
@@ -63,8 +73,10 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
   const t = messages(options.locale);
   const listed: Diagnostic[] = [];
   const found = new Map<CheckCode, { level: Exclude<CheckSeverity, 'off'>; total: number }>();
+  const silenced = silencer(doc, options.reviewed);
   for (const finding of findings(doc, settings, options, t)) {
     if (token?.isCancellationRequested) break;
+    if (silenced?.(finding.code, finding.anchor, finding.key)) continue;
     const seen = found.get(finding.code) ?? { level: finding.level, total: 0 };
     found.set(finding.code, seen);
     if (++seen.total <= MAX_FINDINGS_PER_CHECK) listed.push(finding.build());
@@ -74,13 +86,65 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
   return [...shown, ...summaries(found, shown, listed, t)].sort(byPosition);
 }
 
+/**
+ * Whether a finding is silenced by a disable comment or a reviewed entry; undefined when the
+ * document has neither, so that the common case costs nothing per finding.
+ */
+function silencer(doc: ReportDocument, reviewedSet: ReviewedSet | undefined): ((code: CheckCode, anchor: number, key: () => ReviewKey) => boolean) | undefined {
+  const disabled = disabledLines(doc.text);
+  const reviewed = reviewedSet && reviewedSet.size > 0 ? reviewedSet : undefined;
+  if (!disabled && !reviewed) return undefined;
+  return (code, anchor, key) => (disabled?.isDisabled(doc.lines.lineAt(anchor), code) ?? false) || reviewed?.find(code, key()) !== undefined;
+}
+
+/**
+ * The findings a reviewed entry silences, with the spans of the figures they involve: hover tells
+ * that a figure's finding was reviewed, so that silence is never mistaken for a check that passed.
+ */
+export function reviewedFindings(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions): { code: CheckCode; spans: TextSpan[]; entry: ReviewedEntry }[] {
+  const reviewed = options.reviewed;
+  if (!reviewed || reviewed.size === 0) return [];
+  const out: { code: CheckCode; spans: TextSpan[]; entry: ReviewedEntry }[] = [];
+  for (const { relation, code } of reported(doc, settings)) {
+    const anchor = anchorOf(relation);
+    const entry = reviewed.find(code, relationKey(doc, relation, anchor));
+    if (entry) out.push({ code, spans: spansOf(relation), entry });
+  }
+  return out;
+}
+
+function spansOf(relation: Relation): TextSpan[] {
+  switch (relation.type) {
+    case 'rate':
+      return [relation.rate.span, relation.numerator.span, relation.denominator.span];
+    case 'part':
+      return [relation.part.span, relation.whole.span];
+    case 'sum':
+      return [relation.total.span, ...relation.parts.map((p) => p.span)];
+    case 'share-sum':
+      return relation.shares.map((s) => s.span);
+    case 'change':
+      return [relation.stated, relation.before, relation.after, relation.delta].filter((f): f is Figure => f !== undefined).map((f) => f.span);
+    case 'count':
+      return [relation.numberSpan];
+    case 'conflict':
+      return [relation.first.span, relation.second.span];
+    case 'heading-sequence':
+      return [relation.marker.span];
+  }
+}
+
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** Every finding, in the order the checks give them (each check's in document order). */
 function* findings(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
-  for (const { relation, code, level } of reported(doc, settings)) yield { code, level, build: () => relationDiagnostic(doc, relation, code, level, t, options) };
+  for (const { relation, code, level } of reported(doc, settings)) {
+    const anchor = anchorOf(relation);
+    const key = () => relationKey(doc, relation, anchor);
+    yield { code, level, anchor, key, build: () => relationDiagnostic(doc, relation, code, level, t, options, key()) };
+  }
   if (options.glossary && settings.checks['undefined-term'] !== 'off') yield* undefinedTerms(doc, settings, options, t);
 }
 
@@ -111,7 +175,7 @@ function findLast(list: readonly Diagnostic[], code: CheckCode): Diagnostic | un
   return undefined;
 }
 
-function relationDiagnostic(doc: ReportDocument, relation: Relation, code: CheckCode, level: Exclude<CheckSeverity, 'off'>, t: Messages, options: DiagnosticsOptions): Diagnostic {
+function relationDiagnostic(doc: ReportDocument, relation: Relation, code: CheckCode, level: Exclude<CheckSeverity, 'off'>, t: Messages, options: DiagnosticsOptions, review: ReviewKey): Diagnostic {
   const draft = describe(doc, relation, t, options);
   const diagnostic: Diagnostic = {
     range: doc.lines.rangeOf(draft.span.start, draft.span.end),
@@ -121,7 +185,7 @@ function relationDiagnostic(doc: ReportDocument, relation: Relation, code: Check
     message: draft.message,
   };
   if (draft.related.length > 0) diagnostic.relatedInformation = draft.related;
-  if (draft.fixes.length > 0) diagnostic.data = { fixes: draft.fixes } satisfies DiagnosticData;
+  diagnostic.data = { fixes: draft.fixes, review } satisfies DiagnosticData;
   return diagnostic;
 }
 
@@ -139,9 +203,13 @@ function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ r
  * What the diagnostics would report, counted without making them (the status bar's numbers):
  * figures that disagree, and headings out of sequence apart, since a heading is no figure.
  */
-export function mismatchCount(doc: ReportDocument, settings: ReportSettings): { figures: number; headings: number } {
+export function mismatchCount(doc: ReportDocument, settings: ReportSettings, reviewed?: ReviewedSet): { figures: number; headings: number } {
   const counts = { figures: 0, headings: 0 };
-  for (const { code } of reported(doc, settings)) {
+  // Silenced findings are not counted: the status bar agrees with the Problems view.
+  const silenced = silencer(doc, reviewed);
+  for (const { relation, code } of reported(doc, settings)) {
+    const anchor = anchorOf(relation);
+    if (silenced?.(code, anchor, () => relationKey(doc, relation, anchor))) continue;
     if (code === 'heading-sequence') counts.headings++;
     else counts.figures++;
   }
@@ -156,16 +224,19 @@ function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options:
   for (const occurrence of candidates) {
     // A quoted everyday word (田间地头, 家常话) is no term: only what looks like one is worth a hint.
     if (!looksLikeTerm(doc, occurrence, counts)) continue;
+    const key = (): ReviewKey => ({ sentence: sentenceAround(doc, occurrence.span.start), figures: [occurrence.name] });
     yield {
       code: 'undefined-term',
       level,
+      anchor: occurrence.span.start,
+      key,
       build: () => ({
         range: doc.lines.rangeOf(occurrence.span.start, occurrence.span.end),
         severity: SEVERITY[level],
         code: 'undefined-term',
         source: SOURCE,
         message: t.undefinedTerm(occurrence.name),
-        data: { fixes: [], addTerm: occurrence.name } satisfies DiagnosticData,
+        data: { fixes: [], addTerm: occurrence.name, review: key() } satisfies DiagnosticData,
       }),
     };
   }
@@ -179,8 +250,11 @@ export function codeOf(relation: Relation): CheckCode {
       return 'part-exceeds-whole';
     case 'sum':
       return 'sum-mismatch';
+    case 'share-sum':
+      return 'share-sum-mismatch';
     case 'change':
-      return 'change-mismatch';
+      // An annual average is a compound rate: its own code, so it can be set apart from simple changes.
+      return relation.measure === 'annual-average' ? 'compound-growth-mismatch' : 'change-mismatch';
     case 'count':
       return 'count-mismatch';
     case 'conflict':
@@ -209,6 +283,8 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
       return partDraft(relation, t, related);
     case 'sum':
       return sumDraft(doc, relation, t, related);
+    case 'share-sum':
+      return shareSumDraft(relation, t, related);
     case 'change':
       return changeDraft(doc, relation, t, related);
     case 'count':
@@ -239,13 +315,21 @@ function partDraft(r: PartRelation, t: Messages, related: Related): Draft {
 }
 
 function sumDraft(doc: ReportDocument, r: SumRelation, t: Messages, related: Related): Draft {
-  const total = partsTotal(r.parts);
-  const terms = r.parts.map(plain).join(' + ');
-  const sumText = restate(doc, r.total, total);
-  const message = r.exhaustive ? t.sumMismatch(sumText, terms, plain(r.total)) : t.sumExceeds(sumText, terms, plain(r.total));
-  // A total is rewritten like any figure: to the sum of its parts, at its own precision.
-  const fix = numberFix(doc, r.total, total, t);
+  const total = partsTotal(r.parts, r.signs?.parts);
+  const terms = partsTerms(r.parts.map(plain), r.signs?.parts);
+  const sumText = r.signs && total < 0 ? `−${restate(doc, r.total, -total)}` : restate(doc, r.total, total);
+  const stated = r.signs?.total === -1 ? `−${plain(r.total)}` : plain(r.total);
+  const message = r.exhaustive ? t.sumMismatch(sumText, terms, stated) : t.sumExceeds(sumText, terms, stated);
+  // A total is rewritten like any figure: to the sum of its parts, at its own precision (a signed total only when its word keeps the sign).
+  const fix = r.signs && Math.sign(total) !== r.signs.total ? undefined : numberFix(doc, r.total, Math.abs(total), t);
   return { span: r.total.span, message, related: r.parts.map((part) => related('part', part.span)), fixes: fix ? [fix] : [] };
+}
+
+function shareSumDraft(r: ShareSumRelation, t: Messages, related: Related): Draft {
+  const total = r.shares.reduce((n, share) => n + share.value, 0);
+  // Which share is wrong cannot be told from the sum: no single value to write, so no quick fix.
+  const [first, ...others] = r.shares;
+  return { span: first!.span, message: t.shareSumMismatch(`${show(total)}%`, r.shares.map(plain).join(' + ')), related: others.map((share) => related('share', share.span)), fixes: [] };
 }
 
 function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft {

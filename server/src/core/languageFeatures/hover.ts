@@ -2,11 +2,11 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
-import type { ReportDocument } from '../model';
+import type { ReportDocument, TextSpan } from '../model';
 import { itemAt } from '../text/spans';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
-import { midpoint, partsTotal, sharePercent, show } from '../relations/arithmetic';
+import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 
@@ -15,6 +15,8 @@ export interface HoverOptions {
   /** Term definitions; without them only figures hover. */
   readonly glossary?: Glossary;
   readonly uri?: string;
+  /** Findings silenced by a reviewed entry, with the figures they involve (reviewedFindings). */
+  readonly reviewed?: readonly { readonly code: string; readonly spans: readonly TextSpan[]; readonly entry: { readonly by?: string; readonly at?: string } }[];
 }
 
 /** The figure under the cursor, explained: its value in plain numbers, unit, counted noun and precision. */
@@ -36,9 +38,18 @@ export function hover(doc: ReportDocument, position: Position, options: HoverOpt
   }
   if (!figure) return null;
   return {
-    contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale)].join('\n') },
+    contents: { kind: 'markdown', value: [describeFigure(figure, options.locale), ...relationLines(doc, figure, options.locale), ...reviewedLines(figure, options)].join('\n') },
     range: doc.lines.rangeOf(figure.span.start, figure.span.end),
   };
+}
+
+/** A figure whose finding was marked as reviewed says so: its silence is a person's decision, not a passed check. */
+function reviewedLines(figure: Figure, options: HoverOptions): string[] {
+  const t = messages(options.locale);
+  const lines = (options.reviewed ?? [])
+    .filter((item) => item.spans.some((span) => span.start === figure.span.start && span.end === figure.span.end))
+    .map((item) => `- ${t.reviewedNote(item.code, item.entry.by, item.entry.at)}`);
+  return lines.length > 0 ? ['', ...lines] : [];
 }
 
 /** Binary search: the figure whose text covers `offset` (figures never overlap). */
@@ -94,9 +105,13 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
     }
     case 'sum': {
       if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
-      const total = partsTotal(relation.parts);
-      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${relation.parts.map((part) => part.text).join(' + ')} = ${show(total)} (${relation.total.text})`);
+      const total = partsTotal(relation.parts, relation.signs?.parts);
+      const stated = relation.signs?.total === -1 ? `−${relation.total.text}` : relation.total.text;
+      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${show(total)} (${stated})`);
     }
+    case 'share-sum':
+      if (!relation.shares.includes(figure)) return undefined;
+      return t.relationLine(role('share'), `${relation.shares.map((share) => share.text).join(' + ')} = ${show(relation.shares.reduce((n, share) => n + share.value, 0))}% (100%)`);
     case 'change': {
       if (figure !== relation.stated && figure !== relation.before && figure !== relation.after && figure !== relation.delta) return undefined;
       const which = figure === relation.stated ? 'change' : figure === relation.before ? 'before' : figure === relation.after ? 'after' : 'change';

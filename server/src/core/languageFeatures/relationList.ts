@@ -13,7 +13,7 @@ import type { Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { clausesAt, relationsOf } from '../relations/analyze';
-import { midpoint, partsTotal, show } from '../relations/arithmetic';
+import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import type { Interval, Relation, UnverifiableRelation } from '../relations/types';
 import type { CheckCode } from '../settings';
 import { codeOf } from './diagnostics';
@@ -107,7 +107,9 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     case 'part':
       return { check: 'part', verdict, code, ...base(relation.part.span, [figure('part', relation.part), figure('whole', relation.whole)], `${relation.part.text} ≤ ${relation.whole.text}`) };
     case 'sum':
-      return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${relation.parts.map((p) => p.text).join(' + ')} = ${show(partsTotal(relation.parts))} (${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
+      return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${partsTerms(relation.parts.map((p) => p.text), relation.signs?.parts)} = ${show(partsTotal(relation.parts, relation.signs?.parts))} (${relation.signs?.total === -1 ? '−' : ''}${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
+    case 'share-sum':
+      return { check: 'share-sum', verdict, code, ...base(relation.shares[0]!.span, relation.shares.map((s) => figure('share', s)), `${relation.shares.map((s) => s.text).join(' + ')} = ${show(relation.shares.reduce((n, s) => n + s.value, 0))}% (100%)`, relation.computed, [100, 100]) };
     case 'change': {
       const [before, after] = relation.operands;
       const figures = [...(relation.before ? [figure('before', relation.before)] : []), ...(relation.after ? [figure('after', relation.after)] : []), ...(relation.delta ? [figure(relation.before || relation.after ? 'change' : 'total', relation.delta)] : []), figure('change', relation.stated)];

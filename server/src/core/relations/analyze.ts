@@ -12,12 +12,14 @@ import { findHeadingSequences } from './headingSequence';
 import { findNamedWholes, NAMED_WHOLE_PARAGRAPHS, namedWholeRelation, resolveWhole, type NamedLevel, type WholeReference } from './namedWholes';
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
-import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation, UnverifiableRelation } from './types';
+import { findShareSums } from './shareSums';
+import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation, UnverifiableRelation } from './types';
 
 /** The relations that lie within one paragraph. */
 export interface ParagraphRelations {
   readonly parts: readonly PartRelation[];
   readonly sums: readonly SumRelation[];
+  readonly shareSums: readonly ShareSumRelation[];
   readonly changes: readonly ChangeRelation[];
   readonly counts: readonly CountRelation[];
   /** Look-alikes whose clauses make them not checkable: shown, never flagged. */
@@ -63,6 +65,8 @@ export function figuresOf(relation: Relation | UnverifiableRelation): readonly F
       return [relation.part, relation.whole];
     case 'sum':
       return [relation.total, ...relation.parts];
+    case 'share-sum':
+      return relation.shares;
     case 'change':
       return [...(relation.before ? [relation.before] : []), ...(relation.after ? [relation.after] : []), ...(relation.delta ? [relation.delta] : []), relation.stated];
     case 'conflict':
@@ -152,6 +156,7 @@ function analyze(doc: ReportDocument): Relations {
   const rates: RateRelation[] = [];
   const parts: PartRelation[] = [];
   const sums: SumRelation[] = [];
+  const shareSums: ShareSumRelation[] = [];
   const changes: ChangeRelation[] = [];
   const counts: CountRelation[] = [];
   const unverifiable: UnverifiableRelation[] = [];
@@ -197,6 +202,7 @@ function analyze(doc: ReportDocument): Relations {
     if (current === same) {
       push(parts, findings.parts);
       push(sums, findings.sums);
+      push(shareSums, findings.shareSums);
       push(changes, findings.changes);
       for (const r of findings.counts) {
         const count = settled(doc, p, r);
@@ -207,6 +213,7 @@ function analyze(doc: ReportDocument): Relations {
     }
     for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
     for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
+    for (const r of findings.shareSums) shareSums.push({ ...r, shares: r.shares.map(current) });
     for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
     for (const r of findings.counts) {
@@ -218,7 +225,7 @@ function analyze(doc: ReportDocument): Relations {
   findingTables.set(doc, table);
   const conflicts = findConflicts(scoped);
   const headings = findHeadingSequences(doc);
-  return { rates, parts, sums, changes, counts, unverifiable, conflicts, headings, all: [...rates, ...parts, ...sums, ...changes, ...counts, ...conflicts, ...headings] };
+  return { rates, parts, sums, shareSums, changes, counts, unverifiable, conflicts, headings, all: [...rates, ...parts, ...sums, ...shareSums, ...changes, ...counts, ...conflicts, ...headings] };
 }
 
 const same = (figure: Figure): Figure => figure;
@@ -291,6 +298,7 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
     rates: orNone(rates),
     parts: orNone(parts),
     sums: orNone(sums),
+    shareSums: orNone(findShareSums(context)),
     changes: orNone(changes),
     unverifiable: orNone(unverifiable),
     counts: orNone(findCounts(context)),

@@ -1,4 +1,5 @@
 import { roundSignificant } from '../figures/interval';
+import type { Figure } from '../figures/figure';
 import type { Interval } from './types';
 
 /**
@@ -45,9 +46,14 @@ export function sharePercent(part: number, whole: number): number | undefined {
   return whole > 0 ? (part / whole) * 100 : undefined;
 }
 
-/** The sum of the stated values of the parts of a sum. */
-export function partsTotal(parts: readonly { readonly value: number }[]): number {
-  return parts.reduce((total, part) => total + part.value, 0);
+/** The sum of the stated values of the parts of a sum, each with its sign when the parts are signed. */
+export function partsTotal(parts: readonly { readonly value: number }[], signs?: readonly (1 | -1)[]): number {
+  return parts.reduce((total, part, k) => total + (signs?.[k] ?? 1) * part.value, 0);
+}
+
+/** The parts as a sum is written: 1,150 + 720 + 610, or with signs −32,000 + 15,000. */
+export function partsTerms(texts: readonly string[], signs?: readonly (1 | -1)[]): string {
+  return texts.map((text, k) => (k === 0 ? (signs?.[k] === -1 ? `−${text}` : text) : `${signs?.[k] === -1 ? '−' : '+'} ${text}`)).join(' ');
 }
 
 export function midpoint(interval: Interval): number {
@@ -69,4 +75,28 @@ export function formatLike(value: number, decimals: number, grouped: boolean): s
 export function show(value: number, decimals = 2): string {
   const rounded = Math.abs(value) >= 1000 ? Math.round(value) : value;
   return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}
+
+/**
+ * What a qualified figure allows, for comparisons that only need an order (a part
+ * never above its whole). 约/左右/about is never read tighter than a tenth either
+ * way; 多/余 and 超过 without a stated step are open above; 近/nearly is at most
+ * the figure; 不到/不超过 at most it.
+ */
+export function bounds(figure: Figure): Interval {
+  const [low, high] = figure.interval;
+  switch (figure.qualifier) {
+    case undefined:
+      return figure.interval;
+    case 'about':
+      return [roundSignificant(low * 0.9), roundSignificant(high * 1.1)];
+    case 'more-than':
+    case 'at-least':
+      return [low, high > low ? high : Infinity];
+    case 'nearly':
+      return [high > low ? low : roundSignificant(high * 0.9), high];
+    case 'less-than':
+    case 'at-most':
+      return [0, high];
+  }
 }

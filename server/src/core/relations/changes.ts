@@ -1,6 +1,6 @@
 import type { Figure } from '../figures/figure';
 import { roundSignificant } from '../figures/interval';
-import { difference, meets, percentChange, sum } from './arithmetic';
+import { bounds, difference, meets, percentChange, sum } from './arithmetic';
 import { DURATION_UNITS } from '../clauses/lexicon';
 import { YEAR } from '../clauses/periods';
 import { QUALIFIER_ANNUAL_AVERAGE, QUALIFIER_REAL, type Clause, type ClauseFigure } from '../clauses/types';
@@ -38,6 +38,7 @@ export function findChanges(context: AnalysisContext, unverifiable: Unverifiable
     else if (sentence.figures.length >= 2) chineseChanges(context, sentence, found);
     if (!sentence.english) {
       baseInEarlierSentence(context, index, found);
+      movementInEarlierSentence(context, index, found);
       annualFromTotal(sentence, found);
     }
     for (const relation of found) {
@@ -121,6 +122,53 @@ function comparedWithEarlierLevel(context: AnalysisContext, index: number, out: 
   const clause = clauseOf(sentence, change.figure);
   const relation = checkChange(base.figure, after.figure, change.figure, clause?.verb === 'decrease' ? -1 : 1);
   if (relation) out.push(relation);
+}
+
+/**
+ * 1952年职工年平均工资是446元，1956年提高到610元。在四年中间，提高了将近37%: a sentence that
+ * states only a change — no metric, no value of its own — speaks of the movement the sentence
+ * before it states (a level, then the level it rose or fell to), in the same direction. A stretch
+ * of years in it (四年) must be the one between the two levels' periods; when those periods are
+ * not both years, it cannot be told which movement is meant.
+ */
+function movementInEarlierSentence(context: AnalysisContext, index: number, out: ChangeRelation[]): void {
+  const sentence = context.sentences[index]!;
+  const previous = context.sentences[index - 1];
+  const { clauses } = sentence.clauses;
+  if (!previous || clauses.some((c) => c.metric !== '' || c.figures.some((f) => f.role !== 'change' && f.role !== 'duration'))) return;
+  const changes = clauses.flatMap((c) => c.figures.filter((f) => f.role === 'change').map((f) => ({ clause: c, figure: f.figure })));
+  if (changes.length !== 1 || changes[0]!.figure.kind !== 'percent' || changes[0]!.figure.signed) return;
+  const { clause, figure: stated } = changes[0]!;
+  if ((clause.verb !== 'increase' && clause.verb !== 'decrease') || clause.qualifiers & (QUALIFIER_ANNUAL_AVERAGE | QUALIFIER_REAL)) return;
+  const movement = movementOf(previous);
+  if (!movement || movement.verb !== clause.verb) return;
+  const duration = clauses.flatMap((c) => c.figures).find((f) => f.role === 'duration');
+  if (duration) {
+    const from = /^Y(\d{4})$/.exec(movement.before.period);
+    const to = /^Y(\d{4})$/.exec(movement.after.period);
+    if (!from || !to || duration.figure.unit !== '年' || !meets(duration.figure.interval, [Number(to[1]) - Number(from[1]), Number(to[1]) - Number(from[1])])) return;
+  }
+  const computed = percentChange(movement.before.figure.interval, movement.after.figure.interval);
+  if (!computed) return;
+  const direction = clause.verb === 'decrease' ? -1 : 1;
+  const stated_ = bounds(stated);
+  const signed: Interval = direction > 0 ? stated_ : [-stated_[1], -stated_[0]];
+  out.push(make(movement.before.figure, movement.after.figure, stated, 'percent', direction, computed, meets(computed, signed)));
+}
+
+/** The one movement a sentence states: a level, then the level reached (到/至) by a change verb, in the same metric. */
+function movementOf(sentence: SentenceView): { before: { figure: Figure; period: string }; after: { figure: Figure; period: string }; verb: 'increase' | 'decrease' } | undefined {
+  const { clauses } = sentence.clauses;
+  const targets = clauses.filter((c) => c.figures.some((f) => f.role === 'target'));
+  const changes = clauses.flatMap((c) => c.figures).filter((f) => f.role === 'change');
+  if (targets.length !== 1 || changes.length > 0) return undefined;
+  const target = targets[0]!;
+  const after = target.figures.filter((f) => f.role === 'target');
+  const levels = clauses.flatMap((c) => c.figures.filter((f) => (f.role === 'level' || f.role === 'base') && f.figure.span.start < after[0]!.figure.span.start).map((f) => ({ f, c })));
+  if (after.length !== 1 || levels.length !== 1 || (target.verb !== 'increase' && target.verb !== 'decrease')) return undefined;
+  const { f: level, c: levelClause } = levels[0]!;
+  if (!comparable(level.figure, after[0]!.figure) || levelClause.metric === '' || (levelClause !== target && target.metric !== levelClause.metric)) return undefined;
+  return { before: { figure: level.figure, period: levelClause.period?.key ?? '' }, after: { figure: after[0]!.figure, period: target.period?.key ?? '' }, verb: target.verb };
 }
 
 function valueForPeriod(context: AnalysisContext, index: number, period: string, like: Figure): Figure | undefined {

@@ -1,6 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
-import { MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, type AnalysisContext, type SentenceView } from './context';
+import { between, clauseStart, MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, MARK_THIS, type AnalysisContext, type SentenceView } from './context';
 import type { CountRelation } from './types';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -22,8 +22,10 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
       listThenNumeral(context.text, sentence, listed);
       for (const r of listed) if (!usedAsName(context, r)) relations.push(r);
     }
+    if (view.marks & (MARK_ENUMERATION | MARK_THIS)) appositiveList(context.text, sentence, relations);
+    if (view.marks & MARK_ENUMERATION && view.figures.length >= 2) valuesThenNumeral(context.text, view, relations);
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
-    if (view.marks & (MARK_COLON | MARK_NAMELY)) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
+    if (view.marks & (MARK_COLON | MARK_NAMELY) || (!view.english && FIRST_MARKER.test(context.text.slice(sentence.start, sentence.end)))) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
     if (!view.english && view.figures.length >= 2) respectiveValues(context.text, view, relations);
   }
@@ -97,6 +99,93 @@ function respectiveValues(text: string, view: SentenceView, out: CountRelation[]
   }
 }
 
+/** The marker that opens an item of a list: 一是, 二是, 第三, 另一方面. */
+const ITEM_MARKER = /^[“”"\s]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、：,]?|(?:另)?一方面)/;
+
+/** The first item's marker: after a comma it announces a list as a colon does. */
+const FIRST_MARKER = /[，,][“”"\s]*(?:一是|第一[，、：,]|一方面)/;
+
+/** 这两个大国, 这三个方面: 这 + a counted noun, the apposition's number. */
+const APPOSITION = /这([两二三四五六七八九十])(个|项|大|种|条|类|件|方面)/g;
+/** Marks that end the clause an apposition's list stands in (、 and 和 join its items instead). */
+const APPOSITION_CLAUSE_END = /[，,；;：:。！？!?（）()“”"]/;
+/** 和, 及, 与 may join two items (A和B这两个) or stand inside one (和平, 参与): each is one reading more. */
+const JOINS = /和|及|与/g;
+
+/**
+ * 美国和苏联这两个大国, 政治、经济、思想和组织这四个方面: a list, then 这 and its count.
+ * 这 points at what stands right before it, so the clause before 这 is the list: its
+ * 、 give the fewest items it can hold, each 和/及/与 one more. Only a count below the
+ * fewest is a contradiction; a count above the most may gather items from earlier
+ * clauses (A，B，C这三个…), so it is not read. A list joined by 和 alone is read only
+ * as two (A和B这两个): with more, 和 may stand inside words.
+ */
+function appositiveList(text: string, sentence: TextSpan, out: CountRelation[]): void {
+  const slice = text.slice(sentence.start, sentence.end);
+  APPOSITION.lastIndex = 0;
+  for (let m = APPOSITION.exec(slice); m; m = APPOSITION.exec(slice)) {
+    let from = m.index;
+    while (from > 0 && m.index - from < 4 * MAX_ITEM && !APPOSITION_CLAUSE_END.test(slice[from - 1]!)) from--;
+    const list = slice.slice(from, m.index);
+    if (list.length < 2 || !isHan(list.charCodeAt(list.length - 1)) || (from > 0 && !APPOSITION_CLAUSE_END.test(slice[from - 1]!))) continue;
+    const pieces = list.split('、');
+    // A piece may hold items joined by 和 (A、B和C): each join allows it one item's length more.
+    if (pieces.some((piece) => piece.length === 0 || piece.length > MAX_ITEM * (1 + (piece.match(JOINS)?.length ?? 0)))) continue;
+    const joins = list.match(JOINS)?.length ?? 0;
+    const fewest = pieces.length;
+    const stated = parseNumeral(m[1]!, 0, 1)?.value;
+    if (stated === undefined || stated < 2 || stated > fewest + joins || (fewest === 1 && (joins === 0 || stated !== 2))) continue;
+    const numberStart = sentence.start + m.index + 1;
+    let offset = sentence.start + from;
+    const items = pieces.map((piece) => {
+      const span = { start: offset, end: offset + piece.length };
+      offset += piece.length + 1;
+      return span;
+    });
+    const alternatives = Array.from({ length: joins }, (_, k) => fewest + k + 1);
+    // The counted noun: the Han characters after the counter, up to 的 (这两个大国的关系).
+    let nounEnd = numberStart + 1 + m[2]!.length;
+    while (nounEnd < sentence.end && nounEnd - numberStart < 8 && isHan(text.charCodeAt(nounEnd)) && text[nounEnd] !== '的') nounEnd++;
+    out.push(relation(numberStart, nounEnd, text, stated, { start: numberStart, end: numberStart + 1 }, items, alternatives));
+  }
+}
+
+/** …的四项指标, 的三个目标: 的, a count and its counter right after a list of values. */
+const COUNT_AFTER_VALUES = /^([\u4e00-\u9fff]{0,2}?)的([两二三四五六七八九十])(项|个|大|条)/;
+
+/**
+ * 提出了钢产量一千八百万吨、煤产量三亿八千万吨、粮食产量一万零五百亿斤、棉花产量一亿担的四项指标:
+ * a 、-list whose every item states one value, then 的 and a count. A list before 的 usually
+ * modifies the counted noun (…统一进程的八项主张), but a list of values cannot: each value is
+ * one of the things counted (a target, an indicator). Items are the stretches between the 、,
+ * the first one from the start of its clause; one that states no value or two ends the reading.
+ */
+function valuesThenNumeral(text: string, view: SentenceView, out: CountRelation[]): void {
+  const figures = view.figures;
+  for (let k = 1; k < figures.length; k++) {
+    const last = figures[k]!;
+    const m = COUNT_AFTER_VALUES.exec(text.slice(last.span.end, Math.min(view.span.end, last.span.end + 6)));
+    if (!m) continue;
+    // Walk back over the values, one per 、-item.
+    const values = [last];
+    for (let j = k - 1; j >= 0; j--) {
+      const gap = between(text, figures[j]!, values[0]!);
+      if (!/^[^、，,；;：:。]{0,14}$/.test(gap.slice(gap.indexOf('、') + 1)) || (gap.match(/、/g)?.length ?? 0) !== 1 || !gap.startsWith('、')) break;
+      values.unshift(figures[j]!);
+    }
+    if (values.length < 2) continue;
+    // A unit the scanner does not know (一亿担) may stand between the last value and 的.
+    const stated = parseNumeral(m[2]!, 0, 1)?.value;
+    if (stated === undefined) continue;
+    const numberStart = last.span.end + m[1]!.length + 1;
+    let nounEnd = numberStart + 1 + m[3]!.length;
+    while (nounEnd < view.span.end && nounEnd - numberStart < 8 && isHan(text.charCodeAt(nounEnd)) && text[nounEnd] !== '的') nounEnd++;
+    const items = values.map((value, j) => ({ start: j === 0 ? clauseStart(text, view.span, value.span.start) : text.lastIndexOf('、', value.span.start) + 1, end: j === values.length - 1 ? value.span.end + m[1]!.length : value.span.end }));
+    out.push(relation(numberStart, nounEnd, text, stated, { start: numberStart, end: numberStart + 1 }, items, []));
+    k += 1;
+  }
+}
+
 /** “深、实、细、准、效”五字诀 */
 function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
@@ -139,7 +228,8 @@ const LEADING_PREPOSITION = /^(?:在|对|把|以|向|为|从|按照|根据|围�
  */
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
-    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的') continue;
+    // After 这 the list is an apposition, read by appositiveList.
+    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的' || text[i - 1] === '这') continue;
     if (NUMERAL_CHARS.has(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
     // A、B、C等五个…: 等 may close the list ("namely") or leave items out ("and others").
     const etc = text[i - 1] === '等';
@@ -211,11 +301,14 @@ function isHan(code: number): boolean {
 function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: number, out: CountRelation[]): void {
   const slice = text.slice(sentence.start, sentence.end);
   // "三个责任：", "二个方面推进市容环境专项整治：", "“三个统一”要求，即…"
-  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面|点)([\u4e00-\u9fff]{0,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即)/g;
+  // A comma does what a colon does when the first item's marker follows it (基本点是两条，一是…).
+  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面|点)([\u4e00-\u9fff]{0,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即|[，,](?=[“”"\s]*(?:一是|第一[，、：,]|一方面)))/g;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     // A whole numeral only: 第十条 is an ordinal, 二十四个 is not 四个.
     if (stated === undefined || stated < 2 || (m.index > 0 && NUMERAL_CHARS.has(slice.charCodeAt(m.index - 1)))) continue;
+    // A count inside an item of a marked list (一是坚持四项基本原则，一是…) belongs to that item: it announces nothing.
+    if (ITEM_MARKER.test(slice.slice(clauseStart(slice, { start: 0, end: slice.length }, m.index), m.index))) continue;
     const listStart = m.index + m[0].length;
     const numberStart = sentence.start + m.index;
     // “三个统一”: the phrase starts at the quote right before the numeral.
@@ -228,6 +321,11 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
       const counted = relation(phraseStart, phraseEnd, text, stated, numberSpan, marked.items, []);
       const last = marked.items[marked.items.length - 1]!;
       // Fewer markers than stated: the list may go on in later paragraphs, settled over the document.
+      // 一是…，一是… has no marker to look for further: read only when it lists exactly as many.
+      if (marked.family === REPEATED_FAMILY) {
+        if (marked.items.length === stated) out.push(counted);
+        continue;
+      }
       out.push(marked.items.length >= stated ? counted : { ...counted, continues: { family: marked.family, next: marked.items.length + 1, closed: closesList(text, last, paragraphEnd) } });
       continue;
     }
@@ -274,6 +372,21 @@ export function closesList(text: string, item: TextSpan, paragraphEnd: number): 
   return !ENUMERATION_CUES.test(sentenceEnd < 0 ? '' : tail.slice(sentenceEnd + 1));
 }
 
+/** A list whose items all open with 一是 (一是…，一是…): it has no next marker to continue with. */
+const REPEATED_FAMILY = -1;
+
+/** The 一是 markers of one sentence from the first on: the items of 一是…，一是…. */
+function repeatedFirstMarker(text: string, first: TextSpan, paragraphEnd: number): TextSpan[] {
+  const stop = text.slice(first.end, paragraphEnd).search(/[。！？]/);
+  const end = stop < 0 ? paragraphEnd : first.end + stop;
+  const items = [first];
+  for (let at = text.indexOf('一是', first.end); at >= 0 && at < end && items.length < 10; at = text.indexOf('一是', at + 2)) {
+    // Only a marker opening a clause: 统一是 or 唯一是 is a word.
+    if (/[，,；;]/.test(text[at - 1] ?? '')) items.push({ start: at, end: at + 2 });
+  }
+  return items;
+}
+
 interface MarkedList {
   readonly items: TextSpan[];
   readonly family: number;
@@ -289,6 +402,11 @@ function markedItems(text: string, from: number, paragraphEnd: number): MarkedLi
   const family = MARKER_FAMILIES.findIndex((f) => f.head.test(head));
   if (family < 0) return undefined;
   const items = markersFrom(text, from, paragraphEnd, family, 1);
+  if (family === 0 && items.length === 1) {
+    // 一是A，一是B: the classical "one is…, the other is…" opens every item with 一是.
+    const repeated = repeatedFirstMarker(text, items[0]!, paragraphEnd);
+    if (repeated.length >= 2) return { items: repeated, family: REPEATED_FAMILY };
+  }
   return items.length === 0 ? undefined : { items, family };
 }
 

@@ -1,8 +1,9 @@
 import type { Figure } from '../figures/figure';
-import { meets, sum } from './arithmetic';
+import { bounds, meets, sum } from './arithmetic';
 import { DURATION_UNITS } from '../clauses/lexicon';
 import { between, clauseOf, isExact, leadOf, sameUnit, type AnalysisContext, type SentenceView } from './context';
 import type { PartRelation, SumRelation } from './types';
+import { QUALIFIER_PLAN, type Clause } from '../clauses/types';
 
 /** Words that introduce the parts of a total. */
 const CN_PART_MARK = /其中|包括|含|分别为|分别是/;
@@ -22,7 +23,9 @@ export function findPartsAndSums(context: AnalysisContext): { parts: PartRelatio
     ofTheWhole(context, sentence, parts, sums);
     completionParts(context, sentence, parts);
     partOfNamedWhole(context, sentence, parts);
+    if (!sentence.english) wholeNamedInSentenceBefore(context, index, parts, sums);
     englishColonList(context, sentence, sums);
+    if (sentence.english) combinedRevision(context, index, sums);
   });
   return { parts, sums };
 }
@@ -61,7 +64,13 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
       if (p > w && /[；;]|但|而|同比|比上年/.test(between(text, figures[p - 1]!, part))) break;
       listed.push(part);
     }
-    if (listed.length === 0 || listed.some((part) => !isExact(part) || part.signed)) continue;
+    if (listed.length === 0 || listed.some((part) => part.signed || part.range !== undefined)) continue;
+    // 约二千三百个 of 六千多个: approximate figures still bound each other, but do not add up to a total.
+    if (!isExact(whole) || listed.some((part) => !isExact(part))) {
+      for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(bounds(part)[0] > bounds(whole)[1]), rateStated: true });
+      w += listed.length - 1;
+      continue;
+    }
     if (listed.length === 1 && !english) {
       listed.push(...parallelParts(context, index, listed[0]!));
       if (listed.length >= 2) comparedValuesAddUp(context, index, whole, listed, sums);
@@ -83,16 +92,30 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
  * written as parallel clauses, one per ；. Each part is the level its clause states
  * (not its change or the value it is compared with), of the same unit, and named
  * like the first part (出口总额, 进口总额: parts of one whole are named alike).
+ * A release goes on with the next part in a new sentence just as often (其中，工业总产值…。
+ * 农业总产值…): across a 。 a part must also speak of the first part's period, so that a
+ * later sentence about another year or a plan is not taken for a part.
  */
 function parallelParts(context: AnalysisContext, index: number, first: Figure): Figure[] {
   const { text } = context;
-  const firstMetric = clauseOf(context.sentences[index]!, first)?.metric ?? '';
+  const firstClause = clauseOf(context.sentences[index]!, first);
+  const firstMetric = firstClause?.metric ?? '';
   const parts: Figure[] = [];
   let skipped = 0;
-  for (let s = index; s + 1 < context.sentences.length && /[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? ''); s++) {
+  let acrossStop = false;
+  for (let s = index; s + 1 < context.sentences.length; s++) {
+    if (!/[；;]/.test(text[context.sentences[s]!.span.end - 1] ?? '')) acrossStop = true;
     const next = context.sentences[s + 1]!;
     const level = next.clauses.clauses.flatMap((c) => c.figures).find((f) => f.role === 'level' || f.role === 'target');
-    const alike = level && sameUnit(level.figure, first) && isExact(level.figure) && !level.figure.signed && sharedEnding(clauseOf(next, level.figure)?.metric ?? '', firstMetric) >= 2;
+    const clause = level && clauseOf(next, level.figure);
+    const alike =
+      level &&
+      clause &&
+      sameUnit(level.figure, first) &&
+      isExact(level.figure) &&
+      !level.figure.signed &&
+      sharedEnding(clause.metric, firstMetric) >= 2 &&
+      (!acrossStop || samePeriod(clause, firstClause));
     // A part about something else (生铁、钢…的产量) may stand between two parts of the list.
     if (!alike) {
       if (++skipped > MAX_SKIPPED_PARTS) break;
@@ -101,6 +124,12 @@ function parallelParts(context: AnalysisContext, index: number, first: Figure): 
     parts.push(level!.figure);
   }
   return parts;
+}
+
+/** Both clauses speak of the same period, or of none; a plan is never the same statement as an outcome. */
+function samePeriod(a: Clause, b: Clause | undefined): boolean {
+  if (!b || (a.qualifiers & QUALIFIER_PLAN) !== (b.qualifiers & QUALIFIER_PLAN)) return false;
+  return (a.period?.key ?? '') === (b.period?.key ?? '');
 }
 
 /**
@@ -180,7 +209,8 @@ function wholeBefore(context: AnalysisContext, index: number, w: number, mark: n
     if (role === 'base') continue;
     if (CHANGE_LEAD.test(leadOf(text, where.span, candidate)) || role === 'change' || isDuration(candidate)) return undefined;
     // The upper end of a range (14.7亿至14.9亿吨，其中…) bounds its parts too.
-    const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end');
+    // An approximate whole (六千多个, 约5000人) bounds its parts as far as its words allow.
+    const bounded = isExact(candidate) || (candidate.qualifier === undefined && candidate.range === 'end') || (candidate.range === undefined && Number.isFinite(bounds(candidate)[1]));
     // 实行劳动改造的占42.3%，其中…占25.6%: shares of one base split like amounts (not 增长22.5%，其中出口增长20.3%).
     const shareOfShare = candidate.kind === 'percent' && role === 'share' && roleIn(sentence, first) === 'share' && plainShare(text, candidate) && plainShare(text, first);
     return bounded && !candidate.signed && (ADDITIVE.has(candidate.kind) || shareOfShare) ? candidate : undefined;
@@ -256,6 +286,46 @@ function partOfNamedWhole(context: AnalysisContext, sentence: SentenceView, part
   }
 }
 
+/** 在增加的工资总额中，… / 在职工总数中，…: a sentence that opens by naming a whole (or its change) and the part of it it speaks of. */
+const NAMED_WHOLE_OPENING = /^[\s\u3000]*(?:在|其|这)?((?:增加|新增|增长|减少|下降)的)?([\u4e00-\u9fff]{2,10}?)中[，,]/;
+
+/**
+ * 一九五八年的职工工资总额，计划安排为158亿元，比上一年增加5.5亿元。在增加的工资总额中，用于新增
+ * 职工的约有3亿元，用于…的有2.5亿元: a sentence that opens with 在X中 speaks of parts of X, and X
+ * is named by the metric of the sentence before (增加的 X: that sentence's increase of X, not its
+ * level). Read only when exactly one value of the sentence before fits; approximate parts are
+ * bounded by their words, and the parts may leave some of the whole out.
+ */
+function wholeNamedInSentenceBefore(context: AnalysisContext, index: number, parts: PartRelation[], sums: SumRelation[]): void {
+  const { text } = context;
+  const sentence = context.sentences[index]!;
+  const previous = context.sentences[index - 1];
+  const m = NAMED_WHOLE_OPENING.exec(text.slice(sentence.span.start, sentence.span.end));
+  if (!m || !previous || sentence.figures.length === 0) return;
+  const name = m[2]!;
+  const change = m[1] !== undefined;
+  const decrease = change && /减少|下降/.test(m[1]!);
+  const candidates = previous.clauses.clauses.flatMap((clause) => {
+    if (clause.metric === '' || !(clause.metric.endsWith(name) || name.endsWith(clause.metric))) return [];
+    if (change && clause.verb !== (decrease ? 'decrease' : 'increase')) return [];
+    return clause.figures.filter((f) => (change ? f.role === 'change' : f.role === 'level' || f.role === 'target') && ADDITIVE.has(f.figure.kind) && isExact(f.figure) && !f.figure.signed && !isDuration(f.figure));
+  });
+  if (candidates.length !== 1) return;
+  const whole = candidates[0]!.figure;
+  const opening = sentence.span.start + m.index + m[0].length;
+  const listed: Figure[] = [];
+  for (const figure of sentence.figures) {
+    if (figure.span.start < opening) continue;
+    if (!sameUnit(figure, whole) || figure.signed || figure.range !== undefined || roleIn(sentence, figure) !== 'level') break;
+    listed.push(figure);
+  }
+  for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(bounds(part)[0] > whole.interval[1]), rateStated: false });
+  if (listed.length >= 2) {
+    const computed = sum(listed.map(bounds));
+    sums.push({ type: 'sum', total: whole, parts: listed, exhaustive: false, computed, consistent: !(computed[0] > whole.interval[1]) });
+  }
+}
+
 /** Counted things in English: 12,000 jobs and a bare 4,000 are the same kind of amount. */
 function compatible(a: Figure, b: Figure): boolean {
   if (a.kind === b.kind) return a.unit === b.unit || a.kind === 'count';
@@ -301,6 +371,44 @@ function englishColonList(context: AnalysisContext, sentence: SentenceView, sums
       if (/\band\b/.test(between(text, listed[listed.length - 2]!, last)) && !/\d/.test(tail)) sums.push(sumRelation(total, listed, true));
     }
     w += listed.length;
+  }
+}
+
+/** "revised down by 32,000" / "revised up by 15,000": a revision and its sign. */
+const REVISED_BY = /\brevised\s+(up|down)(?:ward)?\s+by\s+$/i;
+/** The months a combined revision covers: "January and February combined is 17,000 lower". */
+const COMBINED = /\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+combined\s+(?:is|was|are|were)\s+$/;
+const COMBINED_SIGN = /^\s+(higher|lower)\s+than\s+previously\s+reported/i;
+
+/**
+ * "…for January was revised down by 32,000 …, and the change for February was revised up by
+ * 15,000 … With these revisions, employment in January and February combined is 17,000 lower
+ * than previously reported": a combined revision is the sum of the revisions of the months it
+ * names, each signed by its direction. Read only when the sentence before states exactly one
+ * revision for each month named.
+ */
+function combinedRevision(context: AnalysisContext, index: number, sums: SumRelation[]): void {
+  const { text } = context;
+  const sentence = context.sentences[index]!;
+  const previous = context.sentences[index - 1];
+  for (const total of sentence.figures) {
+    const lead = text.slice(sentence.span.start, total.span.start);
+    const months = COMBINED.exec(lead);
+    const sign = COMBINED_SIGN.exec(text.slice(total.span.end, sentence.span.end));
+    if (!months || !sign || !isExact(total) || total.signed) continue;
+    // The revisions may stand earlier in this sentence or in the one before.
+    const pool = [...(previous?.figures ?? []), ...sentence.figures.filter((f) => f.span.end <= total.span.start)];
+    const from = previous ? previous.span.start : sentence.span.start;
+    const revisions = pool.filter((f) => REVISED_BY.test(text.slice(Math.max(from, f.span.start - 40), f.span.start)));
+    if (revisions.length !== 2 || revisions.some((r) => !isExact(r) || r.signed || !compatible(r, total))) continue;
+    // Each revision belongs to one month named, in order.
+    const named = revisions.every((r, k) => text.slice(from, r.span.start).lastIndexOf(months[k + 1]!) > (k === 0 ? -1 : text.slice(from, revisions[k - 1]!.span.start).length));
+    if (!named) continue;
+    const signs = revisions.map((r) => (/down/i.test(REVISED_BY.exec(text.slice(Math.max(from, r.span.start - 40), r.span.start))![1]!) ? -1 : 1) as 1 | -1);
+    const totalSign: 1 | -1 = /lower/i.test(sign[1]!) ? -1 : 1;
+    const signed = (interval: readonly [number, number], s: 1 | -1): readonly [number, number] => (s > 0 ? interval : [-interval[1], -interval[0]]);
+    const computed = sum(revisions.map((r, k) => signed(r.interval, signs[k]!)));
+    sums.push({ type: 'sum', total, parts: revisions, exhaustive: true, signs: { parts: signs, total: totalSign }, computed, consistent: meets(computed, signed(total.interval, totalSign)) });
   }
 }
 

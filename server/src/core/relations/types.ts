@@ -33,6 +33,11 @@ export interface SumRelation {
   readonly parts: readonly Figure[];
   /** The parts are meant to be all of it (分别为, 合计, a colon list) — otherwise they may only fall short. */
   readonly exhaustive: boolean;
+  /**
+   * Signed parts (revisions "down by 32,000" and "up by 15,000"): the sign of each part and of
+   * the total, whose figures state magnitudes. Absent when every figure is positive.
+   */
+  readonly signs?: { readonly parts: readonly (1 | -1)[]; readonly total: 1 | -1 };
   readonly computed: Interval;
   readonly consistent: boolean;
 }
@@ -134,4 +139,17 @@ export interface UnverifiableRelation {
   readonly consistent: true;
 }
 
-export type Relation = RateRelation | PartRelation | SumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
+/**
+ * Shares of one whole that must add up: complements (X and 非X) to 100%. `complete`
+ * says the shares are all of the whole (they must meet 100); otherwise they may only
+ * fall short of it.
+ */
+export interface ShareSumRelation {
+  readonly type: 'share-sum';
+  readonly shares: readonly Figure[];
+  readonly computed: Interval;
+  readonly complete: boolean;
+  readonly consistent: boolean;
+}
+
+export type Relation = RateRelation | PartRelation | SumRelation | ShareSumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
