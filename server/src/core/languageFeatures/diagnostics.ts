@@ -6,7 +6,8 @@ import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
-import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
+import { headingFix, numberFix, type Fix } from '../relations/fixes';
+import { plain, restate } from './figureText';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
@@ -399,18 +400,6 @@ function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messag
     related: [related('previous', r.previous.span)],
     fixes: fix ? [fix] : [],
   };
-}
-
-/** A figure as written, on one line (a unit wrapped onto the next line keeps a plain space). */
-function plain(figure: Figure): string {
-  return figure.text.replace(/\s+/g, ' ');
-}
-
-/** `value` written the way `figure` is written: same scale and unit (235.9亿元 → 523.1亿元, $33.18 → $33.04). */
-function restate(doc: ReportDocument, figure: Figure, value: number): string {
-  const rewrite = rewriteNumber(doc, figure, value);
-  if (!rewrite) return plain(figure).includes(show(value)) ? plain(figure) : show(value);
-  return plain(figure).replace(rewrite.digits, rewrite.replacement);
 }
 
 export type { Range };

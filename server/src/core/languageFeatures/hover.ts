@@ -1,3 +1,4 @@
+import { sumText } from './figureText';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
@@ -83,13 +84,13 @@ function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): str
       lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
       continue;
     }
-    const line = describeRelation(relation, figure, locale);
+    const line = describeRelation(doc, relation, figure, locale);
     if (line) lines.push(`- ${line} ${relation.consistent ? '✓' : '✗'}`);
   }
   return lines.length > 0 ? ['', `**${t.relationsLabel()}**`, '', ...lines] : [];
 }
 
-function describeRelation(relation: Relation, figure: Figure, locale: Locale): string | undefined {
+function describeRelation(doc: ReportDocument, relation: Relation, figure: Figure, locale: Locale): string | undefined {
   const t = messages(locale);
   const role = (name: string) => t.role(name);
   switch (relation.type) {
@@ -107,7 +108,7 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
       const total = partsTotal(relation.parts, relation.signs?.parts);
       const stated = relation.signs?.total === -1 ? `−${relation.total.text}` : relation.total.text;
-      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${show(total)} (${stated})`);
+      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${sumText(doc, relation.total, total)} (${stated})`);
     }
     case 'share-sum':
       if (!relation.shares.includes(figure)) return undefined;

@@ -13,6 +13,7 @@ import { findNamedWholes, NAMED_WHOLE_PARAGRAPHS, namedWholeRelation, resolveWho
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
 import { findShareSums } from './shareSums';
+import { findTableRelations } from './tables';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation, UnverifiableRelation } from './types';
 
 /** The relations that lie within one paragraph. */
@@ -225,6 +226,11 @@ function analyze(doc: ReportDocument): Relations {
   findingTables.set(doc, table);
   const conflicts = findConflicts(scoped);
   const headings = findHeadingSequences(doc);
+  // A table spans many one-line paragraphs: its arithmetic is read over the document, like headings.
+  const tables = findTableRelations(doc);
+  rates.push(...tables.rates);
+  sums.push(...tables.sums);
+  shareSums.push(...tables.shareSums);
   return { rates, parts, sums, shareSums, changes, counts, unverifiable, conflicts, headings, all: [...rates, ...parts, ...sums, ...shareSums, ...changes, ...counts, ...conflicts, ...headings] };
 }
 
