@@ -34,6 +34,9 @@ export const KIND_CODES: Readonly<Record<SiteKind, readonly CheckCode[]>> = {
   change: ['change-mismatch'],
   count: ['count-mismatch'],
   heading: ['heading-sequence'],
+  'size-word': ['size-word-mismatch'],
+  multiple: ['multiple-mismatch'],
+  'impossible-percentage': ['impossible-percentage'],
 };
 
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];

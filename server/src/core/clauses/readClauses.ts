@@ -133,7 +133,7 @@ function roleOf(figure: Figure, gap: string, verb: VerbClass, english: boolean, 
   if (figure.kind === 'measure' && DURATION_UNITS.has(figure.unit)) return 'duration';
   if (figure.kind === 'multiple') return 'multiple';
   const trimmed = gap.trimEnd();
-  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3))) return 'base';
+  if (english ? EN_BASE_GAP.test(gap) : CN_BASE_GAP.test(trimmed) && !/[增减降提升上下]/.test(trimmed.slice(-3).replace(/上一?年|去年/, ''))) return 'base';
   const afterBase = earlier.some((e) => e.role === 'base');
   if (afterBase && (english ? EN_TARGET_GAP.test(gap) : CN_TARGET_GAP.test(trimmed))) return 'target';
   // 上升到583亿元, 降至9人, rose to 3.6 million: the level reached, not the change.

@@ -8,6 +8,7 @@ import { midpoint, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
+import { readingDraft } from './readingDiagnostics';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 
@@ -187,6 +188,12 @@ export function codeOf(relation: Relation): CheckCode {
       return 'conflicting-figure';
     case 'heading-sequence':
       return 'heading-sequence';
+    case 'size-word':
+      return 'size-word-mismatch';
+    case 'multiple':
+      return 'multiple-mismatch';
+    case 'impossible-percentage':
+      return 'impossible-percentage';
   }
 }
 
@@ -217,6 +224,10 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
       return conflictDraft(relation, t, related);
     case 'heading-sequence':
       return headingDraft(doc, relation, t, related);
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingDraft(doc, relation, t, related);
   }
 }
 

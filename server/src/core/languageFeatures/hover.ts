@@ -9,6 +9,7 @@ import { describeTerm, termAt } from './terms';
 import { midpoint, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
+import { readingArithmetic, readingRole } from './readingDiagnostics';
 
 export interface HoverOptions {
   readonly locale: Locale;
@@ -106,6 +107,10 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;
       return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
     }
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return t.relationLine(role(readingRole(relation, figure)), readingArithmetic(relation));
     case 'conflict':
       if (figure !== relation.first && figure !== relation.second) return undefined;
       return t.relationLine(role(figure === relation.first ? 'first' : 'second'), `${relation.metric} ${relation.first.text} / ${relation.second.text}`);
