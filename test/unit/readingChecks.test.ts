@@ -209,3 +209,16 @@ describe('the three codes everywhere a code is', () => {
     assert.equal(byCheck.get('impossible-percentage')?.verdict, 'consistent');
   });
 });
+
+describe('what the reading checks leave alone (general reasons, each a shape of real report text)', () => {
+  test('a change over a month or a quarter: 0.8% in a month may well be sharp', () => {
+    assert.deepEqual(codes('居民消费价格环比大幅上涨0.8%。\n'), []);
+    assert.deepEqual(codes('Consumer prices rose sharply over the month, by 0.8 percent.\n'), []);
+  });
+
+  test('a percentage that names another whole (…的学生, of their income) is no share of the count', () => {
+    assert.deepEqual(codes('全市共有中小学120所，其中85.5%的学生就近入学。\n'), []);
+    assert.deepEqual(codes('全市共有中小学120所，其中85.5%为公办学校。\n'), ['impossible-percentage']);
+    assert.deepEqual(codes('Of the 40 respondents, 37.3% of their income went to rent.\n'), []);
+  });
+});

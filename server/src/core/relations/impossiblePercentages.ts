@@ -17,7 +17,7 @@ export function findImpossiblePercentages(context: AnalysisContext, rated: Reado
       // A rate with its numerator is checked against it exactly (rate-mismatch).
       if (rate.kind !== 'percent' || !isExact(rate) || rate.signed || rated.has(rate) || rate.value > 100) continue;
       const count = tiedCount(context.text, sentence, rate);
-      if (count) {
+      if (count && ofTheCounted(context.text, sentence, rate, count)) {
         const relation = grim(rate, count);
         if (relation) out.push(relation);
       }
@@ -61,6 +61,20 @@ function tiedCount(text: string, sentence: SentenceView, rate: Figure): Figure |
   const count = previous.figures[0]!.figure;
   const words = text.slice(previous.span.start, previous.span.end);
   return isCount(count) && (CN_SURVEYED.test(words) || /中$/.test(words.trim())) ? count : undefined;
+}
+
+/**
+ * 共有中小学120所，其中85.5%的学生…: a percentage that names what it is a share of (…的学生, of their
+ * income) is a share of that, not of the count, unless the count's own clause names it too.
+ */
+function ofTheCounted(text: string, sentence: SentenceView, rate: Figure, count: Figure): boolean {
+  const after = text.slice(rate.span.end, Math.min(sentence.span.end, rate.span.end + 12));
+  const countClause = sentence.clauses.clauses[sentence.clauses.clauseOfFigure[sentence.figures.indexOf(count)]!];
+  const countWords = countClause ? text.slice(countClause.span.start, countClause.span.end) : '';
+  // "37.3% of the 40 respondents" names the count itself; "37.3% of their income", after "Of the 40 respondents", does not.
+  if (sentence.english) return countClause === sentence.clauses.clauses[sentence.clauses.clauseOfFigure[sentence.figures.indexOf(rate)]!] || !/^\s+of\b/i.test(after);
+  const noun = /^的([\u4e00-\u9fff]{1,4})/.exec(after);
+  return !noun || [...Array(noun[1]!.length).keys()].some((n) => n >= 1 && countWords.includes(noun[1]!.slice(0, n + 1)));
 }
 
 /** The clause's one figure, a count, with only `lead` before it (Of the …). */

@@ -97,7 +97,7 @@ function changeWords(text: string, sentence: SentenceView, out: SizeWordRelation
     previousEnd = figure.span.end;
     // A change in percent, stated exactly: points, amounts and multiples have no size a word can contradict alone.
     if (figure.kind !== 'percent' || !isExact(figure) || figure.signed) continue;
-    if (ofARate(text, sentence, figure)) continue;
+    if (ofARate(text, sentence, figure) || shortPeriod(text, sentence)) continue;
     for (const { word, pattern } of CHANGE_WORDS) {
       if (word.english !== sentence.english) continue;
       const m = pattern.exec(lead);
@@ -128,6 +128,15 @@ function ofARate(text: string, sentence: SentenceView, figure: Figure): boolean 
   const clause = sentence.clauses.clauses[sentence.clauses.clauseOfFigure[k]!];
   const lead = text.slice(clause ? clause.span.start : Math.max(sentence.span.start, figure.span.start - 30), figure.span.start);
   return sentence.english ? /(?:rate|ratio|share|percentage|proportion|yield)s?/i.test(lead) : /(?:率|比重|比例|占比|份额|增速|增幅|涨幅|降幅)/.test(`${clause?.metric ?? ''}${lead}`);
+}
+
+/**
+ * A change over a month or a quarter (环比, 比上月, over the month) is a fraction of a year's: 0.8% in
+ * a month is a sharp rise in prices. The 1% bound is for changes over a year or more.
+ */
+function shortPeriod(text: string, sentence: SentenceView): boolean {
+  const own = text.slice(sentence.span.start, sentence.span.end);
+  return sentence.english ? /\b(?:month|monthly|quarter|quarterly|week|weekly)\b/i.test(own) : /环比|比上月|较上月|上月|月度|季度|比上季|较上季|周/.test(own);
 }
 
 function shareWords(text: string, sentence: SentenceView, out: SizeWordRelation[]): void {
