@@ -222,3 +222,14 @@ describe('what the reading checks leave alone (general reasons, each a shape of 
     assert.deepEqual(codes('Of the 40 respondents, 37.3% of their income went to rent.\n'), []);
   });
 });
+
+describe('a ratio word of real growth is listed as not verifiable', () => {
+  test('按可比价格计算，翻了一番 against nominal values: no finding, hover and relations say why', () => {
+    const text = '报告\n\n国内生产总值由2012年的54万亿元增加到2022年的81万亿元，按可比价格计算，翻了一番。\n';
+    assert.deepEqual(codes(text), []);
+    assert.match(hoverAt(text, '81万亿元'), /not verifiable: real growth/);
+    const entry = service.relations(service.parse(text)).find((e) => e.check === 'size-word');
+    assert.equal(entry?.verdict, 'not-verifiable');
+    assert.equal(entry?.code, 'size-word-mismatch');
+  });
+});

@@ -70,7 +70,7 @@ function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): str
   for (const relation of relationsOfFigure(doc, figure)) {
     if (relation.type === 'unverifiable') {
       const formula = relation.figures.map((f) => f.text).join(' · ');
-      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
+      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : relation.check === 'size-word' ? 'after' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
       continue;
     }
     const line = describeRelation(relation, figure, locale);

@@ -95,10 +95,10 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     return {
       check: relation.check,
       verdict: 'not-verifiable',
-      code: relation.check === 'rate' ? 'rate-mismatch' : 'change-mismatch',
+      code: relation.check === 'rate' ? 'rate-mismatch' : relation.check === 'size-word' ? 'size-word-mismatch' : 'change-mismatch',
       reason: relation.reason,
       reasonText: t.unverifiableReason(relation.reason),
-      ...base(stated!.span, [figure(relation.check === 'rate' ? 'rate' : 'change', stated!), ...operands.map((f) => figure('operand', f))], relation.figures.map((f) => f.text).join(' · ')),
+      ...base(stated!.span, [figure(relation.check === 'rate' ? 'rate' : relation.check === 'size-word' ? 'after' : 'change', stated!), ...operands.map((f) => figure('operand', f))], relation.figures.map((f) => f.text).join(' · ')),
     };
   }
   const verdict = relation.consistent ? 'consistent' : 'mismatch';

@@ -294,7 +294,7 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
   const found = findChanges(context, unverifiable);
   const named = findNamedWholes(context);
   const rates = findRates(context, unverifiable);
-  const { readings, changes } = findReadings(context, found, rates);
+  const { readings, changes } = findReadings(context, found, rates, unverifiable);
   return {
     figures,
     bodyStart: paragraph.body.start,

@@ -5,7 +5,7 @@ import { findImpossiblePercentages } from './impossiblePercentages';
 import { findMultiples } from './multiples';
 import type { RateFinding } from './rates';
 import { findSizeWords } from './sizeWords';
-import type { ChangeRelation, ImpossiblePercentageRelation, MultipleRelation, SizeWordRelation } from './types';
+import type { ChangeRelation, ImpossiblePercentageRelation, MultipleRelation, SizeWordRelation, UnverifiableRelation } from './types';
 
 /** How the words of a clause read its figures: size words, multiples in 倍, percentages of a count. */
 export type ReadingRelation = SizeWordRelation | MultipleRelation | ImpossiblePercentageRelation;
@@ -14,11 +14,11 @@ export type ReadingRelation = SizeWordRelation | MultipleRelation | ImpossiblePe
  * The reading checks of one paragraph. A stated increase by N倍 that the values show to be the
  * ×N reading is a multiple-mismatch, not a change-mismatch: it leaves the changes (the rest are returned).
  */
-export function findReadings(context: AnalysisContext, changes: readonly ChangeRelation[], rates: readonly RateFinding[]): { readings: ReadingRelation[]; changes: readonly ChangeRelation[] } {
+export function findReadings(context: AnalysisContext, changes: readonly ChangeRelation[], rates: readonly RateFinding[], unverifiable: UnverifiableRelation[]): { readings: ReadingRelation[]; changes: readonly ChangeRelation[] } {
   const multiples = findMultiples(context, changes);
   // A pending rate may still find no denominator: only a rate with both operands is checked exactly instead.
   const rated = new Set<Figure>(rates.flatMap((r) => (r.type === 'rate' ? [r.rate] : [])));
-  return { readings: [...findSizeWords(context), ...multiples.multiples, ...findImpossiblePercentages(context, rated)], changes: multiples.changes };
+  return { readings: [...findSizeWords(context, unverifiable), ...multiples.multiples, ...findImpossiblePercentages(context, rated)], changes: multiples.changes };
 }
 
 /** A reading found in an earlier version, with its figures and spans where they stand now. */

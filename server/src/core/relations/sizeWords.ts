@@ -2,7 +2,7 @@ import { QUALIFIER_PLAN, QUALIFIER_REAL, type Clause, type ClauseFigure } from '
 import type { Figure } from '../figures/figure';
 import { meets } from './arithmetic';
 import { isExact, type AnalysisContext, type SentenceView } from './context';
-import type { Interval, SizeWordRelation } from './types';
+import type { Interval, SizeWordRelation, UnverifiableRelation } from './types';
 
 /**
  * Words that state a size, each with the values it allows and why. One table for both
@@ -79,13 +79,13 @@ const SHARE_WORDS = SIZE_WORDS.filter((w) => w.measure === 'share').map((word) =
 const RATIO_WORDS = SIZE_WORDS.filter((w) => w.measure === 'ratio').map((word) => ({ word, pattern: new RegExp(word.english ? `\\b(?:${word.source})\\b` : `(?:${word.source})`, word.english ? 'gi' : 'g') }));
 
 /** Size words and the figures they describe, in one paragraph. */
-export function findSizeWords(context: AnalysisContext): SizeWordRelation[] {
+export function findSizeWords(context: AnalysisContext, unverifiable: UnverifiableRelation[]): SizeWordRelation[] {
   const out: SizeWordRelation[] = [];
   for (const sentence of context.sentences) {
     if (sentence.figures.length === 0) continue;
     changeWords(context.text, sentence, out);
     shareWords(context.text, sentence, out);
-    ratioWords(context.text, sentence, out);
+    ratioWords(context.text, sentence, out, unverifiable);
   }
   return out;
 }
@@ -97,11 +97,11 @@ function changeWords(text: string, sentence: SentenceView, out: SizeWordRelation
     previousEnd = figure.span.end;
     // A change in percent, stated exactly: points, amounts and multiples have no size a word can contradict alone.
     if (figure.kind !== 'percent' || !isExact(figure) || figure.signed) continue;
-    if (ofARate(text, sentence, figure) || shortPeriod(text, sentence)) continue;
+    if (ofARate(text, sentence, figure)) continue;
     for (const { word, pattern } of CHANGE_WORDS) {
       if (word.english !== sentence.english) continue;
       const m = pattern.exec(lead);
-      if (!m) continue;
+      if (!m || (word.meaning === 'large-change' && shortPeriod(text, sentence))) continue;
       const written = (m[1] ?? m[2])!;
       const start = figure.span.start - lead.length + m.index + m[0].indexOf(written);
       // 不明显增长, 未显著提高: a size denied says nothing of the figure.
@@ -131,12 +131,15 @@ function ofARate(text: string, sentence: SentenceView, figure: Figure): boolean 
 }
 
 /**
- * A change over a month or a quarter (环比, 比上月, over the month) is a fraction of a year's: 0.8% in
- * a month is a sharp rise in prices. The 1% bound is for changes over a year or more.
+ * A change over a month or a quarter (环比, 比上月, over the month, in March) is a fraction of a
+ * year's: 0.8% in a month is a sharp rise in prices. The 1% bound of the large words is for changes
+ * over a year or more; a short period makes no large change small, so the small words keep theirs.
  */
 function shortPeriod(text: string, sentence: SentenceView): boolean {
   const own = text.slice(sentence.span.start, sentence.span.end);
-  return sentence.english ? /\b(?:month|monthly|quarter|quarterly|week|weekly)\b/i.test(own) : /环比|比上月|较上月|上月|月度|季度|比上季|较上季|周/.test(own);
+  return sentence.english
+    ? /\b(?:over the (?:month|quarter)|from the (?:previous|prior) (?:month|quarter)|(?:a|one) (?:month|quarter) earlier|month-over-month|month-on-month|quarter-over-quarter|monthly|quarterly|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/i.test(own)
+    : /环比|比上月|较上月|比上季|较上季/.test(own);
 }
 
 function shareWords(text: string, sentence: SentenceView, out: SizeWordRelation[]): void {
@@ -180,7 +183,7 @@ function roleOf(sentence: SentenceView, figure: Figure): ClauseFigure['role'] | 
  * 由A增加到B，翻了一番 / 比2015年的A翻了两番 / doubled from A to B: the values before and after
  * are the sentence's one value compared with (由/从/比…的/from) and its one comparable level.
  */
-function ratioWords(text: string, sentence: SentenceView, out: SizeWordRelation[]): void {
+function ratioWords(text: string, sentence: SentenceView, out: SizeWordRelation[], unverifiable: UnverifiableRelation[]): void {
   const own = text.slice(sentence.span.start, sentence.span.end);
   const { clauses } = sentence.clauses;
   for (const { word, pattern } of RATIO_WORDS) {
@@ -190,11 +193,14 @@ function ratioWords(text: string, sentence: SentenceView, out: SizeWordRelation[
     if (!m) continue;
     const start = sentence.span.start + m.index;
     if (taken(out, start, start + m[0].length)) continue;
-    // Real growth removes price changes: nominal values cannot check it.
-    if (clauses.some((c) => c.qualifiers & QUALIFIER_REAL)) continue;
     const values = valuesBefore(sentence, start);
     if (!values || !statesTheValues(text, sentence, start, start + m[0].length, values.before, values.after)) continue;
     const { before, after } = values;
+    // Real growth removes price changes: nominal values cannot check it (listed, never flagged).
+    if (clauses.some((c) => c.qualifiers & QUALIFIER_REAL)) {
+      unverifiable.push({ type: 'unverifiable', check: 'size-word', figures: [after, before], reason: 'real-growth', consistent: true });
+      continue;
+    }
     if (before.interval[0] <= 0) continue;
     const ratio: Interval = [after.interval[0] / before.interval[1], after.interval[1] / before.interval[0]];
     out.push(relation(word, m[0], start, after, before, ratio, meets(ratio, word.allowed)));

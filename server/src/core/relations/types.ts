@@ -127,7 +127,7 @@ export type UnverifiableReason =
 export interface UnverifiableRelation {
   readonly type: 'unverifiable';
   /** The check it would have been. */
-  readonly check: 'rate' | 'change';
+  readonly check: 'rate' | 'change' | 'size-word';
   /** The stated figure (the rate or the change) first, then the operands. */
   readonly figures: readonly Figure[];
   readonly reason: UnverifiableReason;
