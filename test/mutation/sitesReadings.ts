@@ -2,7 +2,7 @@
  * Site finders for the reading checks (issue 15): size words, multiples in 倍 and percentages of a
  * count. Surface patterns only, like sitesZh.ts and sitesEn.ts. The slips:
  *  - size-word: 大幅/显著/明显 planted before a change moved under 1%, 略有/小幅 before one moved
- *    to 12–40%, sharply/slightly likewise in English; 翻了一番/翻了两番 (doubled) planted after
+ *    to 12–40%, sharply/slightly likewise in English; 过半（…）/more than half (…) around a share of 5–49%; 翻了一番/翻了两番 (doubled) planted after
  *    "由A增加到B" whose values give another ratio;
  *  - multiple: "增长了N倍" planted after "由A增加到B" with N the ratio B/A (the ×N reading of 增长N倍),
  *    "减少了N倍" after "由A减少到B";
@@ -47,6 +47,44 @@ function zhChangeWords(p: Paragraph): Site[] {
           edits: [{ start: at, end: at, text: word }, percentText(p, figure, value, large ? 1 : 0)],
           note: `${word}${verb} planted before a change of ${value}%`,
         };
+      },
+    });
+  }
+  return out;
+}
+
+/** 占全市的42.1% → 占全市的过半（42.1%）: a share word glossed by a share it does not fit. */
+function zhShareWords(p: Paragraph): Site[] {
+  const out: Site[] = [];
+  for (const m of p.body.matchAll(/(?:占[^，。；0-9０-９]{0,12}?|比重(?:为|达到?)?|占比(?:为|达到?)?)/g)) {
+    const at = p.start + m.index + m[0].length;
+    const figure = p.numbers.find((n) => n.start === at);
+    if (!figure || !figure.percent || figure.style === 'chinese' || inexact(p, figure) || range(p, figure) || points(p, figure) || figure.value < 5 || figure.value > 49) continue;
+    out.push({
+      kind: 'size-word',
+      pattern: 'zh-size-share',
+      span: sentenceSpan(p, at, figure.end),
+      plant() {
+        return { edits: [{ start: at, end: at, text: '过半（' }, { start: figure.end, end: figure.end, text: '）' }], note: `过半 planted before a share of ${figure.value}%` };
+      },
+    });
+  }
+  return out;
+}
+
+/** "accounted for 27.4 percent of" → "accounted for more than half (27.4 percent) of". */
+function enShareWords(p: Paragraph): Site[] {
+  const out: Site[] = [];
+  for (const m of p.body.matchAll(/\b(?:accounted for|made up|represented)\s+/g)) {
+    const at = p.start + m.index + m[0].length;
+    const figure = p.numbers.find((n) => n.start === at);
+    if (!figure || !figure.percent || approximate(p.text, figure, figure.end) || points(p, figure) || figure.value < 5 || figure.value > 49) continue;
+    out.push({
+      kind: 'size-word',
+      pattern: 'en-size-share',
+      span: sentenceSpan(p, at, figure.end),
+      plant() {
+        return { edits: [{ start: at, end: at, text: 'more than half (' }, { start: figure.end, end: figure.end, text: ')' }], note: `more than half planted before a share of ${figure.value}%` };
       },
     });
   }
@@ -172,9 +210,9 @@ function reachable(n: number, [lo, hi]: Interval): boolean {
 }
 
 export function readingSitesZh(p: Paragraph): Site[] {
-  return [...zhChangeWords(p), ...zhRatioWords(p), ...zhMultiples(p), ...grims(p, false)];
+  return [...zhChangeWords(p), ...zhShareWords(p), ...zhRatioWords(p), ...zhMultiples(p), ...grims(p, false)];
 }
 
 export function readingSitesEn(p: Paragraph): Site[] {
-  return [...enChangeWords(p), ...grims(p, true)];
+  return [...enChangeWords(p), ...enShareWords(p), ...grims(p, true)];
 }
