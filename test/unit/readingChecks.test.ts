@@ -220,6 +220,8 @@ describe('what the reading checks leave alone (general reasons, each a shape of 
     assert.deepEqual(codes('全市共有中小学120所，其中85.5%的学生就近入学。\n'), []);
     assert.deepEqual(codes('全市共有中小学120所，其中85.5%为公办学校。\n'), ['impossible-percentage']);
     assert.deepEqual(codes('Of the 40 respondents, 37.3% of their income went to rent.\n'), []);
+    // 12次 counts surveys, not the people surveyed.
+    assert.deepEqual(codes('开展满意度调查12次，满意率97.3%。\n'), []);
   });
 });
 

@@ -84,9 +84,12 @@ function countOpening(text: string, clause: Clause, lead: (before: string) => bo
   return isCount(count) && lead(text.slice(clause.span.start, count.span.start)) ? count : undefined;
 }
 
+/** Counters of occasions, not of things surveyed: 开展调查12次 says how often, not of how many. */
+const OCCASIONS: ReadonlySet<string> = new Set(['次', '场', '轮', '期', '遍', '回', '趟', '届', 'times', 'rounds']);
+
 /** A whole number of things, written exactly (not 1.2万户, which stands for 11,500–12,500). */
 function isCount(figure: Figure): boolean {
-  return (figure.kind === 'count' || figure.kind === 'plain') && isExact(figure) && figure.interval[0] === figure.interval[1] && Number.isInteger(figure.value) && figure.value >= 2;
+  return (figure.kind === 'count' || figure.kind === 'plain') && !OCCASIONS.has(figure.unit) && isExact(figure) && figure.interval[0] === figure.interval[1] && Number.isInteger(figure.value) && figure.value >= 2;
 }
 
 /** Floating point slack: k / n × 100 at an interval's edge still counts as inside it. */

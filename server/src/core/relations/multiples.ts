@@ -21,10 +21,11 @@ export function findMultiples(context: AnalysisContext, changes: readonly Change
     multiples.push(read);
     taken.add(change);
   }
+  // A multiple the change reader already checks (or handed over above) is not read twice.
+  const read = new Set<Figure>([...changes.map((c) => c.stated), ...multiples.map((m) => m.stated)]);
   for (const sentence of context.sentences) {
     for (const figure of sentence.figures) {
-      // A multiple the change reader already checks (or handed over above) is not read twice.
-      if (figure.kind !== 'multiple' || multiples.some((m) => m.stated === figure) || changes.some((c) => c.stated === figure)) continue;
+      if (figure.kind !== 'multiple' || read.has(figure)) continue;
       const found = decreaseWithoutValues(context.text, sentence, figure) ?? timesOf(context.text, sentence, figure) ?? increaseBy(context.text, sentence, figure);
       if (found) multiples.push(found);
     }
