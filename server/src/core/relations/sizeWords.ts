@@ -126,8 +126,11 @@ function taken(out: readonly SizeWordRelation[], start: number, end: number): bo
 function ofARate(text: string, sentence: SentenceView, figure: Figure): boolean {
   const k = sentence.figures.indexOf(figure);
   const clause = sentence.clauses.clauses[sentence.clauses.clauseOfFigure[k]!];
-  const lead = text.slice(clause ? clause.span.start : Math.max(sentence.span.start, figure.span.start - 30), figure.span.start);
-  return sentence.english ? /(?:rate|ratio|share|percentage|proportion|yield)s?/i.test(lead) : /(?:率|比重|比例|占比|份额|增速|增幅|涨幅|降幅)/.test(`${clause?.metric ?? ''}${lead}`);
+  // What the change is of: in Chinese the clause names it (or passes it on as its metric); English splits
+  // "the participation rate rose sharply, by 0.5 percent" at the comma, so the words since the figure before count.
+  const from = !sentence.english && clause ? clause.span.start : k > 0 ? sentence.figures[k - 1]!.span.end : sentence.span.start;
+  const lead = text.slice(Math.max(from, figure.span.start - 60), figure.span.start);
+  return sentence.english ? /\b(?:rate|ratio|share|percentage|proportion|yield)s?\b/i.test(lead) : /(?:率|比重|比例|占比|份额|增速|增幅|涨幅|降幅)/.test(`${clause?.metric ?? ''}${lead}`);
 }
 
 /**
