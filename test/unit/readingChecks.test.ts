@@ -125,6 +125,11 @@ describe('multiple-mismatch: 倍 read as written', () => {
     assert.deepEqual(codes('进口额为60亿元，为2019年30亿元的2倍。\n'), []);
   });
 
+  test('增长到N倍 is ×N: 由50亿元增长到150亿元，即增长到2倍 is flagged, 即增长到3倍 is not', () => {
+    assert.deepEqual(codes('出口额由50亿元增长到150亿元，即增长到2倍。\n'), ['multiple-mismatch']);
+    assert.deepEqual(codes('出口额由50亿元增长到150亿元，即增长到3倍。\n'), []);
+  });
+
   test('是上年的3倍 against the levels the sentence states for each year', () => {
     assert.deepEqual(codes('今年利润为90亿元，是上年的3倍，上年为20亿元。\n'), ['multiple-mismatch']);
     assert.deepEqual(codes('今年利润为60亿元，是上年的3倍，上年为20亿元。\n'), []);

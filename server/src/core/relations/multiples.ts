@@ -83,6 +83,8 @@ function decreaseWithoutValues(text: string, sentence: SentenceView, figure: Fig
 
 /** 是/为/等于/相当于/达到/增长到…的N倍: the words between name what is compared with. */
 const CN_TIMES_LEAD = /(?:是|为|等于|相当于|达到|增长到|增加到|提高到|上升到|扩大到|增至|提高至|上升至|扩大至)([^，。；、]{0,16})的$/;
+/** 增长到3倍, 扩大至2倍: the multiple reached, with nothing named between (增长到2019年的3倍 is CN_TIMES_LEAD's). */
+const CN_REACHED = /(?:增长|增加|提高|扩大|上升)(?:到|至)$/;
 const EN_TIMES_AFTER = /^\s+(?:as\s+(?:much|many|large|high|big|great)\s+as\s+|the\s+|that\s+of\s+)(?:the\s+|in\s+)?$/i;
 
 /**
@@ -102,7 +104,14 @@ function timesOf(text: string, sentence: SentenceView, figure: Figure): Multiple
     before = next;
     after = onlyComparable(figures.slice(0, k), before);
   } else {
-    const lead = CN_TIMES_LEAD.exec(text.slice(Math.max(sentence.span.start, figure.span.start - 24), figure.span.start));
+    const window = text.slice(Math.max(sentence.span.start, figure.span.start - 24), figure.span.start);
+    // 由50亿元增长到150亿元，即增长到3倍: reached ×N of the sentence's value compared with.
+    if (CN_REACHED.test(window)) {
+      const values = valuesBefore(sentence, figure.span.start);
+      const ratio = values && ratioOf(values.before, values.after);
+      return values && ratio ? { type: 'multiple', stated: figure, reading: 'times', before: values.before, after: values.after, computed: ratio, consistent: meets(ratio, figure.interval) } : undefined;
+    }
+    const lead = CN_TIMES_LEAD.exec(window);
     if (!lead) return undefined;
     const spanStart = figure.span.start - lead[0].length + lead[0].indexOf(lead[1]!) ;
     const inside = figures.filter((f) => f.span.start >= spanStart && f.span.end <= figure.span.start && f.kind !== 'year');
