@@ -123,6 +123,9 @@ describe('multiple-mismatch: 倍 read as written', () => {
   test('为…的N倍 is ×N: 60亿元 as 3倍 of 30亿元 is flagged, as 2倍 is not', () => {
     assert.deepEqual(codes('进口额为60亿元，为2019年30亿元的3倍。\n'), ['multiple-mismatch']);
     assert.deepEqual(codes('进口额为60亿元，为2019年30亿元的2倍。\n'), []);
+    // At comparable prices the multiple removes price changes: nominal values cannot check it.
+    assert.deepEqual(codes('国内生产总值121万亿元，按可比价格计算，为2012年54万亿元的3倍。\n'), []);
+    assert.deepEqual(codes('国内生产总值121万亿元，为2012年54万亿元的3倍。\n'), ['multiple-mismatch']);
   });
 
   test('增长到N倍 is ×N: 由50亿元增长到150亿元，即增长到2倍 is flagged, 即增长到3倍 is not', () => {

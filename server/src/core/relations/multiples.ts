@@ -93,56 +93,64 @@ const EN_TIMES_AFTER = /^\s+(?:as\s+(?:much|many|large|high|big|great)\s+as\s+|t
  * the sentence's one other comparable level.
  */
 function timesOf(text: string, sentence: SentenceView, figure: Figure): MultipleRelation | undefined {
-  if (!isExact(figure)) return undefined;
+  // Real growth removes price changes: a multiple at comparable prices cannot be checked against nominal values.
+  if (!isExact(figure) || sentence.clauses.clauses.some((c) => c.qualifiers & QUALIFIER_REAL)) return undefined;
+  const values = sentence.english ? englishTimes(text, sentence, figure) : chineseTimes(text, sentence, figure);
+  const ratio = values && ratioOf(values.before, values.after);
+  if (!values || !ratio) return undefined;
+  return { type: 'multiple', stated: figure, reading: 'times', before: values.before, after: values.after, computed: ratio, consistent: meets(ratio, figure.interval) };
+}
+
+/** "$12 billion, three times the $6 billion of 2019": the value after "times the", and the one comparable level before. */
+function englishTimes(text: string, sentence: SentenceView, figure: Figure): { before: Figure; after: Figure } | undefined {
   const figures = sentence.figures;
   const k = figures.indexOf(figure);
-  let before: Figure | undefined;
-  let after: Figure | undefined;
-  if (sentence.english) {
-    const next = figures[k + 1];
-    if (!next || !EN_TIMES_AFTER.test(text.slice(figure.span.end, next.span.start))) return undefined;
-    before = next;
-    after = onlyComparable(figures.slice(0, k), before);
-  } else {
-    const window = text.slice(Math.max(sentence.span.start, figure.span.start - 24), figure.span.start);
-    // 由50亿元增长到150亿元，即增长到3倍: reached ×N of the sentence's value compared with.
-    if (CN_REACHED.test(window)) {
-      const values = valuesBefore(sentence, figure.span.start);
-      const ratio = values && ratioOf(values.before, values.after);
-      return values && ratio ? { type: 'multiple', stated: figure, reading: 'times', before: values.before, after: values.after, computed: ratio, consistent: meets(ratio, figure.interval) } : undefined;
-    }
-    const lead = CN_TIMES_LEAD.exec(window);
-    if (!lead) return undefined;
-    const spanStart = figure.span.start - lead[0].length + lead[0].indexOf(lead[1]!) ;
-    const inside = figures.filter((f) => f.span.start >= spanStart && f.span.end <= figure.span.start && f.kind !== 'year');
-    if (inside.length === 1) {
-      before = inside[0]!;
-      after = onlyComparable(figures.slice(0, figures.indexOf(before)), before, true);
-    } else if (inside.length === 0) {
-      const compared = readPeriods(lead[1]!, false).period;
-      if (!compared) return undefined;
-      // Periods said in the clause itself: the reader lets later clauses inherit 上年 from 是上年的3倍.
-      const ownPeriod = (f: Figure) => {
-        const clause = clauseOf(sentence, f);
-        return clause && clause !== clauseOf(sentence, figure) ? readPeriods(text.slice(clause.span.start, f.span.start), false).period?.key : undefined;
-      };
-      const levels = figures.filter((f) => f !== figure && f.kind !== 'multiple' && f.kind !== 'percent' && isExact(f));
-      const ofPeriod = levels.filter((f) => ownPeriod(f) === compared.key);
-      if (ofPeriod.length !== 1) return undefined;
-      before = ofPeriod[0]!;
-      // The value reached: in the multiple's clause or the one before it, or stated for a period of its own.
-      const near = (f: Figure) => {
-        const at = sentence.clauses.clauseOfFigure[figures.indexOf(f)]!;
-        const own = sentence.clauses.clauseOfFigure[k]!;
-        return at === own || at === own - 1 || (ownPeriod(f) !== undefined && ownPeriod(f) !== compared.key);
-      };
-      after = onlyComparable(levels.filter((f) => f !== before && near(f)), before);
-    }
+  const next = figures[k + 1];
+  if (!next || !EN_TIMES_AFTER.test(text.slice(figure.span.end, next.span.start))) return undefined;
+  const after = onlyComparable(figures.slice(0, k), next);
+  return after && { before: next, after };
+}
+
+function chineseTimes(text: string, sentence: SentenceView, figure: Figure): { before: Figure; after: Figure } | undefined {
+  const figures = sentence.figures;
+  const window = text.slice(Math.max(sentence.span.start, figure.span.start - 24), figure.span.start);
+  // 由50亿元增长到150亿元，即增长到3倍: reached ×N of the sentence's value compared with.
+  if (CN_REACHED.test(window)) return valuesBefore(sentence, figure.span.start);
+  const lead = CN_TIMES_LEAD.exec(window);
+  if (!lead) return undefined;
+  const named = figure.span.start - lead[0].length + lead[0].indexOf(lead[1]!);
+  const inside = figures.filter((f) => f.span.start >= named && f.span.end <= figure.span.start);
+  if (inside.length === 1) {
+    const before = inside[0]!;
+    const after = onlyComparable(figures.slice(0, figures.indexOf(before)), before, true);
+    return after && { before, after };
   }
-  if (!before || !after) return undefined;
-  const ratio = ratioOf(before, after);
-  if (!ratio) return undefined;
-  return { type: 'multiple', stated: figure, reading: 'times', before, after, computed: ratio, consistent: meets(ratio, figure.interval) };
+  if (inside.length > 0) return undefined;
+  const compared = readPeriods(lead[1]!, false).period;
+  return compared && levelsOfPeriods(text, sentence, figure, compared.key);
+}
+
+/** 是上年的3倍，上年为20亿元，今年为60亿元: the one level stated for the year compared with, and the one other level. */
+function levelsOfPeriods(text: string, sentence: SentenceView, figure: Figure, compared: string): { before: Figure; after: Figure } | undefined {
+  const figures = sentence.figures;
+  const own = sentence.clauses.clauseOfFigure[figures.indexOf(figure)]!;
+  // Periods said in the clause itself: the reader lets later clauses inherit 上年 from 是上年的3倍.
+  const ownPeriod = (f: Figure) => {
+    const clause = clauseOf(sentence, f);
+    return clause && clause !== clauseOf(sentence, figure) ? readPeriods(text.slice(clause.span.start, f.span.start), false).period?.key : undefined;
+  };
+  const levels = figures.filter((f) => f !== figure && f.kind !== 'multiple' && f.kind !== 'percent' && isExact(f));
+  const ofPeriod = levels.filter((f) => ownPeriod(f) === compared);
+  if (ofPeriod.length !== 1) return undefined;
+  const before = ofPeriod[0]!;
+  // The value reached: in the multiple's clause or the one before it, or stated for a period of its own.
+  const near = (f: Figure) => {
+    const at = sentence.clauses.clauseOfFigure[figures.indexOf(f)]!;
+    const period = ownPeriod(f);
+    return at === own || at === own - 1 || (period !== undefined && period !== compared);
+  };
+  const after = onlyComparable(levels.filter((f) => f !== before && near(f)), before);
+  return after && { before, after };
 }
 
 /** The one value among `candidates` comparable with `like` (same kind and unit); `nearest`: the last one, if the nearest. */
