@@ -48,6 +48,12 @@ function spanOf(relation: ReturnType<typeof relationsOf>['all'][number]): number
       return relation.first.span.start;
     case 'heading-sequence':
       return relation.heading.span.start;
+    case 'size-word':
+      return relation.span.start;
+    case 'multiple':
+      return relation.stated.span.start;
+    case 'impossible-percentage':
+      return relation.count.span.start;
   }
 }
 

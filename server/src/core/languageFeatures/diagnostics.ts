@@ -9,6 +9,8 @@ import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, type Fix } from '../relations/fixes';
 import { plain, restate } from './figureText';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
+import { readingDraft } from './readingDiagnostics';
+import { readingFigures } from '../relations/readings';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 import { disabledLines } from '../review/disableComments';
@@ -124,6 +126,11 @@ function spansOf(relation: Relation): TextSpan[] {
       return [relation.total.span, ...relation.parts.map((p) => p.span)];
     case 'share-sum':
       return relation.shares.map((s) => s.span);
+    case 'size-word':
+      return [relation.span, ...readingFigures(relation).map((f) => f.span)];
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingFigures(relation).map((f) => f.span);
     case 'change':
       return [relation.stated, relation.before, relation.after, relation.delta].filter((f): f is Figure => f !== undefined).map((f) => f.span);
     case 'count':
@@ -262,6 +269,12 @@ export function codeOf(relation: Relation): CheckCode {
       return 'conflicting-figure';
     case 'heading-sequence':
       return 'heading-sequence';
+    case 'size-word':
+      return 'size-word-mismatch';
+    case 'multiple':
+      return 'multiple-mismatch';
+    case 'impossible-percentage':
+      return 'impossible-percentage';
   }
 }
 
@@ -294,6 +307,10 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
       return conflictDraft(relation, t, related);
     case 'heading-sequence':
       return headingDraft(doc, relation, t, related);
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingDraft(doc, relation, t, related);
   }
 }
 

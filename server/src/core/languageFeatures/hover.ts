@@ -10,6 +10,7 @@ import { describeTerm, termAt } from './terms';
 import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
+import { readingArithmetic, readingRole } from './readingDiagnostics';
 
 export interface HoverOptions {
   readonly locale: Locale;
@@ -81,7 +82,7 @@ function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): str
   for (const relation of relationsOfFigure(doc, figure)) {
     if (relation.type === 'unverifiable') {
       const formula = relation.figures.map((f) => f.text).join(' · ');
-      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
+      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : relation.check === 'size-word' ? 'after' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
       continue;
     }
     const line = describeRelation(doc, relation, figure, locale);
@@ -122,6 +123,10 @@ function describeRelation(doc: ReportDocument, relation: Relation, figure: Figur
       const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;
       return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
     }
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return t.relationLine(role(readingRole(relation, figure)), readingArithmetic(relation));
     case 'conflict':
       if (figure !== relation.first && figure !== relation.second) return undefined;
       return t.relationLine(role(figure === relation.first ? 'first' : 'second'), `${relation.metric} ${relation.first.text} / ${relation.second.text}`);
