@@ -7,7 +7,7 @@ import { Rng } from './random';
 import { READING_KINDS, readParagraphs, type Paragraph, SITE_KINDS, type ReportText, type Site, type SiteKind } from './siteKit';
 import { readingSitesEn, readingSitesZh } from './sitesReadings';
 import { enSites } from './sitesEn';
-import { enShareSites, zhShareSites } from './sitesShares';
+import { enShareSites, tableSites, zhShareSites } from './sitesShares';
 import { headingSites } from './sitesHeadings';
 import { zhSites } from './sitesZh';
 import type { Language, Span } from './text';
@@ -22,7 +22,9 @@ export function findSites(doc: ReportText): Site[] {
   const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p), ...readingSitesZh(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p), ...readingSitesEn(p)];
   const seen = new Set<string>();
   const out: Site[] = [];
-  for (const site of [...readParagraphs(doc).flatMap(finder), ...headingSites(doc)]) {
+  // A table is a block of lines between blank lines in either language (a Chinese paragraph is one line).
+  const tables = readParagraphs({ ...doc, language: 'en' }).flatMap(tableSites);
+  for (const site of [...readParagraphs(doc).flatMap(finder), ...headingSites(doc), ...tables]) {
     // One site per kind and sentence: two patterns over the same sentence test the same thing.
     const key = `${site.kind}@${site.span.start}`;
     if (seen.has(key)) continue;
