@@ -3,7 +3,7 @@ import type { TextSpan } from '../model';
 /**
  * Tables written in a report's text, read from its lines: Markdown (GFM) pipe tables, rows whose
  * cells are separated by tabs (what Word's "Convert Table to Text" writes, and how a .docx table
- * is extracted), and columns aligned with runs of spaces. Only the lines are read — no parser —
+ * is extracted), and columns aligned with runs of ASCII spaces. Only the lines are read — no parser —
  * so every kind of document gets the same tables, and a table costs what its lines cost.
  */
 export interface TableCell {
@@ -94,7 +94,7 @@ function finish(style: TableStyle, rows: TableRow[], header: TableRow | undefine
 function readRow(text: string, start: number, end: number, line: number): (TableRow & { style: TableStyle }) | undefined {
   const raw = text.slice(start, end);
   if (raw.trim().length === 0) return undefined;
-  const style: TableStyle | undefined = raw.includes('\t') ? 'tab' : /^\s*\|.*\|/.test(raw) ? 'pipe' : /\S(?: {2,}|\u3000{1,}| \u3000|\u3000 )\S/.test(raw.trim()) ? 'spaces' : undefined;
+  const style: TableStyle | undefined = raw.includes('\t') ? 'tab' : /^\s*\|.*\|/.test(raw) ? 'pipe' : /\S {2,}\S/.test(raw.trim()) ? 'spaces' : undefined;
   if (!style) return undefined;
   const cells = splitCells(raw, start, style);
   if (cells.length < 2 || cells.length > MAX_COLUMNS || (style === 'spaces' && cells.length < MIN_SPACED_CELLS)) return undefined;
@@ -103,7 +103,7 @@ function readRow(text: string, start: number, end: number, line: number): (Table
 
 /** The cells of a row, each trimmed, with its offsets in the text. */
 function splitCells(raw: string, offset: number, style: TableStyle): TableCell[] {
-  const separator = style === 'tab' ? /\t/g : style === 'pipe' ? /(?<!\\)\|/g : /(?: {2,}|\u3000+ ?| \u3000+)/g;
+  const separator = style === 'tab' ? /\t/g : style === 'pipe' ? /(?<!\\)\|/g : / {2,}/g;
   const pieces: TextSpan[] = [];
   let from = 0;
   for (const m of raw.matchAll(separator)) {
@@ -146,10 +146,11 @@ export function documentTables(doc: { readonly text: string; readonly lines: { l
   const mark = (needle: string) => {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, doc.lines.lineEnd(doc.lines.lineAt(at)) + 1)) candidates.add(doc.lines.lineAt(at));
   };
+  // Full-width spaces are not looked for: Chinese reports indent every paragraph with them, and
+  // a table aligned with them alone is rare — marking them would read every line of every version.
   mark('\t');
   mark('|');
   mark('  ');
-  mark('\u3000');
   const lines = [...candidates].sort((a, b) => a - b);
   const found: Table[] = [];
   for (let k = 0; k < lines.length; ) {
