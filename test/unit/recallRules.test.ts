@@ -262,3 +262,23 @@ describe('compound-growth-mismatch in English and Chinese', () => {
     assert.deepEqual(codes(text.replace('年均增长8.4%', '按可比价格计算年均增长12%')), []);
   });
 });
+
+describe('precision and readings of counts and ranges', () => {
+  test('A和B这两个 reads two short names; a clause before 这 that is no list is anaphora: not read', () => {
+    assert.equal(relationsOf(service.parse('各有关部门积极参与和配合了由常委会主持的这两个法律的起草工作。\n')).counts.length, 0);
+    assert.equal(relationsOf(service.parse('我们处理同甲国和乙国这两个邻国的关系。\n')).counts.length, 1);
+  });
+
+  test('两件…：前…，后…: items told apart by 前 and 后 before the same words', () => {
+    const text = '我们做了两件大事：前半个世纪赢得了独立，后半个世纪走上了富强之路。\n';
+    assert.deepEqual(relationsOf(service.parse(text)).counts.map((c) => [c.stated, c.items.length, c.consistent]), [[2, 2, true]]);
+    assert.deepEqual(codes(text.replace('两件大事', '三件大事')), ['count-mismatch']);
+  });
+
+  test('a part of a whole stated as a range is bounded by its upper end and linked to both ends', () => {
+    const text = '计划铁路货运量14.7亿至14.9亿吨，其中煤炭外运量1.92亿吨；\n';
+    const [part] = relationsOf(service.parse(text)).parts;
+    assert.deepEqual([part?.part.text, part?.wholeFrom?.text, part?.whole.text, part?.consistent], ['1.92亿吨', '14.7亿', '14.9亿吨', true]);
+    assert.deepEqual(codes(text.replace('1.92亿吨', '15.2亿吨')), ['part-exceeds-whole']);
+  });
+});

@@ -108,7 +108,7 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     case 'rate':
       return { check: 'rate', verdict, code, ...base(relation.rate.span, [figure('numerator', relation.numerator), figure('denominator', relation.denominator), figure('rate', relation.rate)], `${relation.numerator.text} / ${relation.denominator.text} = ${show(midpoint(relation.computed))}% (${relation.rate.text})`, relation.computed, relation.rate.interval) };
     case 'part':
-      return { check: 'part', verdict, code, ...base(relation.part.span, [figure('part', relation.part), figure('whole', relation.whole)], `${relation.part.text} ≤ ${relation.whole.text}`) };
+      return { check: 'part', verdict, code, ...base(relation.part.span, [figure('part', relation.part), figure('whole', relation.whole), ...(relation.wholeFrom ? [figure('whole', relation.wholeFrom)] : [])], `${relation.part.text} ≤ ${relation.wholeFrom ? `${relation.wholeFrom.text}–` : ''}${relation.whole.text}`) };
     case 'sum':
       return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${partsTerms(relation.parts.map((p) => p.text), relation.signs?.parts)} = ${sumText(doc, relation.total, partsTotal(relation.parts, relation.signs?.parts))} (${relation.signs?.total === -1 ? '−' : ''}${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
     case 'share-sum':

@@ -66,7 +66,7 @@ export function figuresOf(relation: Relation | UnverifiableRelation): readonly F
     case 'rate':
       return [relation.numerator, relation.denominator, relation.rate];
     case 'part':
-      return [relation.part, relation.whole];
+      return relation.wholeFrom ? [relation.part, relation.whole, relation.wholeFrom] : [relation.part, relation.whole];
     case 'sum':
       return [relation.total, ...relation.parts];
     case 'share-sum':
@@ -221,7 +221,7 @@ function analyze(doc: ReportDocument): Relations {
       push(readings, findings.readings);
       return;
     }
-    for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
+    for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole), ...(r.wholeFrom ? { wholeFrom: current(r.wholeFrom) } : {}) });
     for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
     for (const r of findings.shareSums) shareSums.push({ ...r, shares: r.shares.map(current) });
     for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });

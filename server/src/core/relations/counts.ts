@@ -72,6 +72,27 @@ function parallelItems(text: string, from: number, end: number): TextSpan[] | un
   return items.length >= 2 ? items : undefined;
 }
 
+/**
+ * 两件大事：前半个世纪…，后半个世纪…: items told apart by 前/中/后 before the same words (前半个世纪,
+ * 后半个世纪; 前三年, 中间, 后两年 do not share theirs and are not read). The clauses that open so
+ * are the items; other clauses in between belong to the item before them.
+ */
+function pairedItems(text: string, from: number, end: number): TextSpan[] | undefined {
+  const body = text.slice(from, end);
+  const first = /^前([\u4e00-\u9fff]{1,4}?)[^，,]*/.exec(body);
+  if (!first) return undefined;
+  const shared = first[1]!;
+  const items: TextSpan[] = [{ start: from, end: from + first[0].length }];
+  let at = first[0].length;
+  for (const part of body.slice(at).split(/[，,]/)) {
+    const offset = from + at;
+    at += part.length + 1;
+    if (part.startsWith(`中${shared}`) || part.startsWith(`后${shared}`)) items.push({ start: offset + (part.length - part.trimStart().length), end: offset + part.replace(/[。！？]$/, '').length });
+    if (part.startsWith(`后${shared}`)) break;
+  }
+  return items.length >= 2 && text.slice(items[items.length - 1]!.start, items[items.length - 1]!.start + 1) === '后' ? items : undefined;
+}
+
 /** A counted phrase right before 分别 in its clause: 三类地区分别…, 两个项目分别…. */
 const COUNTED_BEFORE_RESPECTIVELY = /(?<![零〇一二两三四五六七八九十百千万第几0-9])([一二两三四五六七八九十])(个|类|项|种|所|家|大|方面|批|条|座|家)([\u4e00-\u9fff]{0,8})分别/;
 
@@ -109,6 +130,9 @@ const FIRST_MARKER = /[，,][“”"\s]*(?:一是|第一[，、：,]|一方面)/
 const APPOSITION = /这([两二三四五六七八九十])(个|项|大|种|条|类|件|方面)/g;
 /** Marks that end the clause an apposition's list stands in (、 and 和 join its items instead). */
 const APPOSITION_CLAUSE_END = /[，,；;：:。！？!?（）()“”"]/;
+/** Two short names joined by 和/及/与 at the end of a clause (同美国和苏联): a preposition may lead, no 的 inside. */
+const JOINED_PAIR = /(?:^|同|与|对|把|在|就)?([^的和及与]{1,8})[和及与]([^的和及与]{1,8})$/;
+
 /** 和, 及, 与 may join two items (A和B这两个) or stand inside one (和平, 参与): each is one reading more. */
 const JOINS = /和|及|与/g;
 
@@ -137,11 +161,18 @@ function appositiveList(text: string, sentence: TextSpan, out: CountRelation[]):
     if (stated === undefined || stated < 2 || stated > fewest + joins || (fewest === 1 && (joins === 0 || stated !== 2))) continue;
     const numberStart = sentence.start + m.index + 1;
     let offset = sentence.start + from;
-    const items = pieces.map((piece) => {
+    let items = pieces.map((piece) => {
       const span = { start: offset, end: offset + piece.length };
       offset += piece.length + 1;
       return span;
     });
+    if (fewest === 1) {
+      // A和B这两个: two names joined by one 和, each short and no modifier (…主持的这两个 is anaphora, not a list).
+      const pair = JOINED_PAIR.exec(list);
+      if (!pair || joins !== 1) continue;
+      const first = sentence.start + from + pair.index;
+      items = [{ start: first, end: first + pair[1]!.length }, { start: first + pair[1]!.length + 1, end: sentence.start + from + list.length }];
+    }
     const alternatives = Array.from({ length: joins }, (_, k) => fewest + k + 1);
     // The counted noun: the Han characters after the counter, up to 的 (这两个大国的关系).
     let nounEnd = numberStart + 1 + m[2]!.length;
@@ -302,7 +333,7 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
   const slice = text.slice(sentence.start, sentence.end);
   // "三个责任：", "二个方面推进市容环境专项整治：", "“三个统一”要求，即…"
   // A comma does what a colon does when the first item's marker follows it (基本点是两条，一是…).
-  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|方面|点)([\u4e00-\u9fff]{0,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即|[，,](?=[“”"\s]*(?:一是|第一[，、：,]|一方面)))/g;
+  const pattern = /([一二两三四五六七八九十]{1,2}|[2-9])(大|个|项|条|种|类|件|方面|点)([\u4e00-\u9fff]{0,14}?)[”"]?(?:[：:]|(?:要求|原则|目标|任务|举措|措施)?[，,]即|[，,](?=[“”"\s]*(?:一是|第一[，、：,]|一方面)))/g;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     // A whole numeral only: 第十条 is an ordinal, 二十四个 is not 四个.
@@ -327,6 +358,11 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
         continue;
       }
       out.push(marked.items.length >= stated ? counted : { ...counted, continues: { family: marked.family, next: marked.items.length + 1, closed: closesList(text, last, paragraphEnd) } });
+      continue;
+    }
+    const paired = pairedItems(text, sentence.start + listStart, sentence.end);
+    if (paired) {
+      out.push(relation(phraseStart, phraseEnd, text, stated, numberSpan, paired, []));
       continue;
     }
     const parallel = parallelItems(text, sentence.start + listStart, sentence.end);

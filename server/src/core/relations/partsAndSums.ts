@@ -66,8 +66,10 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
     }
     if (listed.length === 0 || listed.some((part) => part.signed || part.range !== undefined)) continue;
     // 约二千三百个 of 六千多个: approximate figures still bound each other, but do not add up to a total.
+    // A range's upper end bounds the parts; its lower end belongs to the same whole.
+    const wholeFrom = whole.range === 'end' ? rangeStartOf(context, index, whole) : undefined;
     if (!isExact(whole) || listed.some((part) => !isExact(part))) {
-      for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(bounds(part)[0] > bounds(whole)[1]), rateStated: true });
+      for (const part of listed) parts.push({ type: 'part', part, whole, ...(wholeFrom ? { wholeFrom } : {}), consistent: !(bounds(part)[0] > bounds(whole)[1]), rateStated: true });
       w += listed.length - 1;
       continue;
     }
@@ -77,7 +79,7 @@ function markedParts(context: AnalysisContext, index: number, parts: PartRelatio
     }
     // English "including" and "of which" name one part; only Chinese lists after 其中 are sums.
     if (english) listed.splice(1);
-    for (const part of listed) parts.push({ type: 'part', part, whole, consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
+    for (const part of listed) parts.push({ type: 'part', part, whole, ...(wholeFrom ? { wholeFrom } : {}), consistent: !(part.interval[0] > whole.interval[1]), rateStated: true });
     if (listed.length >= 2 && whole.range === undefined) {
       const after = text.slice(listed[listed.length - 1]!.span.end, Math.min(sentence.span.end, listed[listed.length - 1]!.span.end + 12));
       const exhaustive = CN_EXHAUSTIVE.test(text.slice(Math.max(whole.span.end, mark), listed[0]!.span.start)) || /^[^，。]{0,4}(合计|共计|总计)/.test(after);
@@ -232,6 +234,15 @@ function roleIn(sentence: SentenceView, figure: Figure): string | undefined {
 
 function isDuration(figure: Figure): boolean {
   return figure.kind === 'measure' && DURATION_UNITS.has(figure.unit);
+}
+
+/** The lower end of the range whose upper end is `end`: the figure right before it, in its sentence or the one before. */
+function rangeStartOf(context: AnalysisContext, index: number, end: Figure): Figure | undefined {
+  for (const sentence of [context.sentences[index], context.sentences[index - 1]]) {
+    const k = sentence ? sentence.figures.indexOf(end) : -1;
+    if (k > 0 && sentence!.figures[k - 1]!.range === 'start') return sentence!.figures[k - 1];
+  }
+  return undefined;
 }
 
 /** 分别建成站点26个、80个、40个、107个，合计247个: the parts first, then their total. */

@@ -21,6 +21,8 @@ export interface PartRelation {
   readonly type: 'part';
   readonly part: Figure;
   readonly whole: Figure;
+  /** A whole stated as a range (14.7亿至14.9亿吨): its lower end; `whole` is the upper end, which bounds the part. */
+  readonly wholeFrom?: Figure;
   readonly consistent: boolean;
   /** The part and whole were stated without a rate: an inlay hint can show it. */
   readonly rateStated: boolean;
