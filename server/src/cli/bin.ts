@@ -1,7 +1,10 @@
-import { run } from './main';
+import { runAsync } from './main';
 
-process.exitCode = run(
+void runAsync(
   process.argv.slice(2),
   (text) => process.stdout.write(text),
   (text) => process.stderr.write(text),
-);
+  { progress: process.stderr.isTTY === true },
+).then((code) => {
+  process.exitCode = code;
+});
