@@ -21,7 +21,7 @@ const MAX_FILE_BYTES = 5_000_000;
  */
 export class WorkspaceReports {
   private folders: string[] = [];
-  private files = new Map<string, FileEntry>();
+  private entries = new Map<string, FileEntry>();
   /** The file list must be read again (a folder or a watched file changed); parsed models are kept. */
   private stale = true;
 
@@ -51,9 +51,9 @@ export class WorkspaceReports {
   async reports(skip: ReadonlySet<string>): Promise<IndexedReport[]> {
     if (this.stale) {
       this.stale = false;
-      this.files = await this.scan(this.files);
+      this.entries = await this.scan(this.entries);
     }
-    const files = this.files;
+    const files = this.entries;
     const reports: IndexedReport[] = [];
     for (const [uri, entry] of files) {
       if (skip.has(uri)) continue;
@@ -61,6 +61,15 @@ export class WorkspaceReports {
       if (model) reports.push({ uri, doc: model });
     }
     return reports;
+  }
+
+  /** The report files' URIs (the list is read again when stale; nothing is parsed). */
+  async files(): Promise<string[]> {
+    if (this.stale) {
+      this.stale = false;
+      this.entries = await this.scan(this.entries);
+    }
+    return [...this.entries.keys()];
   }
 
   private async load(uri: string, entry: FileEntry): Promise<ReportDocument | undefined> {
