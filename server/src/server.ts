@@ -426,7 +426,9 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       const model = await modelOf(uri);
       if (!model) return { figures: 0, mismatches: 0, headings: 0, skipped: document !== undefined };
-      const counts = service.mismatchCount(model, await settings.get(uri), projects.reviewedSet(uri));
+      const resolved = await settings.get(uri);
+      // With diagnostics off the status bar agrees with the empty Problems view.
+      const counts = resolved.workspaceDiagnostics === 'off' ? { figures: 0, headings: 0 } : service.mismatchCount(model, resolved, projects.reviewedSet(uri));
       return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );

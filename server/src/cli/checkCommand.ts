@@ -143,7 +143,10 @@ export function checkCommand(
   err: (text: string) => void,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): number {
-  const run = prepareCheck(files, format, options, env, err);
+  return checkPrepared(service, prepareCheck(files, format, options, env, err), options, version, out, err);
+}
+
+function checkPrepared(service: ReportLanguageService, run: PreparedCheck, options: CheckOptions, version: string, out: (text: string) => void, err: (text: string) => void): number {
   const checker = new FileChecker(service, options, run.locale, err);
   const progress = new Progress(options.progress === true, run.files.length, err);
   const results = run.files.map((file, i) => {
@@ -171,7 +174,7 @@ export async function checkCommandParallel(
 ): Promise<number> {
   const run = prepareCheck(files, format, options, env, err);
   const jobs = Math.min(options.jobs ?? availableParallelism(), run.files.length);
-  if (jobs <= 1 || run.files.includes('-')) return checkCommand(service, files, format, options, version, out, err, env);
+  if (jobs <= 1 || run.files.includes('-')) return checkPrepared(service, run, options, version, out, err);
   const progress = new Progress(options.progress === true, run.files.length, err);
   const { results, glossaryProblems } = await checkOnWorkers(run.files, jobs, { options, locale: run.locale }, err, (i, file) => progress.done(i, file), () => new FileChecker(service, options, run.locale, err));
   progress.clear();

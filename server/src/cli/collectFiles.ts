@@ -64,10 +64,19 @@ function isReport(full: string, projects: Map<string, Project>): boolean {
   const dir = path.dirname(full);
   let project = projects.get(dir);
   if (!project) projects.set(dir, (project = findProject(dir)));
-  const globs = (project.config.reports ?? []).filter((glob) => !globProblem(glob));
+  const globs = reportGlobs(project);
   if (globs.length === 0) return DEFAULT_REPORT_EXTENSIONS.some((ext) => full.toLowerCase().endsWith(ext));
   const relative = path.relative(project.root, full).split(path.sep).join('/');
-  return globs.some((glob) => globToRegExp(glob).test(relative));
+  return globs.some((glob) => glob.test(relative));
+}
+
+const compiledGlobs = new WeakMap<Project, RegExp[]>();
+
+/** A project's `reports` globs, compiled once (a malformed one names nothing, as in the server). */
+function reportGlobs(project: Project): RegExp[] {
+  let globs = compiledGlobs.get(project);
+  if (!globs) compiledGlobs.set(project, (globs = (project.config.reports ?? []).filter((glob) => !globProblem(glob)).map(globToRegExp)));
+  return globs;
 }
 
 /** A glob's files: the folder before its first glob character is walked, the rest matched against each path under it. */
