@@ -24,6 +24,7 @@ export class WorkspaceReports {
   private entries = new Map<string, FileEntry>();
   /** The file list must be read again (a folder or a watched file changed); parsed models are kept. */
   private stale = true;
+  private scanning: Promise<void> = Promise.resolve();
 
   /**
    * @param reportGlobs per workspace folder, the `reports` globs of its report-lens.json (undefined: the
@@ -49,10 +50,7 @@ export class WorkspaceReports {
   }
 
   async reports(skip: ReadonlySet<string>): Promise<IndexedReport[]> {
-    if (this.stale) {
-      this.stale = false;
-      this.entries = await this.scan(this.entries);
-    }
+    await this.fresh();
     const files = this.entries;
     const reports: IndexedReport[] = [];
     for (const [uri, entry] of files) {
@@ -65,11 +63,22 @@ export class WorkspaceReports {
 
   /** The report files' URIs (the list is read again when stale; nothing is parsed). */
   async files(): Promise<string[]> {
+    await this.fresh();
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * Lists the files again if stale. Callers at the same time share one scan: a second caller must
+   * not take the old list while the first one's scan is still running.
+   */
+  private fresh(): Promise<void> {
     if (this.stale) {
       this.stale = false;
-      this.entries = await this.scan(this.entries);
+      this.scanning = this.scan(this.entries).then((entries) => {
+        this.entries = entries;
+      });
     }
-    return [...this.entries.keys()];
+    return this.scanning;
   }
 
   private async load(uri: string, entry: FileEntry): Promise<ReportDocument | undefined> {

@@ -87,11 +87,28 @@ describe('workspace diagnostics (issue 14)', () => {
     const refused: CheckAllReportsResult = await run.server.connection.sendRequest(CHECK_ALL_REPORTS_METHOD, {});
     assert.equal(refused.started, false);
     await configure('openFiles');
+    // As in the editor: the client's workspace pull is already waiting when the command comes.
+    const pulled = pullWithHovers(run, COUNT, { timeoutMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const result: CheckAllReportsResult = await run.server.connection.sendRequest(CHECK_ALL_REPORTS_METHOD, {});
     assert.equal(result.started, true);
     assert.equal(result.total, COUNT + 1, 'the generated reports and the open one');
-    const { reports } = await pullWithHovers(run, COUNT, { timeoutMs: 60_000 });
+    const { reports } = await pulled;
     assert.equal([...reports.values()].filter((r) => r.kind === 'full').length, COUNT);
     await waitFor(() => progress.some((p) => p.pass === result.pass && p.done === p.total && p.total === COUNT + 1), 5000, 'the pass\'s last progress');
+  });
+
+  test('Check All Reports on a fresh server whose workspace pull is already waiting: the pass lists the reports (one scan shared by both)', async () => {
+    const fresh = await workspaceOf(5, {});
+    try {
+      const pulled = pullWithHovers(fresh, 5, { timeoutMs: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const result: CheckAllReportsResult = await fresh.server.connection.sendRequest(CHECK_ALL_REPORTS_METHOD, {});
+      assert.equal(result.total, 6);
+      const { reports } = await pulled;
+      assert.deepEqual([...reports.keys()].sort(), [...fresh.uris].sort());
+    } finally {
+      await fresh.dispose();
+    }
   });
 });
