@@ -12,6 +12,7 @@ import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
 import { StatusBar } from './statusBar';
 import { checkAllReports } from './checkAllReports';
+import { DOCX_SCHEME, WordDocuments } from './wordDocuments';
 import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient, effectiveLanguages } from './serverLauncher';
 
 const RESTART_COMMAND = 'reportLens.restartServer';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const controller = server;
 
   context.subscriptions.push(
+    new WordDocuments(output),
     new StatusBar(() => controller.runningClient),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(controller, policy)),
@@ -101,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
 }
 
 function isAnalysed(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === DOCX_SCHEME) return true;
   return effectiveLanguages(config.languages()).includes(document.languageId as config.ReportLanguage);
 }
 

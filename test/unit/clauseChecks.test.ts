@@ -136,7 +136,7 @@ describe('change-mismatch: what the change clause says', () => {
 
   test('an annual average over the years the text states is a compound rate', () => {
     assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长8.4%。\n'), []);
-    assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长10.4%。\n'), ['change-mismatch']);
+    assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长10.4%。\n'), ['compound-growth-mismatch']);
   });
 
   test('an annual average without a stretch of years is not verifiable', () => {
@@ -147,7 +147,7 @@ describe('change-mismatch: what the change clause says', () => {
 
   test('an annual average after the total change of the same metric', () => {
     assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之七点三。\n'), []);
-    assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之九点三。\n'), ['change-mismatch']);
+    assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之九点三。\n'), ['compound-growth-mismatch']);
   });
 
   test('a change against a year whose value an earlier clause states', () => {
@@ -264,7 +264,9 @@ describe('change-mismatch: a comparison whose level stands in the sentence befor
   test('如果同…的一百七十亿元作比较，则增长二点八倍 speaks of the level just stated', () => {
     const text = (times: string) => `一九五九年社会商品零售额计划达到六百五十亿元。如果同一九五零年的一百七十亿元作比较，则增长${times}倍。\n`;
     assert.deepEqual(codes(text('二点八')), []);
-    assert.deepEqual(codes(text('三点八')), ['change-mismatch']);
+    // 650 / 170 = ×3.82: 增长三点八倍 is the ×N reading of 增长N倍, which multiple-mismatch reports (issue 15).
+    assert.deepEqual(codes(text('三点八')), ['multiple-mismatch']);
+    assert.deepEqual(codes(text('四点八')), ['change-mismatch']);
   });
 
   test('a change in between is no level for the year (…四十四万人，即增加一倍多；…比一九五七年增加百分之五十)', () => {

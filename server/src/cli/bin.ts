@@ -1,6 +1,6 @@
-import { runAsync } from './main';
+import { runCli } from './main';
 
-void runAsync(
+void runCli(
   process.argv.slice(2),
   (text) => process.stdout.write(text),
   (text) => process.stderr.write(text),

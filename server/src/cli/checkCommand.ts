@@ -11,7 +11,8 @@ import { builtinEntries } from '../core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
 import { checkFormat, UsageError, VALUE_OPTIONS } from './args';
-import { readBounded, ReadError, readReport, TooLargeError } from './readReport';
+import { isDocx, sentenceAt } from '../docx/extract';
+import { docxText, readBounded, ReadError, readReport, TooLargeError } from './readReport';
 import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
 import { availableParallelism } from 'node:os';
@@ -123,6 +124,12 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
   return 'en';
 }
 
+/** The largest file `check` reads at this path: --max-file-size, else the project's report-lens.json, else the default. */
+export function maxFileSizeFor(file: string, options: CheckOptions): number {
+  if (options.maxFileSize !== undefined) return options.maxFileSize;
+  return settingsFor(options, findProject(file === '-' ? process.cwd() : path.dirname(path.resolve(file)))).maxFileSize;
+}
+
 /** Settings for a report: the defaults, under the project's configuration, under the command line. */
 export function settingsFor(options: CheckOptions, project?: Project): ReportSettings {
   const fromFlags = { checks: { ...options.severity }, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
@@ -204,7 +211,7 @@ function prepareCheck(args: readonly string[], format: string | undefined, optio
  * baseline has error severity, else 0. Findings in the baseline are not shown.
  */
 function finishCheck(run: PreparedCheck, results: readonly FileResult[], glossaryProblems: readonly CheckedFile[], version: string, out: (text: string) => void, err: (text: string) => void): number {
-  let checked: CheckedFile[] = [];
+  let checked: TextFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
   for (const result of results) {
     if ('checked' in result) checked.push(result.checked);
@@ -227,7 +234,7 @@ function finishCheck(run: PreparedCheck, results: readonly FileResult[], glossar
 }
 
 /** One file's outcome: its diagnostics, or why it could not be read. Plain data: it crosses threads. */
-export type FileResult = { readonly checked: CheckedFile } | { readonly unreadable: { path: string; message: string } };
+export type FileResult = { readonly checked: TextFile } | { readonly unreadable: { path: string; message: string } };
 
 /** Checks one file after another with what they share (projects, glossaries) read once. */
 export class FileChecker {
@@ -259,7 +266,7 @@ export class FileChecker {
     const glossary = this.glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : this.projects.reviewed(project, file);
     const diagnostics = this.service.diagnostics(this.service.parse(text), settings, { locale: this.locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
-    return { checked: { path: file, uri, diagnostics } };
+    return { checked: { path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) } };
   }
 
   glossaryProblemFiles(): CheckedFile[] {
@@ -475,11 +482,19 @@ export function fileUri(file: string): string {
 
 const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
+/** A checked file as the text format shows it: a Word document also keeps its paragraphs. */
+export interface TextFile extends CheckedFile {
+  /** Set for a .docx: line N of its extracted text is paragraph N. */
+  readonly paragraphs?: readonly string[];
+}
+
 /**
  * Compiler style, one line per diagnostic (`path:line:col: error rate-mismatch: message`, 1-based),
- * each related location on an indented `note:` line under it, then a summary line.
+ * each related location on an indented `note:` line under it, then a summary line. A Word document
+ * has no lines a user could go to: its findings name the paragraph (`report.docx ¶4:`) and quote
+ * the sentence on a line of their own.
  */
-export function renderText(files: readonly CheckedFile[], options: { table?: boolean } = {}): string {
+export function renderText(files: readonly TextFile[], options: { table?: boolean } = {}): string {
   const lines: string[] = [];
   const counts = [0, 0, 0, 0, 0];
   const byCode = new Map<string, number[]>();
@@ -492,11 +507,12 @@ export function renderText(files: readonly CheckedFile[], options: { table?: boo
       perCode[severity] = (perCode[severity] ?? 0) + 1;
       byCode.set(String(d.code ?? ''), perCode);
       const code = d.code === undefined ? '' : ` ${String(d.code)}`;
-      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
+      lines.push(`${place(display, d.range.start, file.paragraphs)}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
+      if (file.paragraphs) lines.push(`    「${sentenceAt(file.paragraphs[d.range.start.line] ?? '', d.range.start.character)}」`);
       for (const related of d.relatedInformation ?? []) {
-        const where = related.location.uri === file.uri ? display : relatedPath(related.location.uri);
+        const here = related.location.uri === file.uri;
         const start = related.location.range.start;
-        lines.push(`    note: ${where}:${start.line + 1}:${start.character + 1}: ${oneLine(related.message)}`);
+        lines.push(`    note: ${place(here ? display : relatedPath(related.location.uri), start, here ? file.paragraphs : undefined)}: ${oneLine(related.message)}`);
       }
     }
   }
@@ -519,6 +535,11 @@ function summaryTable(byCode: ReadonlyMap<string, number[]>, files: readonly Che
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const format = (row: readonly string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [format(header), ...rows.map(format)];
+}
+
+/** `path:line:col`, or for a Word document `path ¶paragraph`. */
+function place(display: string, start: { line: number; character: number }, paragraphs: readonly string[] | undefined): string {
+  return paragraphs ? `${display} ¶${start.line + 1}` : `${display}:${start.line + 1}:${start.character + 1}`;
 }
 
 function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

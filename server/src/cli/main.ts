@@ -1,10 +1,10 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
-import { checkCommand, checkCommandParallel, localeFromEnv, takeCheckOptions } from './checkCommand';
+import { checkCommand, checkCommandParallel, localeFromEnv, maxFileSizeFor, takeCheckOptions } from './checkCommand';
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
-import { ReadError } from './readReport';
+import { readDocuments, ReadError, withDocuments } from './readReport';
 
 const USAGE = `Usage: report-lens <command> [options] FILE...
 
@@ -40,10 +40,15 @@ Commands:
                                       (matched by file, check, sentence and figures, not by line) are
                                       not reported, so only new findings fail
 
+A FILE ending in .docx is a Word document: its text is read (one line per paragraph or table row,
+cells separated by tabs, list numbers written in), and the text format names paragraphs (¶N, which
+is also line N of that text) and quotes the sentence; json and sarif give line:column of that text.
+
 Options:
   -f, --format FORMAT   output format (default: text)
   --max-file-size BYTES the largest file read (default: 20000000, as reportLens.maxFileSize);
-                        a larger one, or one that is not a regular file, exits 2
+                        a larger one, or one that is not a regular file, exits 2; a .docx may
+                        also unpack to at most 5 times this
   -h, --help            show this help
   -v, --version         show the version
 
@@ -61,7 +66,30 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
   return guarded(err, () => dispatch(argv, out, err, {}, false) as number);
 }
 
-/** The CLI as the `report-lens` binary runs it: `check` on many files uses worker threads. */
+/**
+ * The CLI as `report-lens` runs it: Word documents named on the command line are extracted first
+ * (mammoth reads them asynchronously), then the command runs on their text, on this thread (the
+ * extracted text lives in this thread only); without Word documents, `check` on many files uses
+ * worker threads.
+ */
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
+  let documents = new Map();
+  try {
+    const { argv: common, check } = takeCheckOptions(argv);
+    const args = parseArgs(common);
+    // The limit each command will read the file with: check's may come from the project's report-lens.json.
+    const limitOf = (file: string): number =>
+      args.command === 'check' ? maxFileSizeFor(file, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }) : args.maxFileSize;
+    documents = await readDocuments(args.files, limitOf);
+  } catch (error) {
+    // A usage error: run() reports it.
+    if (!(error instanceof UsageError)) throw error;
+  }
+  if (documents.size > 0) return withDocuments(documents, () => run(argv, out, err));
+  return runAsync(argv, out, err, io);
+}
+
+/** `check` on many files on worker threads (no Word documents: see runCli). */
 export async function runAsync(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
   try {
     return await guarded(err, () => dispatch(argv, out, err, io, true));

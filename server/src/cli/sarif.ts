@@ -99,6 +99,11 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     short: 'A stated change disagrees with its before and after values.',
     full: 'An absolute or relative change (增长12.6%, rose by 6,400) does not follow from the values before and after it.',
   },
+  'compound-growth-mismatch': {
+    name: 'CompoundGrowthMismatch',
+    short: 'A stated average annual growth rate disagrees with the levels and years it spans.',
+    full: 'An average annual rate (年均增长, 平均每年增长, average annual growth) over a stretch of years does not follow from the levels at its ends, (end / start)^(1/years) − 1, or from the total change over those years.',
+  },
   'count-mismatch': {
     name: 'CountMismatch',
     short: 'A counted phrase announces a different number of items than are listed.',
@@ -113,6 +118,21 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     name: 'HeadingSequence',
     short: 'Numbered headings skip or repeat a number.',
     full: 'At one level of the outline, heading numbers do not run on by one (一、二、四; （一）（三）; 1. 2. 4.).',
+  },
+  'size-word-mismatch': {
+    name: 'SizeWordMismatch',
+    short: 'A word that states a size contradicts the figure it describes.',
+    full: 'A size word (大幅, 略有, 过半, 近三成, 翻一番, sharply, more than half, doubled) is said of a figure or of before/after values outside what the word allows: 大幅增长0.4%, 过半 of 48.5%, 翻一番 from 500 to 750.',
+  },
+  'multiple-mismatch': {
+    name: 'MultipleMismatch',
+    short: 'A multiple in 倍 is read the wrong way round, or states an impossible decrease.',
+    full: '增长N倍 means ×(N+1) and 是…的N倍 or 增长到N倍 means ×N; the before/after values show the other reading, or the ratio differs. 下降/减少N倍 (N times less) is no valid decrease: state the percentage or fraction.',
+  },
+  'impossible-percentage': {
+    name: 'ImpossiblePercentage',
+    short: 'A percentage of a stated count that no whole number of the count gives (GRIM test).',
+    full: 'A percentage tied to a whole-number count (调查1200户，满意率83.47%; Of 40 respondents, 37.3%) cannot be k / count for any whole k at its printed precision.',
   },
   'undefined-term': {
     name: 'UndefinedTerm',

@@ -7,10 +7,14 @@ export const CHECK_CODES = [
   'sum-mismatch',
   'share-sum-mismatch',
   'change-mismatch',
+  'compound-growth-mismatch',
   'count-mismatch',
   'conflicting-figure',
   'heading-sequence',
   'undefined-term',
+  'size-word-mismatch',
+  'multiple-mismatch',
+  'impossible-percentage',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -23,10 +27,14 @@ export const DEFAULT_CHECK_SEVERITY: Readonly<Record<CheckCode, CheckSeverity>> 
   'sum-mismatch': 'error',
   'share-sum-mismatch': 'error',
   'change-mismatch': 'error',
+  'compound-growth-mismatch': 'error',
   'count-mismatch': 'warning',
   'conflicting-figure': 'warning',
   'heading-sequence': 'warning',
   'undefined-term': 'hint',
+  'size-word-mismatch': 'warning',
+  'multiple-mismatch': 'warning',
+  'impossible-percentage': 'warning',
 };
 
 export interface ReportSettings {

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ReportDocument, Section } from '../model';
+import { documentTables, type Table } from '../tables/readTables';
 import type { CancellationToken } from '../cancellation';
 
 /**
@@ -13,7 +14,29 @@ export function documentSymbols(doc: ReportDocument, token?: CancellationToken):
     if (token?.isCancellationRequested) break;
     symbols.push(toSymbol(doc, section));
   }
+  for (const table of documentTables(doc)) place(symbols, tableSymbol(doc, table), doc.lines.positionAt(table.span.start).line);
   return symbols;
+}
+
+/** A table in the outline: named by its header, under the innermost section that holds it. */
+function tableSymbol(doc: ReportDocument, table: Table): DocumentSymbol {
+  const columns = (table.header ?? table.rows[0]!).cells.length;
+  const named = table.header?.cells.map((cell) => cell.text).filter((text) => text.length > 0).join(' | ') ?? '';
+  const name = named.length > 0 ? (named.length > 40 ? `${named.slice(0, 39)}…` : named) : `▦ ${table.rows[0]!.cells[0]!.text.slice(0, 20)}`;
+  const range = doc.lines.rangeOf(table.span.start, table.span.end);
+  return { name, detail: `${table.rows.length} × ${columns}`, kind: SymbolKind.Array, range, selectionRange: doc.lines.rangeOf(table.span.start, (table.header ?? table.rows[0]!).span.end) };
+}
+
+/** Adds `symbol` to the deepest symbol whose range holds `line`, after the children that start before it. */
+function place(symbols: DocumentSymbol[], symbol: DocumentSymbol, line: number): void {
+  const holder = symbols.find((s) => s.range.start.line <= line && line <= s.range.end.line && s.kind !== SymbolKind.Array);
+  if (holder) {
+    holder.children ??= [];
+    place(holder.children, symbol, line);
+    return;
+  }
+  const at = symbols.findIndex((s) => s.range.start.line > line);
+  symbols.splice(at < 0 ? symbols.length : at, 0, symbol);
 }
 
 function toSymbol(doc: ReportDocument, section: Section): DocumentSymbol {
