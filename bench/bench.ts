@@ -8,6 +8,8 @@
  *   --json    JSON instead of the table.
  *   --server-only  only the server (edits, hover, memory) and the CLI
  *             against autocorrect.
+ *   --folder-only  only `report-lens check` on the corpus' 38 national
+ *             reports (budget: 1.5 s on 2 cores).
  *   --server-prof=DIR  write a CPU profile of each language server started
  *             (node --cpu-prof) into DIR, to see where server time goes.
  *
@@ -24,12 +26,15 @@ import { statsOf } from './measure';
 import { Results, json, summary, table } from './results';
 import { benchServer } from './serverBench';
 import { benchTerms } from './terms';
+import { benchFolderCheck } from './folderCheck';
 import { spawnSync } from 'node:child_process';
 
 const FIGURES_ONLY = '--figures-only';
 /** Only the server and CLI measurements (edits, hover, memory, check vs autocorrect): what a change to the incremental analysis needs. */
 const SERVER_ONLY = '--server-only';
 const TERMS_ONLY = '--terms-only';
+/** Only the folder check (the CLI on the corpus' 38 national reports), printed as the full bench prints it. */
+const FOLDER_ONLY = '--folder-only';
 
 interface ChildOutput {
   metrics: Results['metrics'];
@@ -72,9 +77,9 @@ function runChild(flag: string, smoke: boolean): ChildOutput {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && arg !== TERMS_ONLY && arg !== SERVER_ONLY && !arg.startsWith('--server-prof='));
+  const unknown = args.filter((arg) => arg !== '--smoke' && arg !== '--json' && arg !== FIGURES_ONLY && arg !== TERMS_ONLY && arg !== SERVER_ONLY && arg !== FOLDER_ONLY && !arg.startsWith('--server-prof='));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')} (options: --smoke, --json, --server-only, --server-prof=DIR)\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')} (options: --smoke, --json, --server-only, --folder-only, --server-prof=DIR)\n`);
     process.exitCode = 2;
     return;
   }
@@ -101,14 +106,19 @@ async function main(): Promise<void> {
     if (!asJson) process.stderr.write(`  … ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   };
 
+  const folderOnly = args.includes(FOLDER_ONLY);
   // The server first, while this process' heap is small: its collector must not pause during timed requests.
-  progress('server: edit → diagnostics at three sizes, hover, memory after edits');
-  await benchServer(results, { smoke });
-  progress('check vs autocorrect (whole processes)');
-  benchCheck(results, { smoke });
+  if (!folderOnly) {
+    progress('server: edit → diagnostics at three sizes, hover, memory after edits');
+    await benchServer(results, { smoke });
+    progress('check vs autocorrect (whole processes)');
+    benchCheck(results, { smoke });
+  }
+  progress('check on a folder of reports (whole processes)');
+  benchFolderCheck(results, { smoke });
   let peerVersion: string | undefined;
   let examples: string[] = [];
-  if (!args.includes(SERVER_ONLY)) {
+  if (!args.includes(SERVER_ONLY) && !folderOnly) {
     progress('full analysis');
     benchAnalysis(results, { smoke });
     progress('figures and the peer (in fresh processes)');

@@ -27,6 +27,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
+  // Found by the CLI beside itself (workerPool.ts: __dirname/checkWorker.js) for `check` on many files.
+  { entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
 ];
 
 if (watch) {

@@ -11,11 +11,13 @@ import { logLines, messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
 import { StatusBar } from './statusBar';
+import { checkAllReports } from './checkAllReports';
 import { DOCX_SCHEME, WordDocuments } from './wordDocuments';
 import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient, effectiveLanguages } from './serverLauncher';
 
 const RESTART_COMMAND = 'reportLens.restartServer';
 const SHOW_OUTPUT_COMMAND = 'reportLens.showOutput';
+const CHECK_ALL_COMMAND = 'reportLens.checkAllReports';
 const STATUS_MESSAGE_MS = 3000;
 
 let server: ServerController | undefined;
@@ -64,6 +66,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     new StatusBar(() => controller.runningClient),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(controller, policy)),
+    // The server may not be running yet (no report open): the command starts it.
+    vscode.commands.registerCommand(CHECK_ALL_COMMAND, async () => {
+      await startOnce();
+      await checkAllReports(controller.runningClient);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!config.affectsAnySetting(event)) return;
       // Not started yet: the new languages may now cover an open document.

@@ -75,3 +75,13 @@ export const logLines = {
   languagesChanged: (languages: readonly string[]): string =>
     vscode.l10n.t('Document languages changed to {0}; restarting the language server.', languages.join(', ')),
 };
+
+/** Report Lens: Check All Reports. */
+export const workspaceCheck = {
+  title: (): string => vscode.l10n.t('Report Lens: checking all reports'),
+  progress: (done: number, total: number): string => vscode.l10n.t('{0} of {1} reports', done, total),
+  done: (total: number): string => vscode.l10n.t('Report Lens: checked {0} reports; findings are in the Problems view.', total),
+  none: (): string => vscode.l10n.t('Report Lens: no reports found in the workspace (files ending in .report, or named by report-lens.json\'s "reports" globs).'),
+  off: (): string => vscode.l10n.t('Report Lens: reportLens.workspaceDiagnostics is "off", so no reports are checked.'),
+  noServer: (): string => vscode.l10n.t('Report Lens: the language server is not running.'),
+};

@@ -3,10 +3,10 @@
 // the extension installed from a .vsix packaged from this repository (as a
 // user installs it), in headless Debian Chromium (1400×900).
 //
-// Writes docs/images/hover-figure.png, diagnostic-quick-fix.png, outline-zh.png and word-document.png.
+// Writes docs/images/hover-figure.png, diagnostic-quick-fix.png, outline-zh.png, word-document.png and workspace-problems.png.
 // REPORT_LENS_E2E_KEEP=1 keeps the scratch folder; REPORT_LENS_SHOTS=shotWordDocument takes only that shot.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import { installExtension, launchBrowser, sleep, startCodeServer } from './codeServer.mjs';
@@ -228,6 +228,25 @@ async function shotWordDocument(server, workspace) {
   log(`wrote ${file}`);
 }
 
+/** Report Lens: Check All Reports, then the Problems view listing every report of the workspace, opened or not. */
+async function shotWorkspaceProblems(server, workspace) {
+  const settingsFile = join(workspace, '.vscode', 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  writeFileSync(settingsFile, `${JSON.stringify({ ...settings, 'reportLens.workspaceDiagnostics': 'workspace' }, null, 2)}\n`);
+  const page = await openWorkbench(server, workspace, FILE);
+  await runCommand(page, 'Report Lens: Check All Reports');
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  // The English release was never opened: its findings come from the workspace pass.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'statistical-release-en.report' }).first().waitFor({ timeout: 45_000 });
+  await runCommand(page, 'View: Toggle Maximized Panel');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(5, 890);
+  await sleep(800);
+  const file = join(OUT_DIR, 'workspace-problems.png');
+  await page.screenshot({ path: file });
+  log(`wrote ${file}`);
+}
+
 /** REPORT_LENS_SHOTS=shotWordDocument,… takes only those shots (the others' images stay as they are). */
 function chosen(shots) {
   const names = process.env.REPORT_LENS_SHOTS?.split(',').map((name) => name.trim()).filter(Boolean);
@@ -249,7 +268,7 @@ async function main() {
     server = await startCodeServer({ paths, scratch, log, userSettings: USER_SETTINGS });
     browser = await launchBrowser({ executablePath: paths.chromium, profileDir: join(scratch, 'chromium') });
     server.page = browser.page;
-    for (const shot of chosen([shotHover, shotQuickFix, shotOutline, shotWordDocument])) {
+    for (const shot of chosen([shotHover, shotQuickFix, shotOutline, shotWordDocument, shotWorkspaceProblems])) {
       try {
         await shot(server, workspace);
       } catch (error) {

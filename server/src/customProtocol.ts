@@ -21,3 +21,29 @@ export interface DocumentStats {
   /** The report was too large to analyse (reportLens.maxFileSize). */
   readonly skipped: boolean;
 }
+
+/**
+ * `reportLens/checkAllReports` (client → server): a workspace diagnostics pass now, and for the rest
+ * of the session, whatever reportLens.workspaceDiagnostics says (unless it is `off`). Answers how
+ * many reports the pass will check; its progress comes as WORKSPACE_PROGRESS_METHOD notifications.
+ */
+export const CHECK_ALL_REPORTS_METHOD = 'reportLens/checkAllReports';
+
+export interface CheckAllReportsResult {
+  /** Reports in the workspace (0 when diagnostics are off or the client pulls no workspace diagnostics). */
+  readonly total: number;
+  /** Whether a pass runs (false: reportLens.workspaceDiagnostics is `off`, or the client cannot pull them). */
+  readonly started: boolean;
+  /** The pass: progress of earlier passes carries a lower number. */
+  readonly pass: number;
+}
+
+/** `reportLens/workspaceProgress` (server → client): how far a workspace diagnostics pass is. */
+export const WORKSPACE_PROGRESS_METHOD = 'reportLens/workspaceProgress';
+
+export interface WorkspaceProgress {
+  /** Which pass (passes are numbered as settings and configuration change). */
+  readonly pass: number;
+  readonly done: number;
+  readonly total: number;
+}

@@ -21,7 +21,8 @@ import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messag
 import { DocumentModels } from './documentModels';
 import { runSafe, type Logger } from './runSafe';
 import { SettingsStore } from './settingsStore';
-import { DOCUMENT_STATS_METHOD, type DocumentStats, type DocumentStatsParams } from './customProtocol';
+import { CHECK_ALL_REPORTS_METHOD, DOCUMENT_STATS_METHOD, WORKSPACE_PROGRESS_METHOD, type CheckAllReportsResult, type DocumentStats, type DocumentStatsParams, type WorkspaceProgress } from './customProtocol';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { GlossaryStore } from './glossaryStore';
 import { WorkspaceReports } from './workspaceReports';
 import { PROJECT_WATCH_GLOBS, ProjectStore } from './projectStore';
@@ -154,7 +155,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['“', '「', '『', '"'] },
         inlayHintProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'report-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'report-lens', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-lens-language-server', version: SERVER_VERSION },
@@ -191,6 +192,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     toldTooLarge.clear();
+    workspaceDiagnostics.changed('all');
     // Severities, hints and the glossary glob may have changed: ask the client to pull again, or push anew.
     void syncGlossaryGlob().then(refreshClients);
   });
@@ -229,8 +231,31 @@ export function startServer(connection: Connection): void {
     const model = await modelOf(uri);
     if (!model) return [];
     const reviewed = projects.reviewedSet(uri);
-    return service.diagnostics(model, await settings.get(uri), { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
+    const resolved = await settings.get(uri);
+    if (resolved.workspaceDiagnostics === 'off') return [];
+    return service.diagnostics(model, resolved, { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
   };
+
+  /** Workspace diagnostics: the reports on disk, checked as the document pull checks an open one. */
+  let lastProgress = 0;
+  const workspaceDiagnostics = new WorkspaceDiagnostics({
+    mode: async () => (await settings.get(firstFolder ?? '')).workspaceDiagnostics,
+    reports: () => workspace.files(),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    diagnose: async (uri, text, token) => {
+      const resolved = await settings.get(uri);
+      if (resolved.workspaceDiagnostics === 'off' || exceeds(text, resolved.maxFileSize)) return [];
+      const reviewed = projects.reviewedSet(uri);
+      return service.diagnostics(service.parse(text), resolved, { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
+    },
+    progress: (pass, done, total) => {
+      // A notification per file would flood the client: a few per second, and the last one.
+      const now = Date.now();
+      if (done < total && now - lastProgress < 200) return;
+      lastProgress = now;
+      void connection.sendNotification(WORKSPACE_PROGRESS_METHOD, { pass, done, total } satisfies WorkspaceProgress);
+    },
+  });
 
   /** Push mode: debounced per document, so a burst of keystrokes costs one analysis. */
   const schedulePush = (uri: string, delay = PUSH_DELAY_MS): void => {
@@ -251,6 +276,8 @@ export function startServer(connection: Connection): void {
   });
   connection.onNotification(DidChangeWatchedFilesNotification.type, (params) => {
     workspace.invalidate();
+    const everything = params.changes.some((change) => projects.isProjectFile(change.uri) || glossaries.isGlossaryFile(change.uri));
+    workspaceDiagnostics.changed(everything ? 'all' : 'files');
     if (params.changes.some((change) => projects.isProjectFile(change.uri))) {
       projects.invalidate();
       settings.clear();
@@ -284,6 +311,8 @@ export function startServer(connection: Connection): void {
     models.forget(event.document.uri);
     settings.forget(event.document.uri);
     toldTooLarge.delete(event.document.uri);
+    // A closed report is the workspace pass's again (its disk text may differ from what was shown).
+    workspaceDiagnostics.changed('files');
   });
 
   connection.onDocumentSymbol((params, token) =>
@@ -315,6 +344,20 @@ export function startServer(connection: Connection): void {
     const items = await runSafe(logger, 'textDocument/diagnostic', [], token, () => diagnosticsOf(params.textDocument.uri, token));
     if (!Array.isArray(items)) throw items; // cancelled: answer with the cancellation error
     return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token, _workDone, resultProgress) => {
+    const items = await runSafe(logger, 'workspace/diagnostic', [], token, () =>
+      workspaceDiagnostics.pull(params.previousResultIds, token, resultProgress ? (chunk) => resultProgress.report({ items: chunk }) : undefined),
+    );
+    return { items: Array.isArray(items) ? items : [] };
+  });
+
+  connection.onRequest(CHECK_ALL_REPORTS_METHOD, async (): Promise<CheckAllReportsResult> => {
+    const mode = (await settings.get(firstFolder ?? '')).workspaceDiagnostics;
+    if (mode === 'off' || !pullDiagnostics) return { total: 0, started: false, pass: 0 };
+    const pass = workspaceDiagnostics.force();
+    return { total: (await workspace.files()).length, started: true, pass };
   });
 
   connection.onCodeAction((params, token) =>
@@ -383,7 +426,9 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       const model = await modelOf(uri);
       if (!model) return { figures: 0, mismatches: 0, headings: 0, skipped: document !== undefined };
-      const counts = service.mismatchCount(model, await settings.get(uri), projects.reviewedSet(uri));
+      const resolved = await settings.get(uri);
+      // With diagnostics off the status bar agrees with the empty Problems view.
+      const counts = resolved.workspaceDiagnostics === 'off' ? { figures: 0, headings: 0 } : service.mismatchCount(model, resolved, projects.reviewedSet(uri));
       return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );

@@ -21,9 +21,10 @@ const MAX_FILE_BYTES = 5_000_000;
  */
 export class WorkspaceReports {
   private folders: string[] = [];
-  private files = new Map<string, FileEntry>();
+  private entries = new Map<string, FileEntry>();
   /** The file list must be read again (a folder or a watched file changed); parsed models are kept. */
   private stale = true;
+  private scanning: Promise<void> = Promise.resolve();
 
   /**
    * @param reportGlobs per workspace folder, the `reports` globs of its report-lens.json (undefined: the
@@ -49,11 +50,8 @@ export class WorkspaceReports {
   }
 
   async reports(skip: ReadonlySet<string>): Promise<IndexedReport[]> {
-    if (this.stale) {
-      this.stale = false;
-      this.files = await this.scan(this.files);
-    }
-    const files = this.files;
+    await this.fresh();
+    const files = this.entries;
     const reports: IndexedReport[] = [];
     for (const [uri, entry] of files) {
       if (skip.has(uri)) continue;
@@ -61,6 +59,26 @@ export class WorkspaceReports {
       if (model) reports.push({ uri, doc: model });
     }
     return reports;
+  }
+
+  /** The report files' URIs (the list is read again when stale; nothing is parsed). */
+  async files(): Promise<string[]> {
+    await this.fresh();
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * Lists the files again if stale. Callers at the same time share one scan: a second caller must
+   * not take the old list while the first one's scan is still running.
+   */
+  private fresh(): Promise<void> {
+    if (this.stale) {
+      this.stale = false;
+      this.scanning = this.scan(this.entries).then((entries) => {
+        this.entries = entries;
+      });
+    }
+    return this.scanning;
   }
 
   private async load(uri: string, entry: FileEntry): Promise<ReportDocument | undefined> {

@@ -4,6 +4,7 @@ void runCli(
   process.argv.slice(2),
   (text) => process.stdout.write(text),
   (text) => process.stderr.write(text),
+  { progress: process.stderr.isTTY === true },
 ).then((code) => {
   process.exitCode = code;
 });

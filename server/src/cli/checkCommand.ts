@@ -15,6 +15,10 @@ import { isDocx, sentenceAt } from '../docx/extract';
 import { docxText, readBounded, ReadError, readReport, TooLargeError } from './readReport';
 import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
+import { availableParallelism } from 'node:os';
+import { readBaseline, type Baseline } from './baseline';
+import { collectFiles } from './collectFiles';
+import { checkOnWorkers } from './workerPool';
 
 /** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
 export interface CheckOptions {
@@ -26,6 +30,12 @@ export interface CheckOptions {
   readonly glossaries?: readonly string[];
   /** Largest report read, in bytes (--max-file-size); reportLens.maxFileSize's default when absent. */
   readonly maxFileSize?: number;
+  /** A previous JSON or SARIF run (--baseline): only findings not in it are reported. */
+  readonly baseline?: string;
+  /** Worker threads (--jobs); one per core when absent; 1 checks on the main thread. */
+  readonly jobs?: number;
+  /** Show progress on stderr (set when stderr is a terminal). */
+  readonly progress?: boolean;
 }
 
 const LEVELS: readonly CheckSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -43,13 +53,15 @@ export function takeCheckOptions(argv: readonly string[]): { argv: string[]; che
   let locale: Locale | undefined;
   const severity: Partial<Record<CheckCode, CheckSeverity>> = {};
   const glossaries: string[] = [];
+  let baseline: string | undefined;
+  let jobs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
     }
-    const option = /^(--locale|--severity|--glossary)(?:=(.*))?$/s.exec(arg);
+    const option = /^(--locale|--severity|--glossary|--baseline|--jobs)(?:=(.*))?$/s.exec(arg);
     if (!option) {
       rest.push(arg);
       // Keep an option's value with it so that a value such as `json` is never taken for a file here.
@@ -61,12 +73,14 @@ export function takeCheckOptions(argv: readonly string[]): { argv: string[]; che
     if (value === undefined) throw new UsageError(`${name} needs a value`);
     if (name === '--locale') locale = parseLocale(value);
     else if (name === '--glossary') glossaries.push(value);
+    else if (name === '--baseline') baseline = value;
+    else if (name === '--jobs') jobs = parseJobs(value);
     else {
       const [code, level] = parseSeverity(value);
       severity[code] = level;
     }
   }
-  return { argv: rest, check: { locale, severity, glossaries } };
+  return { argv: rest, check: { locale, severity, glossaries, ...(baseline !== undefined ? { baseline } : {}), ...(jobs !== undefined ? { jobs } : {}) } };
 }
 
 /** The first argument that is neither an option nor an option's value. */
@@ -78,6 +92,11 @@ function commandOf(argv: readonly string[]): string | undefined {
     else if (!arg.startsWith('-') || arg === '-') return arg;
   }
   return undefined;
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs expects a number of worker threads, 1 or more (got "${value}")`);
+  return Number(value);
 }
 
 function parseLocale(value: string): Locale {
@@ -105,22 +124,21 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
   return 'en';
 }
 
-/** Settings for a report: the defaults, under the project's configuration, under the command line. */
 /** The largest file `check` reads at this path: --max-file-size, else the project's report-lens.json, else the default. */
 export function maxFileSizeFor(file: string, options: CheckOptions): number {
   if (options.maxFileSize !== undefined) return options.maxFileSize;
   return settingsFor(options, findProject(file === '-' ? process.cwd() : path.dirname(path.resolve(file)))).maxFileSize;
 }
 
+/** Settings for a report: the defaults, under the project's configuration, under the command line. */
 export function settingsFor(options: CheckOptions, project?: Project): ReportSettings {
   const fromFlags = { checks: { ...options.severity }, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
   return resolveSettings(mergeSettings(project?.config.settings ?? {}, fromFlags));
 }
 
 /**
- * `report-lens check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... FILE...`.
- * Exit status: 2 if a file could not be read (the others are still checked) — this wins —,
- * else 1 if any diagnostic has error severity, else 0.
+ * `report-lens check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... [--baseline FILE] DIR|GLOB|FILE...`,
+ * on this thread (the sync form, for tests and single files). Exit status: see finishCheck.
  */
 export function checkCommand(
   service: ReportLanguageService,
@@ -132,40 +150,154 @@ export function checkCommand(
   err: (text: string) => void,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): number {
+  return checkPrepared(service, prepareCheck(files, format, options, env, err), options, version, out, err);
+}
+
+function checkPrepared(service: ReportLanguageService, run: PreparedCheck, options: CheckOptions, version: string, out: (text: string) => void, err: (text: string) => void): number {
+  const checker = new FileChecker(service, options, run.locale, err);
+  const progress = new Progress(options.progress === true, run.files.length, err);
+  const results = run.files.map((file, i) => {
+    const result = checker.check(file);
+    progress.done(i, file);
+    return result;
+  });
+  progress.clear();
+  return finishCheck(run, results, checker.glossaryProblemFiles(), version, out, err);
+}
+
+/**
+ * The same as checkCommand, with the files checked on worker threads (one per core, at most one per
+ * file) when there is more than one: a folder of reports is checked in the time of its share per core.
+ */
+export async function checkCommandParallel(
+  service: ReportLanguageService,
+  files: readonly string[],
+  format: string | undefined,
+  options: CheckOptions,
+  version: string,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const run = prepareCheck(files, format, options, env, err);
+  const jobs = Math.min(options.jobs ?? availableParallelism(), run.files.length);
+  if (jobs <= 1 || run.files.includes('-')) return checkPrepared(service, run, options, version, out, err);
+  const progress = new Progress(options.progress === true, run.files.length, err);
+  const { results, glossaryProblems } = await checkOnWorkers(run.files, jobs, { options, locale: run.locale }, err, (i, file) => progress.done(i, file), () => new FileChecker(service, options, run.locale, err));
+  progress.clear();
+  return finishCheck(run, results, glossaryProblems, version, out, err);
+}
+
+interface PreparedCheck {
+  readonly format: string;
+  readonly locale: Locale;
+  readonly files: string[];
+  readonly empty: string[];
+  readonly baseline: Baseline | undefined;
+}
+
+function prepareCheck(args: readonly string[], format: string | undefined, options: CheckOptions, env: Readonly<Record<string, string | undefined>>, err: (text: string) => void): PreparedCheck {
   const chosen = checkFormat(format, ['text', 'json', 'sarif']);
-  if (files.length === 0) throw new UsageError('check needs at least one FILE');
-  const locale = options.locale ?? localeFromEnv(env);
-  const checked: TextFile[] = [];
+  if (args.length === 0) throw new UsageError('check needs at least one FILE, DIR or GLOB');
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, process.cwd());
+  const { files, empty } = collectFiles(args);
+  for (const arg of empty) err(`report-lens: no reports in ${arg}\n`);
+  return { format: chosen, locale: options.locale ?? localeFromEnv(env), files, empty, baseline };
+}
+
+/**
+ * Writes the output and returns the exit status: 2 if a file could not be read or an argument named
+ * no report (the other files are still checked) — this wins —, else 1 if any diagnostic not in the
+ * baseline has error severity, else 0. Findings in the baseline are not shown.
+ */
+function finishCheck(run: PreparedCheck, results: readonly FileResult[], glossaryProblems: readonly CheckedFile[], version: string, out: (text: string) => void, err: (text: string) => void): number {
+  let checked: TextFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
-  const glossaries = new CliGlossaries(options.glossaries ?? []);
-  const projects = new CliProjects(locale, err);
-  for (const file of files) {
-    const project = projects.of(file);
-    const settings = settingsFor(options, project);
+  for (const result of results) {
+    if ('checked' in result) checked.push(result.checked);
+    else unreadable.push(result.unreadable);
+  }
+  // A malformed glossary is reported in the glossary itself, like a report.
+  checked.push(...glossaryProblems);
+  if (run.baseline) {
+    const { files, known } = run.baseline.filter(checked, process.cwd());
+    checked = files;
+    if (known > 0) err(`report-lens: ${known} finding${known === 1 ? '' : 's'} in the baseline not shown\n`);
+  }
+
+  if (run.format === 'json') out(`${JSON.stringify(checked.map(({ path: p, diagnostics }) => ({ path: p, diagnostics })), null, 2)}\n`);
+  else if (run.format === 'sarif') out(`${JSON.stringify(toSarif(checked, { version, cwd: process.cwd(), unreadable }), null, 2)}\n`);
+  else out(renderText(checked, { table: checked.length > 1 }));
+
+  if (unreadable.length > 0 || run.empty.length > 0) return 2;
+  return checked.some((file) => file.diagnostics.some((d) => (d.severity ?? 1) === 1)) ? 1 : 0;
+}
+
+/** One file's outcome: its diagnostics, or why it could not be read. Plain data: it crosses threads. */
+export type FileResult = { readonly checked: TextFile } | { readonly unreadable: { path: string; message: string } };
+
+/** Checks one file after another with what they share (projects, glossaries) read once. */
+export class FileChecker {
+  private readonly glossaries: CliGlossaries;
+  private readonly projects: CliProjects;
+
+  constructor(
+    private readonly service: ReportLanguageService,
+    private readonly options: CheckOptions,
+    private readonly locale: Locale,
+    private readonly err: (text: string) => void,
+  ) {
+    this.glossaries = new CliGlossaries(options.glossaries ?? []);
+    this.projects = new CliProjects(locale, err);
+  }
+
+  check(file: string): FileResult {
+    const project = this.projects.of(file);
+    const settings = settingsFor(this.options, project);
     let text: string;
     try {
       text = readReport(file, settings.maxFileSize);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
-      err(`report-lens: ${error.message}\n`);
-      unreadable.push({ path: file, message: error.message });
-      continue;
+      this.err(`report-lens: ${error.message}\n`);
+      return { unreadable: { path: file, message: error.message } };
     }
     const uri = fileUri(file);
-    const glossary = glossaries.forReport(file, project);
-    const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
-    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
-    checked.push({ path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) });
+    const glossary = this.glossaries.forReport(file, project);
+    const reviewed = file === '-' ? undefined : this.projects.reviewed(project, file);
+    const diagnostics = this.service.diagnostics(this.service.parse(text), settings, { locale: this.locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
+    return { checked: { path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) } };
   }
-  // A malformed glossary is reported in the glossary itself, like a report.
-  for (const problem of glossaries.problemFiles()) checked.push(problem);
 
-  if (chosen === 'json') out(`${JSON.stringify(checked.map(({ path: p, diagnostics }) => ({ path: p, diagnostics })), null, 2)}\n`);
-  else if (chosen === 'sarif') out(`${JSON.stringify(toSarif(checked, { version, cwd: process.cwd(), unreadable }), null, 2)}\n`);
-  else out(renderText(checked));
+  glossaryProblemFiles(): CheckedFile[] {
+    return this.glossaries.problemFiles();
+  }
+}
 
-  if (unreadable.length > 0) return 2;
-  return checked.some((file) => file.diagnostics.some((d) => (d.severity ?? 1) === 1)) ? 1 : 0;
+/** Progress on stderr, on one line rewritten in place: only for a terminal (a CI log would fill with it). */
+class Progress {
+  private count = 0;
+  private lastDraw = 0;
+
+  constructor(
+    private readonly enabled: boolean,
+    private readonly total: number,
+    private readonly err: (text: string) => void,
+  ) {}
+
+  done(_index: number, file: string): void {
+    if (!this.enabled) return;
+    this.count++;
+    const now = Date.now();
+    // A redraw per file would cost more than a small file's check: a few per second are enough to read.
+    if (now - this.lastDraw < 80 && this.count < this.total) return;
+    this.lastDraw = now;
+    this.err(`\r\x1b[K[${this.count}/${this.total}] ${file}`);
+  }
+
+  clear(): void {
+    if (this.enabled && this.count > 0) this.err('\r\x1b[K');
+  }
 }
 
 /**
@@ -362,14 +494,18 @@ export interface TextFile extends CheckedFile {
  * has no lines a user could go to: its findings name the paragraph (`report.docx ¶4:`) and quote
  * the sentence on a line of their own.
  */
-export function renderText(files: readonly TextFile[]): string {
+export function renderText(files: readonly TextFile[], options: { table?: boolean } = {}): string {
   const lines: string[] = [];
   const counts = [0, 0, 0, 0, 0];
+  const byCode = new Map<string, number[]>();
   for (const file of files) {
     const display = file.path === '-' ? '<stdin>' : file.path;
     for (const d of sortDiagnostics(file.diagnostics)) {
       const severity = d.severity ?? 1;
       counts[severity] = (counts[severity] ?? 0) + 1;
+      const perCode = byCode.get(String(d.code ?? '')) ?? [0, 0, 0, 0, 0];
+      perCode[severity] = (perCode[severity] ?? 0) + 1;
+      byCode.set(String(d.code ?? ''), perCode);
       const code = d.code === undefined ? '' : ` ${String(d.code)}`;
       lines.push(`${place(display, d.range.start, file.paragraphs)}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
       if (file.paragraphs) lines.push(`    「${sentenceAt(file.paragraphs[d.range.start.line] ?? '', d.range.start.character)}」`);
@@ -383,8 +519,22 @@ export function renderText(files: readonly TextFile[]): string {
   const parts = [plural(counts[1]!, 'error'), plural(counts[2]!, 'warning')];
   if (counts[3]) parts.push(plural(counts[3], 'information', 'information'));
   if (counts[4]) parts.push(plural(counts[4], 'hint'));
+  if (options.table && byCode.size > 0) lines.push('', ...summaryTable(byCode, files), '');
   lines.push(`${parts.join(', ')} in ${plural(files.length, 'file')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Findings per check (errors, warnings, the rest) and in how many files, for a folder's run: which
+ * checks a team's reports trip most is what decides where to look first, or what to turn off.
+ */
+function summaryTable(byCode: ReadonlyMap<string, number[]>, files: readonly CheckedFile[]): string[] {
+  const filesOf = (code: string) => files.filter((file) => file.diagnostics.some((d) => String(d.code ?? '') === code)).length;
+  const rows = [...byCode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, c]) => [code || '(none)', String(filesOf(code)), String(c[1] ?? 0), String(c[2] ?? 0), String((c[3] ?? 0) + (c[4] ?? 0))]);
+  const header = ['check', 'files', 'errors', 'warnings', 'other'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const format = (row: readonly string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [format(header), ...rows.map(format)];
 }
 
 /** `path:line:col`, or for a Word document `path ¶paragraph`. */

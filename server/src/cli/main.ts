@@ -1,6 +1,6 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
-import { checkCommand, localeFromEnv, maxFileSizeFor, takeCheckOptions } from './checkCommand';
+import { checkCommand, checkCommandParallel, localeFromEnv, maxFileSizeFor, takeCheckOptions } from './checkCommand';
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
@@ -17,7 +17,8 @@ Commands:
                                       every relation the checks found: its clauses, figures and
                                       roles, the arithmetic and the verdict (consistent, mismatch,
                                       or not verifiable and why) — a proofreader's checklist
-  check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... [--glossary FILE]... FILE...
+  check [--format text|json|sarif] [--locale en|zh-cn] [--severity CODE=LEVEL]... [--glossary FILE]...
+        [--baseline FILE] [--jobs N] FILE|DIR|GLOB...
                                       figures that disagree (rates, totals, changes, counts,
                                       headings); json: the LSP Diagnostic[] per file; sarif: SARIF 2.1.0.
                                       --severity sets a check's level (error, warning, information,
@@ -28,7 +29,16 @@ Commands:
                                       .report-lens.json) in the report's folder or a parent sets
                                       severities and maxFileSize (options given here win), and
                                       findings recorded in its reviewed file (.report-lens/reviewed.json)
-                                      or silenced by <!-- report-lens-disable… --> comments are not reported
+                                      or silenced by <!-- report-lens-disable… --> comments are not reported.
+                                      A DIR is walked for its reports (report-lens.json's "reports"
+                                      globs, else *.report), a GLOB ("reports/**/*.txt", quoted) takes
+                                      the files it matches; both skip what .gitignore ignores, hidden
+                                      folders and node_modules. Files are checked on N worker threads
+                                      (--jobs, default one per core); progress shows on stderr when it
+                                      is a terminal; text output ends with a table per check.
+                                      --baseline FILE: a previous json or sarif output; its findings
+                                      (matched by file, check, sentence and figures, not by line) are
+                                      not reported, so only new findings fail
 
 A FILE ending in .docx is a Word document: its text is read (one line per paragraph or table row,
 cells separated by tabs, list numbers written in), and the text format names paragraphs (¶N, which
@@ -43,18 +53,26 @@ Options:
   -v, --version         show the version
 
 Exit status: 0 on success, 2 on a usage error or an unreadable file;
-check exits 1 when it finds an error-severity diagnostic (2 still wins).
+check exits 1 when it finds an error-severity diagnostic (not in the --baseline), and 2 when a
+file cannot be read, a DIR or GLOB names no report, or the baseline cannot be read (2 wins over 1).
 The language server itself is \`report-lens-language-server --stdio\`.
 `;
 
 declare const __CLI_VERSION__: string | undefined;
 const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-dev';
 
+/** Runs the CLI and returns its exit code; output goes through the given writers (tests pass their own). Everything on this thread. */
+export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+  return guarded(err, () => dispatch(argv, out, err, {}, false) as number);
+}
+
 /**
  * The CLI as `report-lens` runs it: Word documents named on the command line are extracted first
- * (mammoth reads them asynchronously), then the command runs on their text.
+ * (mammoth reads them asynchronously), then the command runs on their text, on this thread (the
+ * extracted text lives in this thread only); without Word documents, `check` on many files uses
+ * worker threads.
  */
-export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
   let documents = new Map();
   try {
     const { argv: common, check } = takeCheckOptions(argv);
@@ -67,44 +85,68 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     // A usage error: run() reports it.
     if (!(error instanceof UsageError)) throw error;
   }
-  return withDocuments(documents, () => run(argv, out, err));
+  if (documents.size > 0) return withDocuments(documents, () => run(argv, out, err));
+  return runAsync(argv, out, err, io);
 }
 
-/** Runs the CLI on everything but Word documents (see runCli) and returns its exit code; output goes through the given writers. */
-export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/** `check` on many files on worker threads (no Word documents: see runCli). */
+export async function runAsync(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
   try {
-    const { argv: common, check } = takeCheckOptions(argv);
-    const args = parseArgs(common);
-    if (args.version) {
-      out(`${VERSION}\n`);
-      return 0;
-    }
-    if (args.help || args.command === undefined || args.command === 'help') {
-      (args.command === undefined && !args.help ? err : out)(USAGE);
-      return args.command === undefined && !args.help ? 2 : 0;
-    }
-    const service = getReportLanguageService();
-    switch (args.command) {
-      case 'outline':
-        return outlineCommand(service, args.files, args.format, out, args.maxFileSize);
-      case 'figures':
-        return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
-      case 'check':
-        return checkCommand(service, args.files, args.format, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }, VERSION, out, err);
-      case 'relations':
-        return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
-      default:
-        throw new UsageError(`unknown command "${args.command}"`);
-    }
+    return await guarded(err, () => dispatch(argv, out, err, io, true));
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`report-lens: ${error.message}\nRun \`report-lens --help\` for usage.\n`);
-      return 2;
-    }
-    if (error instanceof ReadError) {
-      err(`report-lens: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const code = handled(error, err);
+    if (code === undefined) throw error;
+    return code;
   }
+}
+
+function dispatch(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean }, parallel: boolean): number | Promise<number> {
+  const { argv: common, check } = takeCheckOptions(argv);
+  const args = parseArgs(common);
+  if (args.version) {
+    out(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.help || args.command === undefined || args.command === 'help') {
+    (args.command === undefined && !args.help ? err : out)(USAGE);
+    return args.command === undefined && !args.help ? 2 : 0;
+  }
+  const service = getReportLanguageService();
+  switch (args.command) {
+    case 'outline':
+      return outlineCommand(service, args.files, args.format, out, args.maxFileSize);
+    case 'figures':
+      return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
+    case 'check': {
+      const options = { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}), ...(io.progress ? { progress: true } : {}) };
+      return parallel ? checkCommandParallel(service, args.files, args.format, options, VERSION, out, err) : checkCommand(service, args.files, args.format, options, VERSION, out, err);
+    }
+    case 'relations':
+      return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
+    default:
+      throw new UsageError(`unknown command "${args.command}"`);
+  }
+}
+
+function guarded<T>(err: (text: string) => void, body: () => T): T | number {
+  try {
+    return body();
+  } catch (error) {
+    const code = handled(error, err);
+    if (code === undefined) throw error;
+    return code;
+  }
+}
+
+/** The exit code of an error the CLI reports as a message (a usage error, an unreadable file), else undefined. */
+function handled(error: unknown, err: (text: string) => void): number | undefined {
+  if (error instanceof UsageError) {
+    err(`report-lens: ${error.message}\nRun \`report-lens --help\` for usage.\n`);
+    return 2;
+  }
+  if (error instanceof ReadError) {
+    err(`report-lens: ${error.message}\n`);
+    return 2;
+  }
+  return undefined;
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { findingKey } from './baseline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { CHECK_CODES, DEFAULT_CHECK_SEVERITY, type CheckCode, type CheckSeverity } from '../core/settings';
@@ -63,6 +65,8 @@ export interface SarifResult {
   message: { text: string };
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
+  partialFingerprints?: Record<string, string>;
+  properties?: { reportLens: { sentence: string; figures: readonly string[] } };
   fixes?: { description: { text: string }; artifactChanges: { artifactLocation: SarifLocation['physicalLocation']['artifactLocation']; replacements: { deletedRegion: SarifRegion; insertedContent: { text: string } }[] }[] }[];
 }
 
@@ -200,6 +204,10 @@ export function toSarif(files: readonly CheckedFile[], options: SarifOptions): S
         message: { text: typeof d.message === 'string' ? d.message : d.message.value },
         locations: [{ physicalLocation: { artifactLocation: artifact, region: sarifRegion(d.range) } }],
       };
+      // What the finding says, not where: code scanning keeps an alert's identity across edits elsewhere, and --baseline matches on it.
+      const key = findingKey(d);
+      result.partialFingerprints = { 'reportLensFinding/v1': createHash('sha256').update([ruleId, key.sentence, ...[...key.figures].sort()].join('\u0000')).digest('hex') };
+      result.properties = { reportLens: key };
       const related = d.relatedInformation ?? [];
       if (related.length > 0) {
         result.relatedLocations = related.map((info, i) => ({

@@ -50,13 +50,19 @@ export interface ReportSettings {
     /** Glob of the workspace's glossary files. */
     readonly files: string;
   };
+  /** Which reports the Problems view shows: none, the open ones, or every report of the workspace. */
+  readonly workspaceDiagnostics: WorkspaceDiagnosticsSetting;
 }
+
+export const WORKSPACE_DIAGNOSTICS_MODES = ['off', 'openFiles', 'workspace'] as const;
+export type WorkspaceDiagnosticsSetting = (typeof WORKSPACE_DIAGNOSTICS_MODES)[number];
 
 export const DEFAULT_SETTINGS: ReportSettings = {
   maxFileSize: 20_000_000,
   checks: DEFAULT_CHECK_SEVERITY,
   inlayHints: { impliedRates: true },
   glossary: { files: '**/*.glossary.{yaml,yml,json,csv}' },
+  workspaceDiagnostics: 'openFiles',
 };
 
 /** Fills in defaults and drops values of the wrong type, since settings come from user JSON. */
@@ -73,7 +79,9 @@ export function resolveSettings(raw: unknown): ReportSettings {
   const impliedRates = typeof hints['impliedRates'] === 'boolean' ? hints['impliedRates'] : DEFAULT_SETTINGS.inlayHints.impliedRates;
   const glossary = asRecord(input['glossary']);
   const files = typeof glossary['files'] === 'string' && glossary['files'].trim() ? glossary['files'] : DEFAULT_SETTINGS.glossary.files;
-  return { maxFileSize, checks, inlayHints: { impliedRates }, glossary: { files } };
+  const mode = input['workspaceDiagnostics'];
+  const workspaceDiagnostics = (WORKSPACE_DIAGNOSTICS_MODES as readonly unknown[]).includes(mode) ? (mode as WorkspaceDiagnosticsSetting) : DEFAULT_SETTINGS.workspaceDiagnostics;
+  return { maxFileSize, checks, inlayHints: { impliedRates }, glossary: { files }, workspaceDiagnostics };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
