@@ -1,3 +1,4 @@
+import { formatOf as textFormatOf } from '../core/parser/markdown/detect';
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -147,7 +148,7 @@ export function checkCommand(
     const uri = fileUri(file);
     const glossary = glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
-    const diagnostics = service.diagnostics(service.parse(text), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
+    const diagnostics = service.diagnostics(service.parse(text, undefined, undefined, textFormatOf(undefined, file)), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
     checked.push({ path: file, uri, diagnostics });
   }
   // A malformed glossary is reported in the glossary itself, like a report.
