@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { DEFAULT_SETTINGS, formatOf, getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 import type { ReportDocument } from '../../server/src/core/model';
 import { markdownTree } from '../../server/src/core/parser/markdown/micromark';
@@ -116,6 +117,26 @@ describe('Markdown read with a CommonMark + GFM parser', () => {
     assert.equal(service.parse('---\ntitle: x\n---\n正文增长5%。\n').format, 'markdown');
     assert.equal(service.parse('正文\n\n```\ncode 42\n```\n').format, 'markdown');
     assert.equal(service.parse('# 标题\n\n正文增长5%。\n').format, 'text');
+  });
+
+  test('typing in a plain document turns it into Markdown exactly when a full parse would say so (fast-check)', () => {
+    const base = '报告\n\n一、总体\n收入增长5%。\n\n二、展望\n继续。\n';
+    const piece = fc.constantFrom('`', '``', '```', '~', '~~~', '\n', '-', '---\n', 'title: x\n', '---', ':', ' ', '增长3%', '# ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(60), fc.nat(6), piece), { minLength: 1, maxLength: 12 }), (edits) => {
+        let text = base;
+        let doc = service.parse(text);
+        for (const [at, remove, insert] of edits) {
+          const position = Math.min(at, text.length);
+          text = text.slice(0, position) + insert + text.slice(Math.min(text.length, position + remove));
+          doc = service.parse(text, doc);
+          const full = service.parse(text);
+          assert.equal(doc.format, full.format, JSON.stringify(text));
+          assert.deepEqual(doc.figures, full.figures);
+        }
+      }),
+      { seed: 20261203, numRuns: 200 },
+    );
   });
 
   test('an edit re-parses only the piece it touched, and gives what a full parse gives', () => {

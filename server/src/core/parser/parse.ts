@@ -9,7 +9,7 @@ import { METADATA, scanLines, scanLinesEdited, type LineInfo } from './lines';
 import { RANK } from './numbering';
 import { splitSentences } from './sentences';
 import { readMarkdown, type ChunkCache, type MarkdownBlock } from './markdown/read';
-import { looksLikeMarkdown } from './markdown/detect';
+import { looksLikeMarkdown, looksLikeMarkdownAfterEdit } from './markdown/detect';
 
 interface Classified {
   kind: BlockKind;
@@ -23,14 +23,22 @@ interface Classified {
  * short lines cost.
  */
 export function parse(text: string, previous?: ReportDocument, known?: Unchanged, format?: TextFormat): ReportDocument {
-  if (format === 'markdown' || (format === undefined && looksLikeMarkdown(text))) return parseMarkdown(text, previous);
+  if (format === 'markdown') return parseMarkdown(text, previous);
   // A Markdown model's blocks and text are not the plain reader's: nothing of it is carried over.
-  if (previous?.format === 'markdown') return parsePlain(text);
-  return parsePlain(text, previous, known);
+  const plainBefore = previous?.format === 'text' ? previous : undefined;
+  const unchanged = plainBefore ? unchangedBetween(plainBefore.text, text, known) : undefined;
+  if (format === undefined && isMarkdown(text, plainBefore, unchanged)) return parseMarkdown(text, previous);
+  return parsePlain(text, plainBefore, unchanged, format === undefined);
 }
 
-function parsePlain(text: string, previous?: ReportDocument, known?: Unchanged): ReportDocument {
-  const unchanged = previous ? unchangedBetween(previous.text, text, known) : undefined;
+/** Documents whose format was left to the text and that did not look like Markdown. */
+const detectedPlain = new WeakSet<ReportDocument>();
+
+function isMarkdown(text: string, previous: ReportDocument | undefined, unchanged: Unchanged | undefined): boolean {
+  return previous && unchanged && detectedPlain.has(previous) ? looksLikeMarkdownAfterEdit(text, unchanged.prefix, unchanged.suffix) : looksLikeMarkdown(text);
+}
+
+function parsePlain(text: string, previous: ReportDocument | undefined, unchanged: Unchanged | undefined, detected = true): ReportDocument {
   const before = previous && lineTables.get(previous);
   const lines = previous && unchanged ? LineIndex.edited(previous.lines, text, unchanged.prefix, unchanged.suffix) : new LineIndex(text);
   const infos = before && unchanged ? scanLinesEdited(text, lines, before, previous!.text.length, unchanged.prefix, unchanged.suffix) : scanLines(text, lines);
@@ -72,6 +80,7 @@ function parsePlain(text: string, previous?: ReportDocument, known?: Unchanged):
   const doc: ReportDocument = { text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, figures, tables: NO_TABLES };
   blockTables.set(doc, table);
   lineTables.set(doc, infos);
+  if (detected) detectedPlain.add(doc);
   linkVersions(doc, carried);
   return doc;
 }

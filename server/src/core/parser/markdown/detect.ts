@@ -8,7 +8,27 @@ import type { TextFormat } from '../../model';
  * since plain reports use #, - and * too.
  */
 export function looksLikeMarkdown(text: string): boolean {
-  return hasFrontMatter(text) || text.startsWith('```') || text.startsWith('~~~') || text.includes('\n```') || text.includes('\n~~~');
+  return hasFrontMatter(text) || hasFence(text);
+}
+
+function hasFence(text: string): boolean {
+  return text.startsWith('```') || text.startsWith('~~~') || text.includes('\n```') || text.includes('\n~~~');
+}
+
+/** How far into the text an edit can make or unmake front matter (see hasFrontMatter). */
+const FRONT_MATTER_WINDOW = 4096 + 8;
+
+/**
+ * looksLikeMarkdown for a new version of a text that did not look like Markdown, when only
+ * [prefix, length - suffix) changed: a fence can only have appeared where the edit was, front
+ * matter only near the start. Typing in a 10 MB plain report then costs nothing here.
+ */
+export function looksLikeMarkdownAfterEdit(text: string, prefix: number, suffix: number): boolean {
+  if (prefix < FRONT_MATTER_WINDOW && hasFrontMatter(text)) return true;
+  // A fence is four characters (a line break and three marks): one made by the edit overlaps it.
+  const window = text.slice(Math.max(0, prefix - 4), Math.min(text.length, text.length - suffix + 4));
+  if (!window.includes('```') && !window.includes('~~~')) return false;
+  return hasFence(text); // rare (three marks were typed): the whole text decides, exactly as a full parse would
 }
 
 /** `---` on the first line, a `key:` line under it, and a closing `---` or `...` within a few lines. */
