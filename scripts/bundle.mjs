@@ -19,6 +19,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __SERVER_VERSION__: JSON.stringify(version), __CLI_VERSION__: JSON.stringify(version) },
+  // mammoth is given archives already opened (server/src/docx/zipReader.ts): its zip library is not needed.
+  alias: { jszip: './server/src/docx/noJszip.ts' },
 };
 
 const entries = [

@@ -11,6 +11,7 @@ import { logLines, messages } from './l10n';
 import { RestartPolicy } from './restartPolicy';
 import { ServerController } from './serverController';
 import { StatusBar } from './statusBar';
+import { DOCX_SCHEME, WordDocuments } from './wordDocuments';
 import { CLIENT_NAME, SERVER_MODULE, createFileWatchers, createLanguageClient, effectiveLanguages } from './serverLauncher';
 
 const RESTART_COMMAND = 'reportLens.restartServer';
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const controller = server;
 
   context.subscriptions.push(
+    new WordDocuments(output),
     new StatusBar(() => controller.runningClient),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(controller, policy)),
@@ -94,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
 }
 
 function isAnalysed(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === DOCX_SCHEME) return true;
   return effectiveLanguages(config.languages()).includes(document.languageId as config.ReportLanguage);
 }
 

@@ -50,6 +50,22 @@ export const messages = {
     vscode.l10n.t('Report Lens: the language server could not be restarted. See the output for details.'),
 };
 
+/** The Word-document command: what the user sees when a .docx cannot be opened as a report. */
+export const wordDocuments = {
+  cannotOpen: (file: string, reason: string): string => vscode.l10n.t('Report Lens: cannot open {0} as a report: {1}', file, reason),
+  tooLarge: (size: number, limit: number): string =>
+    vscode.l10n.t('it is {0} bytes, larger than reportLens.maxFileSize ({1} bytes)', size, limit),
+  notZip: (): string => vscode.l10n.t('it is not a Word document (.docx): it is not a zip archive'),
+  encrypted: (): string => vscode.l10n.t('it is password-protected (encrypted) or an old binary .doc: remove the password, or save it as .docx, and try again'),
+  damaged: (): string => vscode.l10n.t('the file is truncated or damaged (Word may be able to repair it: open it and save it again)'),
+  unpacksTooLarge: (): string => vscode.l10n.t('it unpacks to more than 5 × reportLens.maxFileSize, or its text is larger than reportLens.maxFileSize: it is not read, as it may be a zip bomb'),
+  notWord: (): string => vscode.l10n.t('it is a zip archive but not a Word document'),
+  keptPrevious: (file: string, reason: string): string =>
+    vscode.l10n.t('{0} changed but cannot be read now ({1}); its report keeps the text read before.', file, reason),
+  wordDocuments: (): string => vscode.l10n.t('Word documents'),
+  openLabel: (): string => vscode.l10n.t('Open as Report'),
+};
+
 /** Lines for the output channel; localized too, since users read them when reporting problems. */
 export const logLines = {
   restartingAfterCrash: (crash: number, windowMs: number): string =>

@@ -13,6 +13,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { ReportLanguage } from './config';
+import { DOCX_SCHEME } from './wordDocuments';
 
 /** Also the settings prefix: the library reads `reportLens.trace.server` by this id. */
 export const CLIENT_ID = 'reportLens';
@@ -48,9 +49,11 @@ export function effectiveLanguages(configured: readonly ReportLanguage[]): Repor
 }
 
 export function createDocumentSelector(configured: readonly ReportLanguage[]): DocumentSelector {
-  return effectiveLanguages(configured).flatMap((language) =>
-    DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language })),
-  );
+  return [
+    ...effectiveLanguages(configured).flatMap((language) => DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language }))),
+    // The text of a Word document opened as a report (wordDocuments.ts): always a report.
+    { scheme: DOCX_SCHEME, language: 'report' },
+  ];
 }
 
 export function createServerOptions(serverModule: string): ServerOptions {

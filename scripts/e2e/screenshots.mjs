@@ -3,8 +3,8 @@
 // the extension installed from a .vsix packaged from this repository (as a
 // user installs it), in headless Debian Chromium (1400×900).
 //
-// Writes docs/images/hover-figure.png, diagnostic-quick-fix.png and outline-zh.png.
-// REPORT_LENS_E2E_KEEP=1 keeps the scratch folder.
+// Writes docs/images/hover-figure.png, diagnostic-quick-fix.png, outline-zh.png and word-document.png.
+// REPORT_LENS_E2E_KEEP=1 keeps the scratch folder; REPORT_LENS_SHOTS=shotWordDocument takes only that shot.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,6 +196,44 @@ async function shotOutline(server, workspace) {
   log(`wrote ${file}`);
 }
 
+/** Expands or collapses a view of the side bar by its header. */
+async function setPane(page, title, expanded) {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: title }).first();
+  await header.waitFor({ timeout: 15_000 });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await sleep(300);
+}
+
+/** The example .docx opened from the Explorer's context menu, with its outline and the finding of paragraph 4. */
+async function shotWordDocument(server, workspace) {
+  const page = await openWorkbench(server, workspace, FILE);
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'statistical-bulletin-zh.docx' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  await page.locator('.monaco-menu .action-label', { hasText: 'Open Word Document as Report' }).first().click();
+  await waitFor(() => textPoint(page, '高新技术企业由320家增至410家'), 'the text of the .docx in an editor');
+  // Only the report in the editor area (a middle click closes a tab), and room for the outline.
+  await page.locator('.tab', { hasText: FILE }).first().click({ button: 'middle' });
+  await setPane(page, 'workspace', false);
+  await setPane(page, 'Outline', true);
+  await page.locator('.outline-pane .monaco-list-row', { hasText: '二、社会民生' }).first().waitFor({ timeout: 45_000 });
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: '18.1%' }).first().waitFor({ timeout: 45_000 });
+  // Hover the misstated change so its message shows over the text.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await hoverUntil(page, '18.1%', 4, '28.13%');
+  await sleep(500);
+  const file = join(OUT_DIR, 'word-document.png');
+  await page.screenshot({ path: file });
+  log(`wrote ${file}`);
+}
+
+/** REPORT_LENS_SHOTS=shotWordDocument,… takes only those shots (the others' images stay as they are). */
+function chosen(shots) {
+  const names = process.env.REPORT_LENS_SHOTS?.split(',').map((name) => name.trim()).filter(Boolean);
+  return names?.length ? shots.filter((shot) => names.includes(shot.name)) : shots;
+}
+
 async function main() {
   const paths = ensureInstalled();
   mkdirSync(OUT_DIR, { recursive: true });
@@ -211,7 +249,7 @@ async function main() {
     server = await startCodeServer({ paths, scratch, log, userSettings: USER_SETTINGS });
     browser = await launchBrowser({ executablePath: paths.chromium, profileDir: join(scratch, 'chromium') });
     server.page = browser.page;
-    for (const shot of [shotHover, shotQuickFix, shotOutline]) {
+    for (const shot of chosen([shotHover, shotQuickFix, shotOutline, shotWordDocument])) {
       try {
         await shot(server, workspace);
       } catch (error) {

@@ -21,6 +21,7 @@ export function corpusFiles(): string[] {
     ...['2010', '2012', '2014'].map((y) => `test/fixtures/corpus/gov-work-report-${y}-zh.txt`),
     'test/fixtures/corpus/bls-employment-situation-2023-03-en.md',
     ...list('test/fixtures/english', '-en.md'),
+    ...list('test/fixtures/own-zh', '.report'),
     ...list('examples', '.report'),
     'test/fixtures/seed-like-zh.report',
   ];

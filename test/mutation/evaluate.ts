@@ -31,9 +31,11 @@ export const KIND_CODES: Readonly<Record<SiteKind, readonly CheckCode[]>> = {
   rate: ['rate-mismatch'],
   part: ['part-exceeds-whole', 'sum-mismatch'],
   sum: ['sum-mismatch', 'part-exceeds-whole'],
-  change: ['change-mismatch'],
+  change: ['change-mismatch', 'compound-growth-mismatch'],
   count: ['count-mismatch'],
   heading: ['heading-sequence'],
+  'share-sum': ['share-sum-mismatch'],
+  compound: ['compound-growth-mismatch'],
 };
 
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];

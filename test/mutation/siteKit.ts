@@ -7,7 +7,7 @@ import type { Rng } from './random';
 import { covering, paragraphs, sentences, type Language, type Span } from './text';
 
 /** The relation kinds the suite plants, each found by surface patterns of the text. */
-export const SITE_KINDS = ['rate', 'part', 'sum', 'change', 'count', 'heading'] as const;
+export const SITE_KINDS = ['rate', 'part', 'sum', 'change', 'count', 'heading', 'share-sum', 'compound'] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 export interface ReportText {

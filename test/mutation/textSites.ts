@@ -4,8 +4,9 @@
  * at most MAX_PER_KIND sites of each kind are sampled per document and one slip is planted in each.
  */
 import { Rng } from './random';
-import { readParagraphs, SITE_KINDS, type ReportText, type Site, type SiteKind } from './siteKit';
+import { readParagraphs, SITE_KINDS, type Paragraph, type ReportText, type Site, type SiteKind } from './siteKit';
 import { enSites } from './sitesEn';
+import { enShareSites, zhShareSites } from './sitesShares';
 import { headingSites } from './sitesHeadings';
 import { zhSites } from './sitesZh';
 import type { Language, Span } from './text';
@@ -17,7 +18,7 @@ export const MAX_PER_KIND = 4;
 
 /** Every site the patterns find in a document, in text order within each kind. */
 export function findSites(doc: ReportText): Site[] {
-  const finder = doc.language === 'zh' ? zhSites : enSites;
+  const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p)];
   const seen = new Set<string>();
   const out: Site[] = [];
   for (const site of [...readParagraphs(doc).flatMap(finder), ...headingSites(doc)]) {

@@ -136,7 +136,7 @@ describe('change-mismatch: what the change clause says', () => {
 
   test('an annual average over the years the text states is a compound rate', () => {
     assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长8.4%。\n'), []);
-    assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长10.4%。\n'), ['change-mismatch']);
+    assert.deepEqual(codes('全市生产总值由2012年的1000亿元增加到2017年的1500亿元，年均增长10.4%。\n'), ['compound-growth-mismatch']);
   });
 
   test('an annual average without a stretch of years is not verifiable', () => {
@@ -147,7 +147,7 @@ describe('change-mismatch: what the change clause says', () => {
 
   test('an annual average after the total change of the same metric', () => {
     assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之七点三。\n'), []);
-    assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之九点三。\n'), ['change-mismatch']);
+    assert.deepEqual(codes('一九八二年全国工农业总产值达到8291亿元，比一九七八年增长百分之三十二点六，平均每年增长百分之九点三。\n'), ['compound-growth-mismatch']);
   });
 
   test('a change against a year whose value an earlier clause states', () => {

@@ -33,6 +33,7 @@ const SAMPLES: { readonly [K in MessageId]: Parameters<Messages[K]> } = {
   partExceedsWhole: ['3.46万人', '3.12万人'],
   sumExceeds: ['48个', '21个 + 15个 + 12个', '45个'],
   shareSumMismatch: ['104.4%', '72.2% + 32.2%'],
+  shareSumExceeds: ['101.2%', '7.1% + 39.0% + 55.1%'],
   sumMismatch: ['2,480', '1,150 + 720 + 610', '2,400'],
   changePercent: ['12.6%', false, '58.2亿元', '66.5亿元', '14.26%'],
   changeImplied: ['25%', true, '9人', '4人', '13人', true, '30.77%'],

@@ -215,3 +215,35 @@ describe('counts of values, and of items opened by 一是', () => {
     assert.deepEqual(codes(text.replace('三项工作', '四项工作')), ['count-mismatch']);
   });
 });
+
+describe('share-sum-mismatch: compositions and shares listed respectively', () => {
+  test('a composition written as a ratio makes 100', () => {
+    assert.deepEqual(codes('全市三次产业结构为7.1∶39.0∶53.9。\n'), []);
+    assert.equal(relationsOf(service.parse('全市三次产业结构为7.1∶39.0∶53.9。\n')).shareSums.length, 1);
+    assert.deepEqual(codes('全市三次产业结构为7.1∶40.0∶53.9。\n'), ['share-sum-mismatch']);
+  });
+
+  test('a proportion of small numbers is not a composition in percent', () => {
+    assert.equal(relationsOf(service.parse('投入产出结构为1∶2∶3。\n')).shareSums.length, 0);
+  });
+
+  test('shares listed with 分别占 never exceed their whole; falling short is allowed (some items may be left out)', () => {
+    assert.deepEqual(codes('三次产业增加值分别占地区生产总值的7.1%、39.0%和53.9%。\n'), []);
+    assert.deepEqual(codes('三类企业分别占全部企业的40%、30%和20%。\n'), []);
+    const over = '三次产业增加值分别占地区生产总值的7.1%、39.0%和55.9%。\n';
+    assert.deepEqual(codes(over), ['share-sum-mismatch']);
+    assert.match(messages(over)[0]!, /more than 100%/);
+    assert.match(messages(over, 'zh-cn')[0]!, /超过100%/);
+  });
+
+  test('far above 100, the items overlap by design: not read', () => {
+    assert.equal(relationsOf(service.parse('城镇人口和劳动年龄人口分别占总人口的65%和70%。\n')).shareSums.length, 0);
+  });
+
+  test('English: shares of one whole listed with "respectively"', () => {
+    const text = 'Services, goods and government accounted for 62.1 percent, 24.3 percent and 13.6 percent of new jobs, respectively.\n';
+    assert.deepEqual(codes(text), []);
+    assert.deepEqual(codes(text.replace('13.6 percent', '15.6 percent')), ['share-sum-mismatch']);
+    assert.equal(relationsOf(service.parse('The rates for men and women were 3.4 percent and 3.1 percent, respectively.\n')).shareSums.length, 0);
+  });
+});

@@ -1,7 +1,9 @@
-import { run } from './main';
+import { runCli } from './main';
 
-process.exitCode = run(
+void runCli(
   process.argv.slice(2),
   (text) => process.stdout.write(text),
   (text) => process.stderr.write(text),
-);
+).then((code) => {
+  process.exitCode = code;
+});

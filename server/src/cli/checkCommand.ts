@@ -12,7 +12,8 @@ import { builtinEntries } from '../core/terms/builtin';
 import { formatOf, glossaryTooLarge, glossaryUnreadable, MAX_GLOSSARY_BYTES, parseGlossary, type GlossaryProblem } from '../core/terms/glossaryFile';
 import { CHECK_CODES, resolveSettings, type CheckCode, type CheckSeverity, type ReportSettings } from '../core/settings';
 import { checkFormat, UsageError, VALUE_OPTIONS } from './args';
-import { readBounded, ReadError, readReport, TooLargeError } from './readReport';
+import { isDocx, sentenceAt } from '../docx/extract';
+import { docxText, readBounded, ReadError, readReport, TooLargeError } from './readReport';
 import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
 
@@ -106,6 +107,12 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
 }
 
 /** Settings for a report: the defaults, under the project's configuration, under the command line. */
+/** The largest file `check` reads at this path: --max-file-size, else the project's report-lens.json, else the default. */
+export function maxFileSizeFor(file: string, options: CheckOptions): number {
+  if (options.maxFileSize !== undefined) return options.maxFileSize;
+  return settingsFor(options, findProject(file === '-' ? process.cwd() : path.dirname(path.resolve(file)))).maxFileSize;
+}
+
 export function settingsFor(options: CheckOptions, project?: Project): ReportSettings {
   const fromFlags = { checks: { ...options.severity }, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
   return resolveSettings(mergeSettings(project?.config.settings ?? {}, fromFlags));
@@ -129,7 +136,7 @@ export function checkCommand(
   const chosen = checkFormat(format, ['text', 'json', 'sarif']);
   if (files.length === 0) throw new UsageError('check needs at least one FILE');
   const locale = options.locale ?? localeFromEnv(env);
-  const checked: CheckedFile[] = [];
+  const checked: TextFile[] = [];
   const unreadable: { path: string; message: string }[] = [];
   const glossaries = new CliGlossaries(options.glossaries ?? []);
   const projects = new CliProjects(locale, err);
@@ -149,7 +156,7 @@ export function checkCommand(
     const glossary = glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : projects.reviewed(project, file);
     const diagnostics = service.diagnostics(service.parse(text, undefined, undefined, textFormatOf(undefined, file)), settings, { locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
-    checked.push({ path: file, uri, diagnostics });
+    checked.push({ path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) });
   }
   // A malformed glossary is reported in the glossary itself, like a report.
   for (const problem of glossaries.problemFiles()) checked.push(problem);
@@ -344,11 +351,19 @@ export function fileUri(file: string): string {
 
 const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
+/** A checked file as the text format shows it: a Word document also keeps its paragraphs. */
+export interface TextFile extends CheckedFile {
+  /** Set for a .docx: line N of its extracted text is paragraph N. */
+  readonly paragraphs?: readonly string[];
+}
+
 /**
  * Compiler style, one line per diagnostic (`path:line:col: error rate-mismatch: message`, 1-based),
- * each related location on an indented `note:` line under it, then a summary line.
+ * each related location on an indented `note:` line under it, then a summary line. A Word document
+ * has no lines a user could go to: its findings name the paragraph (`report.docx ¶4:`) and quote
+ * the sentence on a line of their own.
  */
-export function renderText(files: readonly CheckedFile[]): string {
+export function renderText(files: readonly TextFile[]): string {
   const lines: string[] = [];
   const counts = [0, 0, 0, 0, 0];
   for (const file of files) {
@@ -357,11 +372,12 @@ export function renderText(files: readonly CheckedFile[]): string {
       const severity = d.severity ?? 1;
       counts[severity] = (counts[severity] ?? 0) + 1;
       const code = d.code === undefined ? '' : ` ${String(d.code)}`;
-      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
+      lines.push(`${place(display, d.range.start, file.paragraphs)}: ${SEVERITY_NAME[severity] ?? 'error'}${code}: ${oneLine(messageText(d.message))}`);
+      if (file.paragraphs) lines.push(`    「${sentenceAt(file.paragraphs[d.range.start.line] ?? '', d.range.start.character)}」`);
       for (const related of d.relatedInformation ?? []) {
-        const where = related.location.uri === file.uri ? display : relatedPath(related.location.uri);
+        const here = related.location.uri === file.uri;
         const start = related.location.range.start;
-        lines.push(`    note: ${where}:${start.line + 1}:${start.character + 1}: ${oneLine(related.message)}`);
+        lines.push(`    note: ${place(here ? display : relatedPath(related.location.uri), start, here ? file.paragraphs : undefined)}: ${oneLine(related.message)}`);
       }
     }
   }
@@ -370,6 +386,11 @@ export function renderText(files: readonly CheckedFile[]): string {
   if (counts[4]) parts.push(plural(counts[4], 'hint'));
   lines.push(`${parts.join(', ')} in ${plural(files.length, 'file')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `path:line:col`, or for a Word document `path ¶paragraph`. */
+function place(display: string, start: { line: number; character: number }, paragraphs: readonly string[] | undefined): string {
+  return paragraphs ? `${display} ¶${start.line + 1}` : `${display}:${start.line + 1}:${start.character + 1}`;
 }
 
 function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

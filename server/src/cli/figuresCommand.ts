@@ -1,6 +1,7 @@
 import { formatOf } from '../core/parser/markdown/detect';
 import type { Figure, ReportLanguageService } from '../core/languageService';
 import { checkFormat, UsageError } from './args';
+import { isDocx } from '../docx/extract';
 import { readReport } from './readReport';
 import { terminalWidth } from './terminalWidth';
 import { formatNumber } from '../core/languageFeatures/hover';
@@ -27,7 +28,7 @@ export function figuresCommand(service: ReportLanguageService, files: readonly s
   const doc = service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file));
   const figures = doc.figures.map((figure) => toJson(figure, doc.lines.rangeOf(figure.span.start, figure.span.end)));
   if (chosen === 'json') write(`${JSON.stringify(figures, null, 2)}\n`);
-  else write(renderFigures(file, figures));
+  else write(renderFigures(file, figures, isDocx(file)));
   return 0;
 }
 
@@ -46,10 +47,10 @@ function toJson(figure: Figure, range: FigureJson['range']): FigureJson {
   };
 }
 
-/** A table: position, text, kind, value, unit, noun, interval. */
-export function renderFigures(file: string, figures: readonly FigureJson[]): string {
+/** A table: position (`¶N` for a Word document's paragraph), text, kind, value, unit, noun, interval. */
+export function renderFigures(file: string, figures: readonly FigureJson[], byParagraph = false): string {
   const rows = figures.map((f) => [
-    `${f.range.start.line + 1}:${f.range.start.character + 1}`,
+    byParagraph ? `¶${f.range.start.line + 1}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`,
     f.text.replace(/\s+/g, ' '),
     f.kind,
     formatNumber(f.value),

@@ -1,10 +1,10 @@
 import { getReportLanguageService } from '../core/languageService';
 import { parseArgs, UsageError } from './args';
-import { checkCommand, localeFromEnv, takeCheckOptions } from './checkCommand';
+import { checkCommand, localeFromEnv, maxFileSizeFor, takeCheckOptions } from './checkCommand';
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
-import { ReadError } from './readReport';
+import { readDocuments, ReadError, withDocuments } from './readReport';
 
 const USAGE = `Usage: report-lens <command> [options] FILE...
 
@@ -30,10 +30,15 @@ Commands:
                                       findings recorded in its reviewed file (.report-lens/reviewed.json)
                                       or silenced by <!-- report-lens-disable… --> comments are not reported
 
+A FILE ending in .docx is a Word document: its text is read (one line per paragraph or table row,
+cells separated by tabs, list numbers written in), and the text format names paragraphs (¶N, which
+is also line N of that text) and quotes the sentence; json and sarif give line:column of that text.
+
 Options:
   -f, --format FORMAT   output format (default: text)
   --max-file-size BYTES the largest file read (default: 20000000, as reportLens.maxFileSize);
-                        a larger one, or one that is not a regular file, exits 2
+                        a larger one, or one that is not a regular file, exits 2; a .docx may
+                        also unpack to at most 5 times this
   -h, --help            show this help
   -v, --version         show the version
 
@@ -45,7 +50,27 @@ The language server itself is \`report-lens-language-server --stdio\`.
 declare const __CLI_VERSION__: string | undefined;
 const VERSION = typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : '0.0.0-dev';
 
-/** Runs the CLI and returns its exit code; output goes through the given writers (tests pass their own). */
+/**
+ * The CLI as `report-lens` runs it: Word documents named on the command line are extracted first
+ * (mammoth reads them asynchronously), then the command runs on their text.
+ */
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let documents = new Map();
+  try {
+    const { argv: common, check } = takeCheckOptions(argv);
+    const args = parseArgs(common);
+    // The limit each command will read the file with: check's may come from the project's report-lens.json.
+    const limitOf = (file: string): number =>
+      args.command === 'check' ? maxFileSizeFor(file, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }) : args.maxFileSize;
+    documents = await readDocuments(args.files, limitOf);
+  } catch (error) {
+    // A usage error: run() reports it.
+    if (!(error instanceof UsageError)) throw error;
+  }
+  return withDocuments(documents, () => run(argv, out, err));
+}
+
+/** Runs the CLI on everything but Word documents (see runCli) and returns its exit code; output goes through the given writers. */
 export function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
     const { argv: common, check } = takeCheckOptions(argv);

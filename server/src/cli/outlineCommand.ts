@@ -2,6 +2,7 @@ import { formatOf } from '../core/parser/markdown/detect';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { ReportLanguageService } from '../core/languageService';
 import { checkFormat, UsageError } from './args';
+import { isDocx } from '../docx/extract';
 import { readReport } from './readReport';
 
 /** `report-lens outline [--format text|json] FILE`: the server's DocumentSymbol[] for one file. */
@@ -11,16 +12,17 @@ export function outlineCommand(service: ReportLanguageService, files: readonly s
   const file = files[0]!;
   const symbols = service.documentSymbols(service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file)));
   if (chosen === 'json') write(`${JSON.stringify(symbols, null, 2)}\n`);
-  else write(renderOutline(file, symbols));
+  else write(renderOutline(file, symbols, isDocx(file)));
   return 0;
 }
 
-/** A readable tree: `12:5  （一）加强宏观调控` indented by depth. */
-export function renderOutline(file: string, symbols: readonly DocumentSymbol[]): string {
+/** A readable tree: `12:5  （一）加强宏观调控` indented by depth (`¶12` for a Word document's paragraph). */
+export function renderOutline(file: string, symbols: readonly DocumentSymbol[], byParagraph = false): string {
   const lines = [file];
   const visit = (list: readonly DocumentSymbol[], depth: number): void => {
     for (const symbol of list) {
-      const where = `${symbol.selectionRange.start.line + 1}:${symbol.selectionRange.start.character + 1}`;
+      const start = symbol.selectionRange.start;
+      const where = byParagraph ? `¶${start.line + 1}` : `${start.line + 1}:${start.character + 1}`;
       const detail = symbol.detail ? `  — ${symbol.detail}` : '';
       lines.push(`${where.padStart(8)}  ${'  '.repeat(depth)}${symbol.name}${detail}`);
       visit(symbol.children ?? [], depth + 1);

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { withoutBom } from '../core/text/chars';
+import { DocxError, extractDocx, isDocx, type DocxText } from '../docx/extract';
 
 export class ReadError extends Error {}
 
@@ -19,7 +20,52 @@ const CHUNK = 1 << 20;
  * would otherwise be read forever, or hang.
  */
 export function readReport(file: string, limit: number): string {
+  if (isDocx(file)) return docxText(file).text;
   return withoutBom(readBounded(file, limit));
+}
+
+/**
+ * Word documents read for this run. mammoth reads a .docx asynchronously, while the commands read
+ * their files synchronously: the CLI's entry point extracts every .docx named on the command line
+ * first (readDocuments), and the commands then find the text here.
+ */
+let documents: ReadonlyMap<string, DocxText | ReadError> = new Map();
+
+/** Runs `body` with these documents read; they are forgotten afterwards. */
+export function withDocuments<T>(read: ReadonlyMap<string, DocxText | ReadError>, body: () => T): T {
+  const before = documents;
+  documents = read;
+  try {
+    return body();
+  } finally {
+    documents = before;
+  }
+}
+
+/** The text of a .docx named on the command line, or why it could not be read. */
+export function docxText(file: string): DocxText {
+  const found = documents.get(file);
+  if (found instanceof ReadError) throw found;
+  if (!found) throw new ReadError(`cannot read ${file}: a Word document is read by the CLI's entry point (runCli)`);
+  return found;
+}
+
+/** Reads and extracts these .docx files (each at most `limitOf(file)` bytes, before and after unpacking). */
+export async function readDocuments(files: readonly string[], limitOf: (file: string) => number): Promise<Map<string, DocxText | ReadError>> {
+  const read = new Map<string, DocxText | ReadError>();
+  for (const file of files) {
+    if (!isDocx(file) || read.has(file)) continue;
+    const limit = limitOf(file);
+    try {
+      read.set(file, await extractDocx(readBoundedBytes(file, limit), limit));
+    } catch (error) {
+      if (error instanceof ReadError) read.set(file, error);
+      else if (error instanceof DocxError) read.set(file, new ReadError(`cannot read ${file}: ${error.message}`));
+      // Anything else (a document nested past the stack, say) is still that file's problem, not the run's.
+      else read.set(file, new ReadError(`cannot read ${file}: it could not be read as a Word document (${String(error)})`));
+    }
+  }
+  return read;
 }
 
 /**
@@ -28,6 +74,11 @@ export function readReport(file: string, limit: number): string {
  * without blocking, so that a FIFO with no writer does not hang the open itself.
  */
 export function readBounded(file: string, limit: number): string {
+  return readBoundedBytes(file, limit).toString('utf8');
+}
+
+/** The bytes of a regular file (or of stdin for `-`) of at most `limit` bytes, bounded as readBounded. */
+export function readBoundedBytes(file: string, limit: number): Buffer {
   let fd: number;
   try {
     fd = file === '-' ? 0 : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -46,7 +97,7 @@ export function readBounded(file: string, limit: number): string {
   }
 }
 
-function readAll(fd: number, file: string, limit: number): string {
+function readAll(fd: number, file: string, limit: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -67,7 +118,7 @@ function readAll(fd: number, file: string, limit: number): string {
     if (total > limit) throw tooLarge(file, total, limit, true);
     chunks.push(buffer.subarray(0, read));
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return Buffer.concat(chunks, total);
 }
 
 function tooLarge(file: string, size: number, limit: number, atLeast = false): TooLargeError {

@@ -3,6 +3,7 @@ import { messages, type Locale } from '../core/l10n/messages';
 import type { ReportLanguageService } from '../core/languageService';
 import type { RelationEntry } from '../core/languageFeatures/relationList';
 import { checkFormat, UsageError } from './args';
+import { isDocx } from '../docx/extract';
 import { readReport } from './readReport';
 
 /**
@@ -16,19 +17,21 @@ export function relationsCommand(service: ReportLanguageService, files: readonly
   const file = files[0]!;
   const entries = service.relations(service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file)), locale);
   if (chosen === 'json') write(`${JSON.stringify(entries, null, 2)}\n`);
-  else write(renderRelations(file, entries, locale));
+  else write(renderRelations(file, entries, locale, isDocx(file)));
   return 0;
 }
 
 const VERDICT_MARK: Record<RelationEntry['verdict'], string> = { consistent: '✓', mismatch: '✗', 'not-verifiable': '?' };
 
-export function renderRelations(file: string, entries: readonly RelationEntry[], locale: Locale): string {
+/** One entry a line (`path:line:col`, or `path ¶N` for a Word document's paragraph), its clauses under it. */
+export function renderRelations(file: string, entries: readonly RelationEntry[], locale: Locale, byParagraph = false): string {
   const t = messages(locale);
   const counts = { consistent: 0, mismatch: 0, 'not-verifiable': 0 };
   const lines: string[] = [];
   for (const entry of entries) {
     counts[entry.verdict]++;
-    const where = `${file}:${entry.range.start.line + 1}:${entry.range.start.character + 1}`;
+    const start = entry.range.start;
+    const where = byParagraph ? `${file} ¶${start.line + 1}` : `${file}:${start.line + 1}:${start.character + 1}`;
     lines.push(`${where}: ${VERDICT_MARK[entry.verdict]} ${entry.check} — ${entry.arithmetic.replace(/\s+/g, ' ')}${entry.reasonText ? ` — ${t.notVerifiable(entry.reasonText)}` : ''}`);
     for (const clause of entry.clauses) {
       const facts = [clause.metric && `metric ${clause.metric}`, clause.period && `period ${clause.period}`, clause.base && `base ${clause.base}`, `verb ${clause.verb}`, ...clause.qualifiers].filter(Boolean).join(', ');

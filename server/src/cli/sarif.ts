@@ -95,6 +95,11 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     short: 'A stated change disagrees with its before and after values.',
     full: 'An absolute or relative change (增长12.6%, rose by 6,400) does not follow from the values before and after it.',
   },
+  'compound-growth-mismatch': {
+    name: 'CompoundGrowthMismatch',
+    short: 'A stated average annual growth rate disagrees with the levels and years it spans.',
+    full: 'An average annual rate (年均增长, 平均每年增长, average annual growth) over a stretch of years does not follow from the levels at its ends, (end / start)^(1/years) − 1, or from the total change over those years.',
+  },
   'count-mismatch': {
     name: 'CountMismatch',
     short: 'A counted phrase announces a different number of items than are listed.',

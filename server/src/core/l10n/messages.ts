@@ -64,8 +64,12 @@ const MESSAGES = {
     'zh-cn': (sum: string, terms: string, total: string) => `各部分合计${sum}（${terms}），超过总数${total}`,
   },
   shareSumMismatch: {
-    en: (sum: string, terms: string) => `The shares add up to ${sum} (${terms}), not 100%: a share and its complement (X and non-X) make up the whole`,
-    'zh-cn': (sum: string, terms: string) => `各比重合计${sum}（${terms}），不等于100%：某项与“非”该项的比重应合为整体`,
+    en: (sum: string, terms: string) => `The shares add up to ${sum} (${terms}), not 100%: shares that make up one whole sum to 100% within their rounding`,
+    'zh-cn': (sum: string, terms: string) => `各比重合计${sum}（${terms}），不等于100%：构成同一整体的各比重在舍入范围内应合计100%`,
+  },
+  shareSumExceeds: {
+    en: (sum: string, terms: string) => `The shares of one whole add up to ${sum} (${terms}), more than 100%`,
+    'zh-cn': (sum: string, terms: string) => `同一整体的各比重合计${sum}（${terms}），超过100%`,
   },
   sumMismatch: {
     en: (sum: string, terms: string, total: string) => `The parts add up to ${sum} (${terms}), not the stated total ${total}`,

@@ -253,7 +253,8 @@ export function codeOf(relation: Relation): CheckCode {
     case 'share-sum':
       return 'share-sum-mismatch';
     case 'change':
-      return 'change-mismatch';
+      // An annual average is a compound rate: its own code, so it can be set apart from simple changes.
+      return relation.measure === 'annual-average' ? 'compound-growth-mismatch' : 'change-mismatch';
     case 'count':
       return 'count-mismatch';
     case 'conflict':
@@ -328,7 +329,7 @@ function shareSumDraft(r: ShareSumRelation, t: Messages, related: Related): Draf
   const total = r.shares.reduce((n, share) => n + share.value, 0);
   // Which share is wrong cannot be told from the sum: no single value to write, so no quick fix.
   const [first, ...others] = r.shares;
-  return { span: first!.span, message: t.shareSumMismatch(`${show(total)}%`, r.shares.map(plain).join(' + ')), related: others.map((share) => related('share', share.span)), fixes: [] };
+  return { span: first!.span, message: (r.complete ? t.shareSumMismatch : t.shareSumExceeds)(`${show(total)}%`, r.shares.map(plain).join(' + ')), related: others.map((share) => related('share', share.span)), fixes: [] };
 }
 
 function changeDraft(doc: ReportDocument, r: ChangeRelation, t: Messages, related: Related): Draft {

@@ -109,7 +109,7 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     case 'sum':
       return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${partsTerms(relation.parts.map((p) => p.text), relation.signs?.parts)} = ${show(partsTotal(relation.parts, relation.signs?.parts))} (${relation.signs?.total === -1 ? '−' : ''}${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
     case 'share-sum':
-      return { check: 'share-sum', verdict, code, ...base(relation.shares[0]!.span, relation.shares.map((s) => figure('share', s)), `${relation.shares.map((s) => s.text).join(' + ')} = ${show(relation.shares.reduce((n, s) => n + s.value, 0))}% (100%)`, relation.computed, [100, 100]) };
+      return { check: 'share-sum', verdict, code, ...base(relation.shares[0]!.span, relation.shares.map((s) => figure('share', s)), `${relation.shares.map((s) => s.text).join(' + ')} = ${show(relation.shares.reduce((n, s) => n + s.value, 0))}% (${relation.complete ? '100%' : 'at most 100%'})`, relation.computed, [100, 100]) };
     case 'change': {
       const [before, after] = relation.operands;
       const figures = [...(relation.before ? [figure('before', relation.before)] : []), ...(relation.after ? [figure('after', relation.after)] : []), ...(relation.delta ? [figure(relation.before || relation.after ? 'change' : 'total', relation.delta)] : []), figure('change', relation.stated)];
