@@ -75,8 +75,8 @@ export function readMarkdown(source: string, cache?: ChunkCache): MarkdownReadin
   const lines = new LineIndex(text);
   const blocks: MarkdownBlock[] = [];
   const tables: MarkdownTable[] = [];
+  const lineOf = (offset: number): number => lines.lineAt(offset);
   for (const item of found) {
-    const lineOf = (offset: number): number => lines.lineAt(offset);
     if (item.type === 'table') {
       const table: MarkdownTable = { span: item.span, firstLine: lineOf(item.span.start), lastLine: lineOf(Math.max(item.span.start, item.span.end - 1)), align: item.align, rows: [] };
       tables.push(table);
