@@ -81,6 +81,12 @@ describe('Markdown read with a CommonMark + GFM parser', () => {
     assert.deepEqual(doc.figures.filter((f) => f.span.start >= table!.span.start && f.span.end <= table!.span.end).map((f) => f.text), ['60', '50%', '60', '50%']);
   });
 
+  test('TOML front matter and multi-line HTML comments hold no figures either; a block quote is prose', () => {
+    const doc = markdown('+++\nversion = 3.5\nyear = 2026\n+++\n\n<!--\n旧稿：增长9%\n\n# 不是标题 7\n-->\n\n> 引用：增长4%。\n\n正文增长5%。\n');
+    assert.deepEqual(figureTexts(doc), ['4%', '5%']);
+    assert.deepEqual(doc.headings, [], 'a # line inside a comment is no heading');
+  });
+
   test('list items are list items, and an ordered list marker is no figure', () => {
     const doc = markdown('1. 收入增长5%。\n2. 成本下降3%。\n\n- 利润增长8%。\n');
     assert.deepEqual(doc.blocks.map((b) => b.kind), ['list-item', 'list-item', 'list-item']);
