@@ -24,7 +24,7 @@ function documentsIn(folder: string): string[] {
 
 /** The documents, and whether the seed report (../shared) was there to include. */
 export function developmentCorpus(): { documents: CorpusDocument[]; seedIncluded: boolean } {
-  const paths = [...documentsIn(join(FIXTURES, 'corpus')), ...documentsIn(join(FIXTURES, 'english')), ...documentsIn(join(FIXTURES, 'own-zh')), join(FIXTURES, 'seed-like-zh.report')].filter((p) => existsSync(p));
+  const paths = [...documentsIn(join(FIXTURES, 'corpus')), ...documentsIn(join(FIXTURES, 'english')), ...documentsIn(join(FIXTURES, 'own-zh')), join(FIXTURES, 'seed-like-zh.report'), join(FIXTURES, 'readings-zh.report')].filter((p) => existsSync(p));
   const seedIncluded = existsSync(SEED);
   if (seedIncluded) paths.push(SEED);
   const documents = paths.map((path) => {

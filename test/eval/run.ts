@@ -12,8 +12,19 @@ import { renderTable } from '../mutation/table';
 import { evaluateCorpus, goldRecall, type DocumentResult } from './evaluate';
 import { readEvalFloors } from './floors';
 
-const CODES = ['rate-mismatch', 'part-exceeds-whole', 'sum-mismatch', 'change-mismatch', 'count-mismatch', 'conflicting-figure', 'heading-sequence'];
-const SHORT: Record<string, string> = { 'rate-mismatch': 'rate', 'part-exceeds-whole': 'part', 'sum-mismatch': 'sum', 'change-mismatch': 'change', 'count-mismatch': 'count', 'conflicting-figure': 'conflict', 'heading-sequence': 'heading' };
+const CODES = ['rate-mismatch', 'part-exceeds-whole', 'sum-mismatch', 'change-mismatch', 'count-mismatch', 'conflicting-figure', 'heading-sequence', 'size-word-mismatch', 'multiple-mismatch', 'impossible-percentage'];
+const SHORT: Record<string, string> = {
+  'rate-mismatch': 'rate',
+  'part-exceeds-whole': 'part',
+  'sum-mismatch': 'sum',
+  'change-mismatch': 'change',
+  'count-mismatch': 'count',
+  'conflicting-figure': 'conflict',
+  'heading-sequence': 'heading',
+  'size-word-mismatch': 'size',
+  'multiple-mismatch': 'multiple',
+  'impossible-percentage': 'grim',
+};
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));

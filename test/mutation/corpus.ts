@@ -1,6 +1,7 @@
 /**
  * The development corpus the mutation suite plants into: the 35 national work reports of
- * 1954–2006, three later ones, the BLS release, our English fixtures, the examples and the seed-like fixture.
+ * 1954–2006, three later ones, the BLS release, our English fixtures, the examples, the seed-like fixture
+ * and our fixture of size words, multiples and survey percentages (readings-zh.report).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -24,6 +25,7 @@ export function corpusFiles(): string[] {
     ...list('test/fixtures/own-zh', '.report'),
     ...list('examples', '.report'),
     'test/fixtures/seed-like-zh.report',
+    'test/fixtures/readings-zh.report',
   ];
 }
 

@@ -36,6 +36,10 @@ export const KIND_CODES: Readonly<Record<SiteKind, readonly CheckCode[]>> = {
   heading: ['heading-sequence'],
   'share-sum': ['share-sum-mismatch'],
   compound: ['compound-growth-mismatch'],
+  table: ['sum-mismatch'],
+  'size-word': ['size-word-mismatch'],
+  multiple: ['multiple-mismatch'],
+  'impossible-percentage': ['impossible-percentage'],
 };
 
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];

@@ -7,7 +7,9 @@ import type { Rng } from './random';
 import { covering, paragraphs, sentences, type Language, type Span } from './text';
 
 /** The relation kinds the suite plants, each found by surface patterns of the text. */
-export const SITE_KINDS = ['rate', 'part', 'sum', 'change', 'count', 'heading', 'share-sum', 'compound'] as const;
+export const SITE_KINDS = ['rate', 'part', 'sum', 'change', 'count', 'heading', 'share-sum', 'compound', 'size-word', 'multiple', 'impossible-percentage', 'table'] as const;
+/** Kinds added after the first six draw from their own random stream, so that they leave the others' samples as they were. */
+export const READING_KINDS: readonly SiteKind[] = ['share-sum', 'compound', 'size-word', 'multiple', 'impossible-percentage', 'table'];
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 export interface ReportText {

@@ -119,3 +119,60 @@ export function enShareSites(p: Paragraph): Site[] {
   }
   return out.filter((s): s is Site => s !== undefined);
 }
+
+const TOTAL_LABEL = /^(?:合计|总计|共计|total\b)/i;
+const NOT_SUMMED = /增长|增速|比重|占比|率|%|％|percent|rate|change|share|average/i;
+
+/**
+ * A table with a total row (| 合计 | … |, or tab-separated "Total"): each column whose cells add
+ * up to the total's cell, as written. The total is moved well off the sum.
+ */
+export function tableSites(p: Paragraph): Site[] {
+  const lines: { start: number; cells: { start: number; end: number; text: string }[] }[] = [];
+  let at = p.start;
+  for (const line of p.body.split('\n')) {
+    const separator = line.includes('\t') ? '\t' : line.trim().startsWith('|') ? '|' : undefined;
+    if (separator && !/^\s*\|?\s*:?-{2,}/.test(line)) {
+      const cells: { start: number; end: number; text: string }[] = [];
+      let from = 0;
+      for (const piece of line.split(separator)) {
+        const lead = piece.length - piece.trimStart().length;
+        cells.push({ start: at + from + lead, end: at + from + lead + piece.trim().length, text: piece.trim() });
+        from += piece.length + 1;
+      }
+      lines.push({ start: at, cells: separator === '|' ? cells.slice(1, -1) : cells });
+    }
+    at += line.length + 1;
+  }
+  const out: (Site | undefined)[] = [];
+  const totalAt = lines.findIndex((l) => TOTAL_LABEL.test(l.cells[0]?.text ?? ''));
+  if (totalAt < 2) return [];
+  const header = lines[0]!;
+  const parts = lines.slice(1, totalAt);
+  const total = lines[totalAt]!;
+  for (let column = 1; column < total.cells.length; column++) {
+    if (NOT_SUMMED.test(header.cells[column]?.text ?? '')) continue;
+    const numberIn = (cell: { start: number; end: number } | undefined) => (cell ? p.numbers.find((n) => n.start >= cell.start && n.end <= cell.end) : undefined);
+    const totalNumber = numberIn(total.cells[column]);
+    const partNumbers = parts.map((row) => numberIn(row.cells[column]));
+    if (!totalNumber || partNumbers.some((n) => n === undefined)) continue;
+    const list = partNumbers as WrittenNumber[];
+    const sum = sumOf(list.map(interval));
+    if (!meets(sum, interval(totalNumber))) continue;
+    out.push({
+      kind: 'table',
+      pattern: 'table with a total row',
+      span: sentenceSpan(p, list[0]!.start, totalNumber.end),
+      plant(rng) {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const value = totalNumber.value * (rng.chance(0.5) ? rng.uniform(1.15, 1.45) : rng.uniform(0.6, 0.85));
+          if (!clear(writtenInterval(totalNumber, value), sum)) continue;
+          const edit = retype(p.text, totalNumber, value);
+          return { edits: [edit], note: `total cell ${edit.text}, but the ${list.length} rows add up to ${((sum[0] + sum[1]) / 2).toLocaleString('en-US')}` };
+        }
+        return undefined;
+      },
+    });
+  }
+  return out.filter((s): s is Site => s !== undefined);
+}

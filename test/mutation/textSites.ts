@@ -4,9 +4,10 @@
  * at most MAX_PER_KIND sites of each kind are sampled per document and one slip is planted in each.
  */
 import { Rng } from './random';
-import { readParagraphs, SITE_KINDS, type Paragraph, type ReportText, type Site, type SiteKind } from './siteKit';
+import { READING_KINDS, readParagraphs, type Paragraph, SITE_KINDS, type ReportText, type Site, type SiteKind } from './siteKit';
+import { readingSitesEn, readingSitesZh } from './sitesReadings';
 import { enSites } from './sitesEn';
-import { enShareSites, zhShareSites } from './sitesShares';
+import { enShareSites, tableSites, zhShareSites } from './sitesShares';
 import { headingSites } from './sitesHeadings';
 import { zhSites } from './sitesZh';
 import type { Language, Span } from './text';
@@ -18,10 +19,12 @@ export const MAX_PER_KIND = 4;
 
 /** Every site the patterns find in a document, in text order within each kind. */
 export function findSites(doc: ReportText): Site[] {
-  const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p)];
+  const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p), ...readingSitesZh(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p), ...readingSitesEn(p)];
   const seen = new Set<string>();
   const out: Site[] = [];
-  for (const site of [...readParagraphs(doc).flatMap(finder), ...headingSites(doc)]) {
+  // A table is a block of lines between blank lines in either language (a Chinese paragraph is one line).
+  const tables = readParagraphs({ ...doc, language: 'en' }).flatMap(tableSites);
+  for (const site of [...readParagraphs(doc).flatMap(finder), ...headingSites(doc), ...tables]) {
     // One site per kind and sentence: two patterns over the same sentence test the same thing.
     const key = `${site.kind}@${site.span.start}`;
     if (seen.has(key)) continue;
@@ -54,6 +57,7 @@ export interface Planting {
 /** Finds the sites of every document, samples them with `seed`, and plants one slip in each. */
 export function plantText(docs: readonly ReportText[], seed = DEFAULT_SEED, maxPerKind = MAX_PER_KIND): Planting {
   const rng = new Rng(seed);
+  const readingRng = new Rng(seed + 1);
   const found: Planting['found'][number][] = [];
   const mutations: TextMutation[] = [];
   for (const doc of docs) {
@@ -61,8 +65,9 @@ export function plantText(docs: readonly ReportText[], seed = DEFAULT_SEED, maxP
     for (const kind of SITE_KINDS) {
       const mine = sites.filter((s) => s.kind === kind);
       found.push({ base: doc.name, language: doc.language, kind, count: mine.length });
-      for (const site of rng.sample(mine, maxPerKind).sort((a, b) => a.span.start - b.span.start)) {
-        const planted = site.plant(rng);
+      const stream = READING_KINDS.includes(kind) ? readingRng : rng;
+      for (const site of stream.sample(mine, maxPerKind).sort((a, b) => a.span.start - b.span.start)) {
+        const planted = site.plant(stream);
         if (!planted) continue;
         let text = doc.text;
         let shift = 0;

@@ -343,7 +343,7 @@ describe('check output formats (independent of the checks)', () => {
 describe('settings in package.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } };
   const properties = manifest.contributes.configuration.properties;
-  const DESIGN_CODES = ['rate-mismatch', 'part-exceeds-whole', 'sum-mismatch', 'change-mismatch', 'count-mismatch', 'conflicting-figure', 'heading-sequence'] as const;
+  const DESIGN_CODES = ['rate-mismatch', 'part-exceeds-whole', 'sum-mismatch', 'change-mismatch', 'count-mismatch', 'conflicting-figure', 'heading-sequence', 'size-word-mismatch', 'multiple-mismatch', 'impossible-percentage'] as const;
 
   test('reportLens.checks.<code> for each code of design.md: the five levels, the core default, resource scope', () => {
     for (const code of DESIGN_CODES) {

@@ -264,7 +264,9 @@ describe('change-mismatch: a comparison whose level stands in the sentence befor
   test('如果同…的一百七十亿元作比较，则增长二点八倍 speaks of the level just stated', () => {
     const text = (times: string) => `一九五九年社会商品零售额计划达到六百五十亿元。如果同一九五零年的一百七十亿元作比较，则增长${times}倍。\n`;
     assert.deepEqual(codes(text('二点八')), []);
-    assert.deepEqual(codes(text('三点八')), ['change-mismatch']);
+    // 650 / 170 = ×3.82: 增长三点八倍 is the ×N reading of 增长N倍, which multiple-mismatch reports (issue 15).
+    assert.deepEqual(codes(text('三点八')), ['multiple-mismatch']);
+    assert.deepEqual(codes(text('四点八')), ['change-mismatch']);
   });
 
   test('a change in between is no level for the year (…四十四万人，即增加一倍多；…比一九五七年增加百分之五十)', () => {

@@ -171,8 +171,8 @@ describe('precision on real reports', () => {
 
 describe('examples: every planted inconsistency and nothing else', () => {
   const planted: Record<string, [number, string][]> = {
-    'work-report-zh.report': [[18, 'sum-mismatch'], [20, 'change-mismatch'], [26, 'rate-mismatch'], [30, 'conflicting-figure'], [34, 'part-exceeds-whole'], [62, 'count-mismatch'], [66, 'heading-sequence']],
-    'statistical-release-en.report': [[34, 'change-mismatch'], [60, 'sum-mismatch'], [63, 'rate-mismatch'], [77, 'count-mismatch']],
+    'work-report-zh.report': [[16, 'size-word-mismatch'], [18, 'sum-mismatch'], [20, 'change-mismatch'], [24, 'impossible-percentage'], [26, 'rate-mismatch'], [30, 'conflicting-figure'], [32, 'multiple-mismatch'], [34, 'part-exceeds-whole'], [62, 'count-mismatch'], [66, 'heading-sequence']],
+    'statistical-release-en.report': [[34, 'change-mismatch'], [37, 'size-word-mismatch'], [60, 'sum-mismatch'], [63, 'rate-mismatch'], [77, 'count-mismatch']],
     'statistical-communique-zh.report': [[7, 'share-sum-mismatch'], [9, 'compound-growth-mismatch']],
   };
   for (const [file, expected] of Object.entries(planted)) {

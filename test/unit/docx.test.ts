@@ -121,7 +121,7 @@ describe('Word documents: the CLI', () => {
     interface Outline { name: string; children?: Outline[] }
     const symbols = JSON.parse((await cliAsync('outline', '--format', 'json', REPORT)).stdout) as Outline[];
     assert.deepEqual(symbols[0]!.children!.map((s) => s.name), ['一、经济运行', '二、社会民生']);
-    assert.deepEqual(symbols[0]!.children![1]!.children!.map((s) => s.name), ['（一）稳定工业增长', '（二）扩大有效投资']);
+    assert.deepEqual(symbols[0]!.children![1]!.children!.map((s) => s.name), ['指标 | 2025年 | 比上年增长', '（一）稳定工业增长', '（二）扩大有效投资'], 'the table stands in the outline under its section');
     const figures = await cliAsync('figures', REPORT);
     assert.match(figures.stdout, /\n¶4 +18\.1% +percent/);
     const relations = await cliAsync('relations', '--locale', 'en', REPORT);

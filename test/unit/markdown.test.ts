@@ -56,12 +56,12 @@ describe('Markdown read with a CommonMark + GFM parser', () => {
   });
 
   test('a document with one # heading has it as its title, and sections nest under it; tables show in the outline', () => {
-    const doc = markdown('# 年度报告\n\n## 一、总体\n\n收入增长5%。\n\n| 项目 | 金额 |\n|---|---|\n| 收入 | 10 |\n\n## 二、展望\n\n继续努力。\n');
+    const doc = markdown('# 年度报告\n\n## 一、总体\n\n收入增长5%。\n\n| 项目 | 金额 |\n|---|---|\n| 收入 | 10 |\n| 支出 | 8 |\n\n## 二、展望\n\n继续努力。\n\n```\n| 代码 | 表 |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n```\n');
     assert.equal(doc.title?.heading.name, '年度报告');
     const [root] = service.documentSymbols(doc);
     assert.deepEqual(root!.children!.map((s) => s.name), ['一、总体', '二、展望']);
-    const table = root!.children![0]!.children!.find((s) => s.name.includes('项目'));
-    assert.ok(table, 'the table is listed under its section');
+    assert.deepEqual(root!.children![0]!.children!.map((s) => s.name), ['项目 | 金额'], 'the table is listed under its section');
+    assert.deepEqual(root!.children![1]!.children, [], 'a table inside a code block is code');
   });
 
   test('a GFM table is a table: one block per row, cells with their spans, the delimiter row no row', () => {
@@ -85,6 +85,14 @@ describe('Markdown read with a CommonMark + GFM parser', () => {
     const doc = markdown('+++\nversion = 3.5\nyear = 2026\n+++\n\n<!--\n旧稿：增长9%\n\n# 不是标题 7\n-->\n\n> 引用：增长4%。\n\n正文增长5%。\n');
     assert.deepEqual(figureTexts(doc), ['4%', '5%']);
     assert.deepEqual(doc.headings, [], 'a # line inside a comment is no heading');
+  });
+
+  test('the table checks read a Markdown table as the parser reads it: a wrong 合计 is flagged, the same table in a code block is not', () => {
+    const table = '| 地区 | 企业数 |\n|---|---|\n| 东区 | 25 |\n| 西区 | 35 |\n| 合计 | 70 |\n';
+    const codes = (text: string) => diagnosticsOf(markdown(text)).map((d) => String(d.code));
+    assert.deepEqual(codes(table), ['sum-mismatch']);
+    assert.deepEqual(codes(table.replace('70', '60')), []);
+    assert.deepEqual(codes('示例：\n\n```\n' + table + '```\n'), []);
   });
 
   test('list items are list items, and an ordered list marker is no figure', () => {

@@ -247,3 +247,18 @@ describe('share-sum-mismatch: compositions and shares listed respectively', () =
     assert.equal(relationsOf(service.parse('The rates for men and women were 3.4 percent and 3.1 percent, respectively.\n')).shareSums.length, 0);
   });
 });
+
+describe('compound-growth-mismatch in English and Chinese', () => {
+  test('"average annual rate of r percent from Y1 to Y2, from A to B" is (B / A)^(1/years) − 1', () => {
+    const text = 'Exports grew at an average annual rate of 6.0 percent from 2021 to 2026, from $1.83 billion to $2.45 billion.\n';
+    assert.deepEqual(codes(text), []);
+    assert.deepEqual(codes(text.replace('6.0 percent', '8.0 percent')), ['compound-growth-mismatch']);
+  });
+
+  test('年均增长 over a stretch of years with both levels; real growth stays not verifiable', () => {
+    const text = '全市生产总值由2018年的100亿元增加到2023年的150亿元，年均增长8.4%。\n';
+    assert.deepEqual(codes(text), []);
+    assert.deepEqual(codes(text.replace('8.4%', '12%')), ['compound-growth-mismatch']);
+    assert.deepEqual(codes(text.replace('年均增长8.4%', '按可比价格计算年均增长12%')), []);
+  });
+});

@@ -115,6 +115,21 @@ const RULES: Readonly<Record<string, { name: string; short: string; full: string
     short: 'Numbered headings skip or repeat a number.',
     full: 'At one level of the outline, heading numbers do not run on by one (一、二、四; （一）（三）; 1. 2. 4.).',
   },
+  'size-word-mismatch': {
+    name: 'SizeWordMismatch',
+    short: 'A word that states a size contradicts the figure it describes.',
+    full: 'A size word (大幅, 略有, 过半, 近三成, 翻一番, sharply, more than half, doubled) is said of a figure or of before/after values outside what the word allows: 大幅增长0.4%, 过半 of 48.5%, 翻一番 from 500 to 750.',
+  },
+  'multiple-mismatch': {
+    name: 'MultipleMismatch',
+    short: 'A multiple in 倍 is read the wrong way round, or states an impossible decrease.',
+    full: '增长N倍 means ×(N+1) and 是…的N倍 or 增长到N倍 means ×N; the before/after values show the other reading, or the ratio differs. 下降/减少N倍 (N times less) is no valid decrease: state the percentage or fraction.',
+  },
+  'impossible-percentage': {
+    name: 'ImpossiblePercentage',
+    short: 'A percentage of a stated count that no whole number of the count gives (GRIM test).',
+    full: 'A percentage tied to a whole-number count (调查1200户，满意率83.47%; Of 40 respondents, 37.3%) cannot be k / count for any whole k at its printed precision.',
+  },
   'undefined-term': {
     name: 'UndefinedTerm',
     short: 'A quoted term has no definition in any glossary.',

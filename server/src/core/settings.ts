@@ -12,6 +12,9 @@ export const CHECK_CODES = [
   'conflicting-figure',
   'heading-sequence',
   'undefined-term',
+  'size-word-mismatch',
+  'multiple-mismatch',
+  'impossible-percentage',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -29,6 +32,9 @@ export const DEFAULT_CHECK_SEVERITY: Readonly<Record<CheckCode, CheckSeverity>> 
   'conflicting-figure': 'warning',
   'heading-sequence': 'warning',
   'undefined-term': 'hint',
+  'size-word-mismatch': 'warning',
+  'multiple-mismatch': 'warning',
+  'impossible-percentage': 'warning',
 };
 
 export interface ReportSettings {

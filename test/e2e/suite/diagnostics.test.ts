@@ -4,10 +4,13 @@ import { codeOf, describeDiagnostic, openFile, positionOf, restoreEditors, waitF
 
 /** The planted inconsistencies of examples/work-report-zh.report (1-based lines, see examples/README.md). */
 const PLANTED: readonly [code: string, line: number][] = [
+  ['size-word-mismatch', 16],
   ['sum-mismatch', 18],
   ['change-mismatch', 20],
+  ['impossible-percentage', 24],
   ['rate-mismatch', 26],
   ['conflicting-figure', 30],
+  ['multiple-mismatch', 32],
   ['part-exceeds-whole', 34],
   ['count-mismatch', 62],
   ['heading-sequence', 66],
@@ -26,7 +29,7 @@ describe('diagnostics', () => {
 
   it('reports each planted inconsistency of the Chinese work report on its line', async () => {
     const { document } = await openFile(FILE);
-    const diagnostics = await waitForDiagnostics(document.uri, (all) => PLANTED.every(([code, line]) => withCode(all, code).some((d) => d.range.start.line === line - 1)), 'the seven planted diagnostics');
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => PLANTED.every(([code, line]) => withCode(all, code).some((d) => d.range.start.line === line - 1)), 'the ten planted diagnostics');
     const found = diagnostics.filter((d) => CODES.has(codeOf(d) ?? '')).map((d) => `${codeOf(d)}:${d.range.start.line + 1}`).sort();
     assert.deepEqual(found, PLANTED.map(([code, line]) => `${code}:${line}`).sort(), `no other check fires: ${diagnostics.map(describeDiagnostic).join('; ')}`);
     const [rate] = rateMismatches(diagnostics);

@@ -119,6 +119,47 @@ const MESSAGES = {
     en: (reason: string) => UNVERIFIABLE_EN[reason] ?? reason,
     'zh-cn': (reason: string) => UNVERIFIABLE_ZH[reason] ?? reason,
   },
+  sizeWord: {
+    en: (word: string, meaning: string, actual: string) => `“${word}” means ${meaning}, but ${actual}`,
+    'zh-cn': (word: string, meaning: string, actual: string) => `“${word}”意为${meaning}，但${actual}`,
+  },
+  sizeMeaning: {
+    en: (meaning: string, lo: string, hi: string) => SIZE_MEANING_EN[meaning]?.(lo, hi) ?? meaning,
+    'zh-cn': (meaning: string, lo: string, hi: string) => SIZE_MEANING_ZH[meaning]?.(lo, hi) ?? meaning,
+  },
+  sizeActualChange: {
+    en: (figure: string) => `the change stated is ${figure}`,
+    'zh-cn': (figure: string) => `所写变化为${figure}`,
+  },
+  sizeActualShare: {
+    en: (figure: string) => `the share stated is ${figure}`,
+    'zh-cn': (figure: string) => `所写比例为${figure}`,
+  },
+  sizeActualRatio: {
+    en: (before: string, after: string, ratio: string) => `from ${before} to ${after} is ×${ratio}`,
+    'zh-cn': (before: string, after: string, ratio: string) => `由${before}到${after}为${ratio}倍`,
+  },
+  multipleConfused: {
+    en: (stated: string, n: string, plusOne: string, before: string, after: string, ratio: string, growth: string) =>
+      `“增长${stated}” (an increase by ${stated}) means ×${plusOne}, but from ${before} to ${after} is ×${ratio}, an increase by ${growth}; ×${n} is written 增长到${stated} or 是…的${stated}`,
+    'zh-cn': (stated: string, n: string, plusOne: string, before: string, after: string, ratio: string, growth: string) =>
+      `“增长${stated}”即增至${plusOne}倍，但由${before}到${after}是增至${ratio}倍、增长${growth}；增至${n}倍应写作“增长到${stated}”或“是…的${stated}”`,
+  },
+  multipleTimes: {
+    en: (stated: string, n: string, before: string, after: string, ratio: string) => `${stated} means ×${n}, but ${after} / ${before} = ×${ratio}`,
+    'zh-cn': (stated: string, n: string, before: string, after: string, ratio: string) => `“的${stated}”即${n}倍，但${after} ÷ ${before} = ${ratio}倍`,
+  },
+  multipleDecrease: {
+    en: (stated: string, computed: string) =>
+      `A decrease by ${stated} is no decrease a quantity can have (it can fall by all of itself at most): state the percentage or the fraction (减少了50%, 减少了一半)${computed ? `; the values give a decrease of ${computed}` : ''}`,
+    'zh-cn': (stated: string, computed: string) => `“减少${stated}”不能表示减少（减少至多为100%），应写百分比或分数（如减少了50%、减少了一半）${computed ? `；按所写数值实为减少${computed}` : ''}`,
+  },
+  impossiblePercentage: {
+    en: (rate: string, count: string, computed: string, below: string, above: string) =>
+      `No whole number of ${count} gives ${rate}: ${rate} of ${count} is ${computed}, and the nearest whole numbers give ${below} and ${above}`,
+    'zh-cn': (rate: string, count: string, computed: string, below: string, above: string) =>
+      `${count}中没有任何整数能得到${rate}：${count}的${rate}为${computed}，最接近的整数对应${below}和${above}`,
+  },
   countMismatch: {
     en: (phrase: string, stated: number, listed: number) => `${quote(phrase)} announces ${stated} items, but ${listed} are listed`,
     'zh-cn': (phrase: string, stated: number, listed: number) => `${quote(phrase)}应有${stated}项，但列出了${listed}项`,
@@ -148,6 +189,10 @@ const MESSAGES = {
   fixReplace: {
     en: (from: string, to: string) => `Change ${from} to ${to}`,
     'zh-cn': (from: string, to: string) => `将${from}改为${to}`,
+  },
+  fixRemove: {
+    en: (word: string) => `Remove “${word}”`,
+    'zh-cn': (word: string) => `删除“${word}”`,
   },
   relationLine: {
     en: (role: string, summary: string) => `${role}: ${summary}`,
@@ -205,6 +250,22 @@ function count(n: number): string {
 function quote(phrase: string): string {
   return /[“”"]/.test(phrase) ? phrase : `“${phrase}”`;
 }
+
+/** What a size word allows, from sizeWords.ts's table (lo and hi already written as numbers). */
+const SIZE_MEANING_EN: Record<string, (lo: string, hi: string) => string> = {
+  'large-change': (lo) => `a large change (${lo}% or more)`,
+  'small-change': (_lo, hi) => `a small change (under ${hi}%)`,
+  'share-above': (lo) => `more than ${lo}%`,
+  'share-near': (lo, hi) => `a share of about ${lo}%–${hi}%`,
+  ratio: (lo, hi) => `×${lo} to ×${hi}`,
+};
+const SIZE_MEANING_ZH: Record<string, (lo: string, hi: string) => string> = {
+  'large-change': (lo) => `变化幅度大（${lo}%及以上）`,
+  'small-change': (_lo, hi) => `变化幅度小（不到${hi}%）`,
+  'share-above': (lo) => `超过${lo}%`,
+  'share-near': (lo, hi) => `比例约为${lo}%–${hi}%`,
+  ratio: (lo, hi) => `增至${lo}～${hi}倍`,
+};
 
 const UNVERIFIABLE_EN: Record<string, string> = {
   'real-growth': 'real growth (price changes removed) cannot be checked against nominal values',

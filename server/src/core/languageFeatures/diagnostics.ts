@@ -6,8 +6,11 @@ import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
-import { headingFix, numberFix, rewriteNumber, type Fix } from '../relations/fixes';
+import { headingFix, numberFix, type Fix } from '../relations/fixes';
+import { plain, restate } from './figureText';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
+import { readingDraft } from './readingDiagnostics';
+import { readingFigures } from '../relations/readings';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 import { disabledLines } from '../review/disableComments';
@@ -123,6 +126,11 @@ function spansOf(relation: Relation): TextSpan[] {
       return [relation.total.span, ...relation.parts.map((p) => p.span)];
     case 'share-sum':
       return relation.shares.map((s) => s.span);
+    case 'size-word':
+      return [relation.span, ...readingFigures(relation).map((f) => f.span)];
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingFigures(relation).map((f) => f.span);
     case 'change':
       return [relation.stated, relation.before, relation.after, relation.delta].filter((f): f is Figure => f !== undefined).map((f) => f.span);
     case 'count':
@@ -261,6 +269,12 @@ export function codeOf(relation: Relation): CheckCode {
       return 'conflicting-figure';
     case 'heading-sequence':
       return 'heading-sequence';
+    case 'size-word':
+      return 'size-word-mismatch';
+    case 'multiple':
+      return 'multiple-mismatch';
+    case 'impossible-percentage':
+      return 'impossible-percentage';
   }
 }
 
@@ -293,6 +307,10 @@ function describe(doc: ReportDocument, relation: Relation, t: Messages, options:
       return conflictDraft(relation, t, related);
     case 'heading-sequence':
       return headingDraft(doc, relation, t, related);
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingDraft(doc, relation, t, related);
   }
 }
 
@@ -399,18 +417,6 @@ function headingDraft(doc: ReportDocument, r: HeadingSequenceRelation, t: Messag
     related: [related('previous', r.previous.span)],
     fixes: fix ? [fix] : [],
   };
-}
-
-/** A figure as written, on one line (a unit wrapped onto the next line keeps a plain space). */
-function plain(figure: Figure): string {
-  return figure.text.replace(/\s+/g, ' ');
-}
-
-/** `value` written the way `figure` is written: same scale and unit (235.9亿元 → 523.1亿元, $33.18 → $33.04). */
-function restate(doc: ReportDocument, figure: Figure, value: number): string {
-  const rewrite = rewriteNumber(doc, figure, value);
-  if (!rewrite) return plain(figure).includes(show(value)) ? plain(figure) : show(value);
-  return plain(figure).replace(rewrite.digits, rewrite.replacement);
 }
 
 export type { Range };

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { ReportDocument, Section, Table } from '../model';
+import type { ReportDocument, Section } from '../model';
+import { documentTables, type Table } from '../tables/readTables';
 import type { CancellationToken } from '../cancellation';
 
 /**
@@ -13,19 +14,39 @@ export function documentSymbols(doc: ReportDocument, token?: CancellationToken):
     if (token?.isCancellationRequested) break;
     symbols.push(toSymbol(doc, section));
   }
-  return doc.tables.length === 0 ? symbols : withTables(doc, symbols, doc.sections, doc.tables);
+  for (const table of documentTables(doc)) place(symbols, tableSymbol(doc, table), doc.lines.positionAt(table.span.start).line);
+  return symbols;
+}
+
+/** A table in the outline: named by its header, under the innermost section that holds it. */
+function tableSymbol(doc: ReportDocument, table: Table): DocumentSymbol {
+  const columns = (table.header ?? table.rows[0]!).cells.length;
+  const named = table.header?.cells.map((cell) => cell.text).filter((text) => text.length > 0).join(' | ') ?? '';
+  const name = named.length > 0 ? (named.length > 40 ? `${named.slice(0, 39)}…` : named) : `▦ ${table.rows[0]!.cells[0]!.text.slice(0, 20)}`;
+  const range = doc.lines.rangeOf(table.span.start, table.span.end);
+  return { name, detail: `${table.rows.length} × ${columns}`, kind: SymbolKind.Array, range, selectionRange: doc.lines.rangeOf(table.span.start, (table.header ?? table.rows[0]!).span.end) };
+}
+
+/** Adds `symbol` to the deepest symbol whose range holds `line`, after the children that start before it. */
+function place(symbols: DocumentSymbol[], symbol: DocumentSymbol, line: number): void {
+  const holder = symbols.find((s) => s.range.start.line <= line && line <= s.range.end.line && s.kind !== SymbolKind.Array);
+  if (holder) {
+    holder.children ??= [];
+    place(holder.children, symbol, line);
+    return;
+  }
+  const at = symbols.findIndex((s) => s.range.start.line > line);
+  symbols.splice(at < 0 ? symbols.length : at, 0, symbol);
 }
 
 function toSymbol(doc: ReportDocument, section: Section): DocumentSymbol {
   const { heading } = section;
-  const children = section.children.map((child) => toSymbol(doc, child));
-  const tables = doc.tables.length === 0 ? [] : doc.tables.filter((table) => table.span.start >= section.span.start && table.span.end <= section.span.end);
   const symbol: DocumentSymbol = {
     name: heading.name,
     kind: heading.rank === 0 ? SymbolKind.File : SymbolKind.String,
     range: doc.lines.rangeOf(section.span.start, section.span.end),
     selectionRange: doc.lines.rangeOf(heading.span.start, heading.span.end),
-    children: tables.length === 0 ? children : withTables(doc, children, section.children, tables),
+    children: section.children.map((child) => toSymbol(doc, child)),
   };
   const detail = heading.rank === 0 ? titleDetail(doc) : undefined;
   if (detail) symbol.detail = detail;
@@ -38,23 +59,4 @@ function titleDetail(doc: ReportDocument): string | undefined {
   if (subtitle) return doc.text.slice(subtitle.start, subtitle.end).replace(/^[—-]+\s*/, '');
   const values = doc.metadata.map((entry) => entry.value.trim()).filter((value) => value.length > 0);
   return values.length > 0 ? values.join(' · ') : undefined;
-}
-
-/**
- * Tables are listed in the section they stand in, among its sub-sections in text order, named by
- * their header row: the outline is where a reader looks for "the table of revenue by region".
- */
-function withTables(doc: ReportDocument, symbols: DocumentSymbol[], sections: readonly Section[], tables: readonly Table[]): DocumentSymbol[] {
-  const own = tables.filter((table) => !sections.some((section) => table.span.start >= section.span.start && table.span.end <= section.span.end));
-  if (own.length === 0) return symbols;
-  const all = [...symbols, ...own.map((table) => tableSymbol(doc, table))];
-  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-function tableSymbol(doc: ReportDocument, table: Table): DocumentSymbol {
-  const header = table.rows[0];
-  const cells = header ? header.cells.map((cell) => doc.text.slice(cell.start, cell.end).trim()).filter((name) => name.length > 0) : [];
-  const name = cells.length > 0 ? `| ${cells.join(' | ')} |` : '| |';
-  const selection = header ? header.span : table.span;
-  return { name, kind: SymbolKind.Array, range: doc.lines.rangeOf(table.span.start, table.span.end), selectionRange: doc.lines.rangeOf(selection.start, selection.end), children: [] };
 }

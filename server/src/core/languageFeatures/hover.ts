@@ -1,3 +1,4 @@
+import { sumText } from './figureText';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
@@ -9,6 +10,7 @@ import { describeTerm, termAt } from './terms';
 import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relations/arithmetic';
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
+import { readingArithmetic, readingRole } from './readingDiagnostics';
 
 export interface HoverOptions {
   readonly locale: Locale;
@@ -80,16 +82,16 @@ function relationLines(doc: ReportDocument, figure: Figure, locale: Locale): str
   for (const relation of relationsOfFigure(doc, figure)) {
     if (relation.type === 'unverifiable') {
       const formula = relation.figures.map((f) => f.text).join(' · ');
-      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
+      lines.push(`- ${t.relationLine(t.role(figure === relation.figures[0] ? (relation.check === 'rate' ? 'rate' : relation.check === 'size-word' ? 'after' : 'change') : 'operand'), formula)} — ${t.notVerifiable(t.unverifiableReason(relation.reason))}`);
       continue;
     }
-    const line = describeRelation(relation, figure, locale);
+    const line = describeRelation(doc, relation, figure, locale);
     if (line) lines.push(`- ${line} ${relation.consistent ? '✓' : '✗'}`);
   }
   return lines.length > 0 ? ['', `**${t.relationsLabel()}**`, '', ...lines] : [];
 }
 
-function describeRelation(relation: Relation, figure: Figure, locale: Locale): string | undefined {
+function describeRelation(doc: ReportDocument, relation: Relation, figure: Figure, locale: Locale): string | undefined {
   const t = messages(locale);
   const role = (name: string) => t.role(name);
   switch (relation.type) {
@@ -107,7 +109,7 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       if (figure !== relation.total && !relation.parts.includes(figure)) return undefined;
       const total = partsTotal(relation.parts, relation.signs?.parts);
       const stated = relation.signs?.total === -1 ? `−${relation.total.text}` : relation.total.text;
-      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${show(total)} (${stated})`);
+      return t.relationLine(role(figure === relation.total ? 'total' : 'part'), `${partsTerms(relation.parts.map((part) => part.text), relation.signs?.parts)} = ${sumText(doc, relation.total, total)} (${stated})`);
     }
     case 'share-sum':
       if (!relation.shares.includes(figure)) return undefined;
@@ -121,6 +123,10 @@ function describeRelation(relation: Relation, figure: Figure, locale: Locale): s
       const computed = relation.measure === 'absolute' ? show(after - before) : `${show(midpoint(relation.computed))}${relation.measure === 'multiple' ? '×' : '%'}`;
       return t.relationLine(role(which), `${show(before)} → ${show(after)}: ${computed} (${relation.stated.text})`);
     }
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return t.relationLine(role(readingRole(relation, figure)), readingArithmetic(relation));
     case 'conflict':
       if (figure !== relation.first && figure !== relation.second) return undefined;
       return t.relationLine(role(figure === relation.first ? 'first' : 'second'), `${relation.metric} ${relation.first.text} / ${relation.second.text}`);

@@ -1,3 +1,4 @@
+import { sumText } from './figureText';
 import type { Range } from 'vscode-languageserver-types';
 import type { Clause } from '../clauses/types';
 import {
@@ -17,6 +18,8 @@ import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic'
 import type { Interval, Relation, UnverifiableRelation } from '../relations/types';
 import type { CheckCode } from '../settings';
 import { codeOf } from './diagnostics';
+import { readingArithmetic, readingRole } from './readingDiagnostics';
+import { readingFigures } from '../relations/readings';
 
 /** One figure of a relation, with the part it plays. */
 export interface RelationFigure {
@@ -40,7 +43,7 @@ export interface ClauseEntry {
 
 /** A relation found in a report: the proofreader's checklist (`report-lens relations`). */
 export interface RelationEntry {
-  /** rate, part, sum, change, count, conflict, heading-sequence. */
+  /** rate, part, sum, change, count, conflict, heading-sequence, size-word, multiple, impossible-percentage. */
   readonly check: string;
   readonly verdict: 'consistent' | 'mismatch' | 'not-verifiable';
   /** The diagnostic code a mismatch raises. */
@@ -93,10 +96,10 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     return {
       check: relation.check,
       verdict: 'not-verifiable',
-      code: relation.check === 'rate' ? 'rate-mismatch' : 'change-mismatch',
+      code: relation.check === 'rate' ? 'rate-mismatch' : relation.check === 'size-word' ? 'size-word-mismatch' : 'change-mismatch',
       reason: relation.reason,
       reasonText: t.unverifiableReason(relation.reason),
-      ...base(stated!.span, [figure(relation.check === 'rate' ? 'rate' : 'change', stated!), ...operands.map((f) => figure('operand', f))], relation.figures.map((f) => f.text).join(' · ')),
+      ...base(stated!.span, [figure(relation.check === 'rate' ? 'rate' : relation.check === 'size-word' ? 'after' : 'change', stated!), ...operands.map((f) => figure('operand', f))], relation.figures.map((f) => f.text).join(' · ')),
     };
   }
   const verdict = relation.consistent ? 'consistent' : 'mismatch';
@@ -107,7 +110,7 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     case 'part':
       return { check: 'part', verdict, code, ...base(relation.part.span, [figure('part', relation.part), figure('whole', relation.whole)], `${relation.part.text} ≤ ${relation.whole.text}`) };
     case 'sum':
-      return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${partsTerms(relation.parts.map((p) => p.text), relation.signs?.parts)} = ${show(partsTotal(relation.parts, relation.signs?.parts))} (${relation.signs?.total === -1 ? '−' : ''}${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
+      return { check: 'sum', verdict, code, ...base(relation.total.span, [figure('total', relation.total), ...relation.parts.map((p) => figure('part', p))], `${partsTerms(relation.parts.map((p) => p.text), relation.signs?.parts)} = ${sumText(doc, relation.total, partsTotal(relation.parts, relation.signs?.parts))} (${relation.signs?.total === -1 ? '−' : ''}${relation.total.text}${relation.exhaustive ? '' : ', at most'})`, relation.computed, relation.total.interval) };
     case 'share-sum':
       return { check: 'share-sum', verdict, code, ...base(relation.shares[0]!.span, relation.shares.map((s) => figure('share', s)), `${relation.shares.map((s) => s.text).join(' + ')} = ${show(relation.shares.reduce((n, s) => n + s.value, 0))}% (${relation.complete ? '100%' : 'at most 100%'})`, relation.computed, [100, 100]) };
     case 'change': {
@@ -123,7 +126,12 @@ function entryOf(doc: ReportDocument, relation: Relation | UnverifiableRelation,
     case 'conflict':
       return { check: 'conflict', verdict, code, ...base(relation.second.span, [figure('first', relation.first), figure('second', relation.second)], `${relation.metric}: ${relation.first.text} / ${relation.second.text}`) };
     case 'heading-sequence':
-      return { check: 'heading-sequence', verdict, code, ...base(relation.heading.span, [], `${relation.previous.name.slice(0, 12)} → ${relation.heading.name.slice(0, 12)} (expected ${relation.expected})`) };
+      return { check: 'heading-sequence', verdict, code, ...base(relation.heading.span, [], `${relation.previous.name.slice(0, 12)} → ${relation.heading.name.slice(0, 12)} (expected ${relation.expected})`) };    case 'size-word':
+      return { check: 'size-word', verdict, code, ...base(relation.span, readingFigures(relation).map((f) => figure(readingRole(relation, f), f)), readingArithmetic(relation), relation.computed, relation.above ? [relation.allowed[0], 100] : relation.allowed) };
+    case 'multiple':
+      return { check: 'multiple', verdict, code, ...base(relation.stated.span, readingFigures(relation).map((f) => figure(readingRole(relation, f), f)), readingArithmetic(relation), relation.computed, relation.stated.interval) };
+    case 'impossible-percentage':
+      return { check: 'impossible-percentage', verdict, code, ...base(relation.rate.span, readingFigures(relation).map((f) => figure(readingRole(relation, f), f)), readingArithmetic(relation), relation.computed) };
   }
 }
 

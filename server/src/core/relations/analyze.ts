@@ -13,6 +13,8 @@ import { findNamedWholes, NAMED_WHOLE_PARAGRAPHS, namedWholeRelation, resolveWho
 import { findPartsAndSums } from './partsAndSums';
 import { findRates, pendingDenominator, rateRelation, type RateFinding } from './rates';
 import { findShareSums } from './shareSums';
+import { findTableRelations } from './tables';
+import { findReadings, moveReading, readingFigures, type ReadingRelation } from './readings';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation, UnverifiableRelation } from './types';
 
 /** The relations that lie within one paragraph. */
@@ -24,6 +26,8 @@ export interface ParagraphRelations {
   readonly counts: readonly CountRelation[];
   /** Look-alikes whose clauses make them not checkable: shown, never flagged. */
   readonly unverifiable: readonly UnverifiableRelation[];
+  /** Size words, multiples in 倍 and percentages of a count, read against their figures. */
+  readonly readings: readonly ReadingRelation[];
 }
 
 export interface Relations extends ParagraphRelations {
@@ -73,6 +77,10 @@ export function figuresOf(relation: Relation | UnverifiableRelation): readonly F
       return [relation.first, relation.second];
     case 'unverifiable':
       return relation.figures;
+    case 'size-word':
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingFigures(relation);
     default:
       return NONE;
   }
@@ -160,6 +168,7 @@ function analyze(doc: ReportDocument): Relations {
   const changes: ChangeRelation[] = [];
   const counts: CountRelation[] = [];
   const unverifiable: UnverifiableRelation[] = [];
+  const readings: ReadingRelation[] = [];
   // Named levels of the current section's recent paragraphs, for references to a named whole.
   const namedLevels: (NamedLevel & { paragraph: number })[] = [];
   let namedScope = -1;
@@ -209,6 +218,7 @@ function analyze(doc: ReportDocument): Relations {
         if (count) counts.push(count);
       }
       push(unverifiable, findings.unverifiable);
+      push(readings, findings.readings);
       return;
     }
     for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole) });
@@ -221,11 +231,17 @@ function analyze(doc: ReportDocument): Relations {
       if (count) counts.push(count);
     }
     for (const r of findings.unverifiable) unverifiable.push({ ...r, figures: r.figures.map(current) });
+    for (const r of findings.readings) readings.push(moveReading(r, current, move));
   });
   findingTables.set(doc, table);
   const conflicts = findConflicts(scoped);
   const headings = findHeadingSequences(doc);
-  return { rates, parts, sums, shareSums, changes, counts, unverifiable, conflicts, headings, all: [...rates, ...parts, ...sums, ...shareSums, ...changes, ...counts, ...conflicts, ...headings] };
+  // A table spans many one-line paragraphs: its arithmetic is read over the document, like headings.
+  const tables = findTableRelations(doc);
+  rates.push(...tables.rates);
+  sums.push(...tables.sums);
+  shareSums.push(...tables.shareSums);
+  return { rates, parts, sums, shareSums, changes, counts, unverifiable, readings, conflicts, headings, all: [...rates, ...parts, ...sums, ...shareSums, ...changes, ...counts, ...conflicts, ...headings, ...readings] };
 }
 
 const same = (figure: Figure): Figure => figure;
@@ -288,9 +304,10 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
   const context = paragraphContext(text, paragraph, figures);
   const { parts, sums } = findPartsAndSums(context);
   const unverifiable: UnverifiableRelation[] = [];
-  const changes = findChanges(context, unverifiable);
+  const found = findChanges(context, unverifiable);
   const named = findNamedWholes(context);
   const rates = findRates(context, unverifiable);
+  const { readings, changes } = findReadings(context, found, rates, unverifiable);
   return {
     figures,
     bodyStart: paragraph.body.start,
@@ -301,6 +318,7 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
     shareSums: orNone(findShareSums(context)),
     changes: orNone(changes),
     unverifiable: orNone(unverifiable),
+    readings: orNone(readings),
     counts: orNone(findCounts(context)),
     statements: orNone(findStatements(context)),
     namedLevels: orNone(named.levels),

@@ -132,7 +132,7 @@ export type UnverifiableReason =
 export interface UnverifiableRelation {
   readonly type: 'unverifiable';
   /** The check it would have been. */
-  readonly check: 'rate' | 'change';
+  readonly check: 'rate' | 'change' | 'size-word';
   /** The stated figure (the rate or the change) first, then the operands. */
   readonly figures: readonly Figure[];
   readonly reason: UnverifiableReason;
@@ -152,4 +152,61 @@ export interface ShareSumRelation {
   readonly consistent: boolean;
 }
 
-export type Relation = RateRelation | PartRelation | SumRelation | ShareSumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation;
+/**
+ * A word that states a size (大幅, 略有, 过半, 近三成, 翻一番, sharply, more than half) against the
+ * figure or the before/after values it describes (sizeWords.ts).
+ */
+export interface SizeWordRelation {
+  readonly type: 'size-word';
+  /** The word as written, and where. */
+  readonly word: string;
+  readonly span: TextSpan;
+  /** What the word says of its figure: 'change' (a percentage change), 'share' (a share in %), 'ratio' (after / before). */
+  readonly measure: 'change' | 'share' | 'ratio';
+  /** What the word means, as a message key: 'large-change', 'small-change', 'share-above', 'share-near', 'ratio'. */
+  readonly meaning: 'large-change' | 'small-change' | 'share-above' | 'share-near' | 'ratio';
+  /** The values the word allows, in the measure's unit (|change| in %, share in %, ratio ×). */
+  readonly allowed: Interval;
+  /** The word allows any value above allowed[0] (过半, more than half). */
+  readonly above?: boolean;
+  /** The stated figure: the change or the share; for a ratio, the value after. */
+  readonly figure: Figure;
+  /** For a ratio: the value before. */
+  readonly before?: Figure;
+  /** The measure computed from the figures, as an interval. */
+  readonly computed: Interval;
+  readonly consistent: boolean;
+}
+
+/**
+ * A multiple in 倍 (or times) read as written: 增长N倍 is ×(N+1), 是/为/增长到…的N倍 and N times as
+ * many are ×N, against before/after values; 下降/减少N倍 states no decrease a quantity can have.
+ */
+export interface MultipleRelation {
+  readonly type: 'multiple';
+  readonly stated: Figure;
+  /** 'increase-by' (增长N倍, ×(N+1)), 'times' (是…的N倍, 增长到N倍, N times as, ×N), 'decrease-by' (下降N倍: no valid reading). */
+  readonly reading: 'increase-by' | 'times' | 'decrease-by';
+  readonly before: Figure | undefined;
+  readonly after: Figure | undefined;
+  /** after / before, as an interval (when both are known). */
+  readonly computed: Interval | undefined;
+  readonly consistent: boolean;
+}
+
+/**
+ * A percentage of a stated whole-number count (调查1200户，满意率83.47%; Of 40 respondents, 37.3%):
+ * some whole number of the count must give it at its printed precision (the GRIM test).
+ */
+export interface ImpossiblePercentageRelation {
+  readonly type: 'impossible-percentage';
+  readonly rate: Figure;
+  readonly count: Figure;
+  /** count × rate / 100, from the rate's interval. */
+  readonly computed: Interval;
+  /** The whole numbers nearest below and above `computed`, each with the percentage it gives. */
+  readonly neighbours: readonly (readonly [number, number])[];
+  readonly consistent: boolean;
+}
+
+export type Relation = RateRelation | PartRelation | SumRelation | ShareSumRelation | ChangeRelation | CountRelation | ConflictRelation | HeadingSequenceRelation | SizeWordRelation | MultipleRelation | ImpossiblePercentageRelation;

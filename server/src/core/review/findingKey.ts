@@ -1,4 +1,5 @@
 import type { Figure } from '../figures/figure';
+import { readingFigures } from '../relations/readings';
 import type { ReportDocument, TextSpan } from '../model';
 import type { Relation } from '../relations/types';
 import { itemAt } from '../text/spans';
@@ -37,6 +38,11 @@ export function figuresOf(doc: ReportDocument, relation: Relation): string[] {
       return [...text(relation.total), ...relation.parts.flatMap(text)];
     case 'share-sum':
       return relation.shares.flatMap(text);
+    case 'size-word':
+      return [normaliseSentence(relation.word), ...readingFigures(relation).flatMap(text)];
+    case 'multiple':
+    case 'impossible-percentage':
+      return readingFigures(relation).flatMap(text);
     case 'change':
       return [...text(relation.stated), ...text(relation.before), ...text(relation.after), ...text(relation.delta)];
     case 'count':
@@ -60,6 +66,12 @@ export function anchorOf(relation: Relation): number {
       return relation.total.span.start;
     case 'share-sum':
       return relation.shares[0]!.span.start;
+    case 'size-word':
+      return relation.span.start;
+    case 'multiple':
+      return relation.stated.span.start;
+    case 'impossible-percentage':
+      return relation.rate.span.start;
     case 'change':
       return relation.stated.span.start;
     case 'count':
