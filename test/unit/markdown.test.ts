@@ -93,6 +93,10 @@ describe('Markdown read with a CommonMark + GFM parser', () => {
     assert.deepEqual(codes(table), ['sum-mismatch']);
     assert.deepEqual(codes(table.replace('70', '60')), []);
     assert.deepEqual(codes('示例：\n\n```\n' + table + '```\n'), []);
+    // A table written with tabs is a paragraph to the parser: read from its lines, as in text, but never in code.
+    const tabs = '地区\t企业数\n东区\t25\n西区\t35\n合计\t70\n';
+    assert.deepEqual(codes(tabs), ['sum-mismatch']);
+    assert.deepEqual(codes('```\n' + tabs + '```\n'), []);
   });
 
   test('list items are list items, and an ordered list marker is no figure', () => {

@@ -1,4 +1,4 @@
-import type { Table as MarkdownTable, TextFormat, TextSpan } from '../model';
+import type { Block, Table as MarkdownTable, TextFormat, TextSpan } from '../model';
 
 /**
  * Tables written in a report's text, read from its lines: Markdown (GFM) pipe tables, rows whose
@@ -143,16 +143,42 @@ export function documentTables(doc: {
   readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number };
   readonly format?: TextFormat;
   readonly tables?: readonly MarkdownTable[];
+  readonly blocks?: readonly Block[];
 }): readonly Table[] {
   let tables = cache.get(doc);
   if (tables) return tables;
-  if (doc.format === 'markdown' && doc.tables) {
-    // Markdown's tables are the parser's: a pipe table inside a code block is code, and a GFM row
-    // without pipes at its ends is still a row.
-    tables = doc.tables.map((table) => fromMarkdown(doc.text, table)).filter((table): table is Table => table !== undefined);
-    cache.set(doc, tables);
-    return tables;
-  }
+  tables = doc.format === 'markdown' && doc.tables && doc.blocks ? markdownTables(doc as MarkdownDocument) : lineTables(doc);
+  cache.set(doc, tables);
+  return tables;
+}
+
+type MarkdownDocument = Parameters<typeof lineTables>[0] & { readonly tables: readonly MarkdownTable[]; readonly blocks: readonly Block[] };
+
+/**
+ * Markdown's GFM tables are the parser's (a pipe table inside a code block is code); tables
+ * written with tabs or aligned columns are read from lines as in text, where the parser saw a
+ * paragraph (or a list item) — never in code, HTML or front matter.
+ */
+function markdownTables(doc: MarkdownDocument): Table[] {
+  const parsed = doc.tables.map((table) => fromMarkdown(doc.text, table)).filter((table): table is Table => table !== undefined);
+  const prose = doc.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'list-item');
+  const inProse = (table: Table): boolean => {
+    let low = 0;
+    let high = prose.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const span = prose[mid]!.span;
+      if (span.end < table.span.start) low = mid + 1;
+      else if (span.start > table.span.start) high = mid - 1;
+      else return table.span.end <= span.end;
+    }
+    return false;
+  };
+  const fromLines = lineTables(doc).filter(inProse);
+  return fromLines.length === 0 ? parsed : [...parsed, ...fromLines].sort((a, b) => a.span.start - b.span.start);
+}
+
+function lineTables(doc: { readonly text: string; readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number } }): Table[] {
   const { text } = doc;
   const candidates = new Set<number>();
   const mark = (needle: string) => {
@@ -171,9 +197,7 @@ export function documentTables(doc: {
     if (last > k) found.push(...readTables(text, doc.lines.lineStart(lines[k]!), doc.lines.lineEnd(lines[last]!), lines[k]!));
     k = last + 1;
   }
-  tables = found;
-  cache.set(doc, tables);
-  return tables;
+  return found;
 }
 
 /** A GFM table of the Markdown model as the table checks read it: its first row is the header, and as in text, two rows under it at least. */
