@@ -176,3 +176,35 @@ export function tableSites(p: Paragraph): Site[] {
   }
   return out.filter((s): s is Site => s !== undefined);
 }
+
+const EN_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const EN_MULTIPLE = /\$?([\d.,]+)( (?:thousand|million|billion))?[^.;]{0,24}?, (two|three|four|five|six|seven|eight|nine|ten) times the \$?([\d.,]+)( (?:thousand|million|billion))?/g;
+
+/**
+ * "$1.32 billion in 2026, three times the $0.44 billion of 2021": a multiple stated against the
+ * value it multiplies, where the values agree with it as written. The multiple word is moved by
+ * one or two (three → five), so that the values no longer give it.
+ */
+export function enMultipleSites(p: Paragraph): Site[] {
+  const out: Site[] = [];
+  for (const m of p.body.matchAll(EN_MULTIPLE)) {
+    const scale = (word: string | undefined) => (word ? { ' thousand': 1e3, ' million': 1e6, ' billion': 1e9 }[word]! : 1);
+    const after = Number(m[1]!.replace(/,/g, '')) * scale(m[2]);
+    const before = Number(m[4]!.replace(/,/g, '')) * scale(m[5]);
+    const stated = EN_WORDS[m[3]!]!;
+    if (!(before > 0) || Math.abs(after / before - stated) > 0.05 * stated) continue;
+    const at = p.start + m.index! + m[0].indexOf(`, ${m[3]} times`) + 2;
+    out.push({
+      kind: 'multiple',
+      pattern: 'en N times the X',
+      span: sentenceSpan(p, p.start + m.index!, p.start + m.index! + m[0].length),
+      plant(rng) {
+        const moved = stated + (rng.chance(0.5) ? 2 : stated > 3 ? -2 : 2);
+        const word = Object.keys(EN_WORDS).find((w) => EN_WORDS[w] === moved);
+        if (!word) return undefined;
+        return { edits: [{ start: at, end: at + m[3]!.length, text: word }], note: `${word} times planted where the values give ×${(after / before).toFixed(2)}` };
+      },
+    });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { Rng } from './random';
 import { READING_KINDS, readParagraphs, type Paragraph, SITE_KINDS, type ReportText, type Site, type SiteKind } from './siteKit';
 import { readingSitesEn, readingSitesZh } from './sitesReadings';
 import { enSites } from './sitesEn';
-import { enShareSites, tableSites, zhShareSites } from './sitesShares';
+import { enMultipleSites, enShareSites, tableSites, zhShareSites } from './sitesShares';
 import { headingSites } from './sitesHeadings';
 import { zhSites } from './sitesZh';
 import type { Language, Span } from './text';
@@ -19,7 +19,7 @@ export const MAX_PER_KIND = 4;
 
 /** Every site the patterns find in a document, in text order within each kind. */
 export function findSites(doc: ReportText): Site[] {
-  const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p), ...readingSitesZh(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p), ...readingSitesEn(p)];
+  const finder = doc.language === 'zh' ? (p: Paragraph) => [...zhSites(p), ...zhShareSites(p), ...readingSitesZh(p)] : (p: Paragraph) => [...enSites(p), ...enShareSites(p), ...readingSitesEn(p), ...enMultipleSites(p)];
   const seen = new Set<string>();
   const out: Site[] = [];
   // A table is a block of lines between blank lines in either language (a Chinese paragraph is one line).

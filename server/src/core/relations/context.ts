@@ -27,6 +27,7 @@ export const MARK_COLON = 4; // ： or :
 export const MARK_NAMELY = 8; // 即
 export const MARK_ASCII_COLON = 16; // :
 export const MARK_THIS = 32; // 这
+export const MARK_FIRST_ITEM = 64; // 一是, 一方面, 第一
 
 /** One pass over a sentence's characters: is it Chinese, and which marks does it hold. */
 function scanSentence(text: string, start: number, end: number): { english: boolean; marks: number } {
@@ -41,6 +42,7 @@ function scanSentence(text: string, start: number, end: number): { english: bool
       han = true;
       if (code === 0x5373) marks |= MARK_NAMELY;
       else if (code === 0x8fd9) marks |= MARK_THIS;
+      else if ((code === 0x4e00 && (text.charCodeAt(i + 1) === 0x662f || text.charCodeAt(i + 1) === 0x65b9)) || (code === 0x7b2c && text.charCodeAt(i + 1) === 0x4e00)) marks |= MARK_FIRST_ITEM;
     } else if (code === 0x3001) marks |= MARK_ENUMERATION;
     else if (code === 0x201c) marks |= MARK_QUOTE;
     else if (code === 0xff1a) marks |= MARK_COLON;

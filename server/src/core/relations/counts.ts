@@ -1,6 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
-import { between, clauseStart, MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, MARK_THIS, type AnalysisContext, type SentenceView } from './context';
+import { between, clauseStart, MARK_FIRST_ITEM, MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, MARK_THIS, type AnalysisContext, type SentenceView } from './context';
 import type { CountRelation } from './types';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -22,10 +22,10 @@ export function findCounts(context: AnalysisContext): CountRelation[] {
       listThenNumeral(context.text, sentence, listed);
       for (const r of listed) if (!usedAsName(context, r)) relations.push(r);
     }
-    if (view.marks & (MARK_ENUMERATION | MARK_THIS)) appositiveList(context.text, sentence, relations);
+    if (view.marks & MARK_THIS) appositiveList(context.text, sentence, relations);
     if (view.marks & MARK_ENUMERATION && view.figures.length >= 2) valuesThenNumeral(context.text, view, relations);
     if (view.marks & MARK_QUOTE) quotedListThenNumeral(context.text, sentence, relations);
-    if (view.marks & (MARK_COLON | MARK_NAMELY) || (!view.english && FIRST_MARKER.test(context.text.slice(sentence.start, sentence.end)))) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
+    if (view.marks & (MARK_COLON | MARK_NAMELY) || (view.marks & MARK_FIRST_ITEM && FIRST_MARKER.test(context.text.slice(sentence.start, sentence.end)))) numeralThenColonList(context.text, sentence, context.sentences[context.sentences.length - 1]!.span.end, relations);
     if (view.english && view.marks & MARK_ASCII_COLON) englishColonList(context.text, sentence, relations);
     if (!view.english && view.figures.length >= 2) respectiveValues(context.text, view, relations);
   }

@@ -300,8 +300,10 @@ function wholeNamedInSentenceBefore(context: AnalysisContext, index: number, par
   const { text } = context;
   const sentence = context.sentences[index]!;
   const previous = context.sentences[index - 1];
-  const m = NAMED_WHOLE_OPENING.exec(text.slice(sentence.span.start, sentence.span.end));
-  if (!m || !previous || sentence.figures.length === 0) return;
+  if (!previous || sentence.figures.length === 0 || previous.figures.length === 0) return;
+  // The opening is short: read only the sentence's first characters.
+  const m = NAMED_WHOLE_OPENING.exec(text.slice(sentence.span.start, Math.min(sentence.span.end, sentence.span.start + 32)));
+  if (!m) return;
   const name = m[2]!;
   const change = m[1] !== undefined;
   const decrease = change && /减少|下降/.test(m[1]!);
