@@ -1,3 +1,4 @@
+import { formatOf } from './core/parser/markdown/detect';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportDocument, ReportLanguageService, Unchanged } from './core/languageService';
 
@@ -34,7 +35,7 @@ export class DocumentModels {
     }
     // The previous version's model lets unchanged paragraphs keep their figures.
     const known: Unchanged | undefined = cached ? this.unchanged.get(document.uri) : undefined;
-    const model = this.service.parse(document.getText(), cached?.model, known);
+    const model = this.service.parse(document.getText(), cached?.model, known, formatOf(document.languageId, document.uri));
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, model });
     this.unchanged.set(document.uri, { prefix: Number.MAX_SAFE_INTEGER, suffix: Number.MAX_SAFE_INTEGER });

@@ -1,3 +1,4 @@
+import { formatOf } from './core/parser/markdown/detect';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IndexedReport, ReportDocument, ReportLanguageService } from './core/languageService';
@@ -88,7 +89,7 @@ export class WorkspaceReports {
       if (stat.size > MAX_FILE_BYTES) return undefined;
       if (!entry.model || stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size) {
         const text = await fs.readFile(file, 'utf8');
-        entry.model = this.service.parse(withoutBom(text));
+        entry.model = this.service.parse(withoutBom(text), undefined, undefined, formatOf(undefined, file));
         entry.mtimeMs = stat.mtimeMs;
         entry.size = stat.size;
       }

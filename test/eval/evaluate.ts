@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getReportLanguageService, type ReportDocument } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS, formatOf, getReportLanguageService, type ReportDocument } from '../../server/src/core/languageService';
 import { figuresOf, relationsOf } from '../../server/src/core/relations/analyze';
 import type { Relation } from '../../server/src/core/relations/types';
 import { developmentCorpus, type CorpusDocument } from './corpus';
@@ -75,7 +75,8 @@ export function evaluateCorpus(): CorpusResult {
 }
 
 function evaluateDocument(document: CorpusDocument): DocumentResult {
-  const doc = service.parse(document.text);
+  // Read as the CLI reads the file: a .md report with the Markdown parser.
+  const doc = service.parse(document.text, undefined, undefined, formatOf(undefined, document.path));
   const relations = relationsOf(doc);
   return {
     path: document.path,
@@ -146,7 +147,7 @@ export function goldRecall(): GoldResult {
   const docs = new Map<string, ReportDocument>();
   const docOf = (file: string) => {
     let doc = docs.get(file);
-    if (!doc) docs.set(file, (doc = service.parse(readFileSync(file, 'utf8'))));
+    if (!doc) docs.set(file, (doc = service.parse(readFileSync(file, 'utf8'), undefined, undefined, formatOf(undefined, file))));
     return doc;
   };
   const tallies = new Map<string, { stratum: string; language: 'zh' | 'en'; type: string; relations: number; found: number }>();

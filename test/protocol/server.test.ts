@@ -60,6 +60,24 @@ describe('language server over stdio', () => {
     assert.deepEqual(result[0]!.children![1]!.selectionRange, { start: { line: 5, character: 0 }, end: { line: 5, character: 7 } });
   });
 
+  test('a markdown-language document is read as Markdown: no figure in its code, its table in the outline, edits followed', async () => {
+    // No .md in the URI: the language id alone decides.
+    const uri = 'file:///virtual/notes-without-extension';
+    const text = ['# 季度报告', '', '## 1. 收入', '', '收入增长5%。', '', '```', '代号 4242', '```', '', '| 地区 | 收入 |', '|---|---|', '| 华东 | 60 |', '| 华南 | 40 |', ''].join('\n');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const hover = (line: number, character: number) => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+    assert.ok(await hover(4, 5), 'the figure in prose hovers');
+    assert.equal(await hover(7, 4), null, 'the number in the code block is no figure');
+    const outline = await symbols(uri);
+    assert.deepEqual(names(outline), [{ name: '季度报告', children: [{ name: '1. 收入', children: [{ name: '地区 | 收入', children: [] }] }] }]);
+    // Closing the fence's first line away turns the code into prose: the model follows the edit.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 3 } }, text: '' }],
+    });
+    assert.ok(await hover(7, 4), 'now prose, the number hovers');
+  });
+
   test('an incremental didChange updates the outline', async () => {
     const uri = 'file:///virtual/b.report';
     await open(uri, REPORT);

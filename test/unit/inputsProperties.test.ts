@@ -18,9 +18,11 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
 describe('CLI arguments (fast-check)', () => {
   const example = path.join(ROOT, 'examples', 'work-report-zh.report');
+  // A Markdown report: every command reads it with the Markdown parser.
+  const markdownReport = path.join(ROOT, 'test', 'fixtures', 'markdown', 'quarterly-zh.md');
   // Tokens people type, right and wrong; never '-' (stdin would wait for the test runner's input).
   const token = fc.oneof(
-    fc.constantFrom('check', 'figures', 'outline', 'help', 'frobnicate', example, path.join(ROOT, 'no-such.report'), path.join(ROOT, 'bin'), '/dev/zero'),
+    fc.constantFrom('check', 'figures', 'outline', 'relations', 'help', 'frobnicate', example, markdownReport, path.join(ROOT, 'no-such.report'), path.join(ROOT, 'bin'), '/dev/zero'),
     fc.constantFrom('--format', '-f', 'json', 'text', 'sarif', 'xml', '--format=json', '--locale', 'zh-cn', 'fr', '--severity', 'heading-sequence=off', 'rate-mismatch=loud', '--glossary'),
     fc.constantFrom('--max-file-size', '--max-file-size=10', '100', '-5', '1e9', '', '--', '-h', '--help', '-v', '--version', '--bogus', '--severity='),
     fc.string({ maxLength: 12 }).filter((text) => text !== '-'),

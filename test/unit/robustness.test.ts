@@ -29,6 +29,20 @@ const reportText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 400 }),
 );
 
+/** Markdown's own syntax, mixed with report text: what the Markdown reader must survive. */
+const markdownPiece = fc.oneof(
+  reportPiece,
+  fc.constantFrom(
+    '```', '~~~', '`', '``', '    ', '> ', '- ', '* ', '+ ', '1. ', '2) ', '- [x] ', '|', '| --- |', '|:--:|', '---\n', '+++\n', 'title: x\n',
+    '[', ']', '(', ')', '[^1]', '[^1]: ', '[ref]: ', '![', '<', '>', '<!--', '-->', '<pre>', '</pre>', '<https://a.invalid/5>', 'https://a.invalid/9',
+    'www.a.invalid/7', '**', '__', '~~', '\\', '&amp;', '&#49;', '# ', '###### ', '======', '“两个确立”**是', '**增长12%**。', '| 60 | 50% |',
+  ),
+);
+const markdownText = fc.oneof(
+  fc.array(markdownPiece, { maxLength: 80 }).map((parts) => parts.join('')),
+  fc.string({ unit: fc.constantFrom(...'`~#*_-+|[]()<>!:^ \n\t1.5%一、'), maxLength: 200 }),
+);
+
 /** Where a relation's first figure (or phrase) starts. */
 function spanOf(relation: ReturnType<typeof relationsOf>['all'][number]): number {
   switch (relation.type) {
@@ -72,10 +86,18 @@ function checkSymbols(symbols: readonly DocumentSymbol[], lines: LineIndex): voi
 }
 
 describe('robustness (fast-check)', () => {
-  test('parse and every feature never throw, and every range lies inside the document', () => {
+  for (const [name, input, format] of [
+    ['plain text', reportText, undefined],
+    ['Markdown', markdownText, 'markdown'],
+  ] as const) {
+  test(`parse and every feature never throw, and every range lies inside the document (${name})`, () => {
     fc.assert(
-      fc.property(reportText, (text) => {
-        const doc = service.parse(text);
+      fc.property(input, (text) => {
+        const doc = service.parse(text, undefined, undefined, format);
+        // Markdown's model text blanks what is not prose, offset for offset and line for line.
+        assert.equal(doc.text.length, text.length);
+        assert.equal(doc.lines.lineCount, new LineIndex(text).lineCount);
+        for (const table of doc.tables) for (const row of table.rows) for (const cell of row.cells) assert.ok(row.span.start <= cell.start && cell.start <= cell.end && cell.end <= row.span.end, 'cell inside its row');
         const symbols = service.documentSymbols(doc);
         checkSymbols(symbols, doc.lines);
         for (const range of service.foldingRanges(doc)) {
@@ -101,7 +123,7 @@ describe('robustness (fast-check)', () => {
         for (const heading of doc.headings) assert.equal(text.slice(heading.span.start, heading.span.end), heading.name);
         for (const figure of doc.figures) {
           assert.ok(0 <= figure.span.start && figure.span.start < figure.span.end && figure.span.end <= text.length, 'figure span inside the text');
-          assert.equal(text.slice(figure.span.start, figure.span.end), figure.text);
+          assert.equal(doc.text.slice(figure.span.start, figure.span.end), figure.text);
           assert.ok(Number.isFinite(figure.value) && Number.isFinite(figure.interval[0]) && Number.isFinite(figure.interval[1]), `finite: ${figure.text}`);
           assert.ok(figure.interval[0] <= figure.value && figure.value <= figure.interval[1], `interval contains value: ${figure.text}`);
           const hover = service.hover(doc, doc.lines.positionAt(figure.span.start));
@@ -111,6 +133,7 @@ describe('robustness (fast-check)', () => {
       RUNS,
     );
   });
+  }
 
   test('random mutations of corpus text still parse into valid outlines', () => {
     const corpus = readFixture('corpus', 'gov-work-report-2014-zh.txt').slice(0, 6000);
@@ -155,24 +178,26 @@ describe('robustness (fast-check)', () => {
     return { diagnostics, hovers };
   }
 
-  for (const [name, base] of [
-    ['a government work report', readFixture('corpus', 'gov-work-report-2012-zh.txt').slice(0, 8000)],
-    ['a report whose checks find mismatches', readFixture('seed-like-zh.report')],
-    ['an English statistical release', readFixture('corpus', 'bls-employment-situation-2023-03-en.md').slice(0, 8000)],
+  for (const [name, base, format] of [
+    ['a government work report', readFixture('corpus', 'gov-work-report-2012-zh.txt').slice(0, 8000), undefined],
+    ['a report whose checks find mismatches', readFixture('seed-like-zh.report'), undefined],
+    ['an English statistical release', readFixture('corpus', 'bls-employment-situation-2023-03-en.md').slice(0, 8000), undefined],
+    ['a Markdown report (read as Markdown)', readFixture('markdown', 'quarterly-zh.md'), 'markdown'],
   ] as const) {
     test(`incremental analysis gives exactly what a full re-parse gives, for random edit sequences on ${name}`, () => {
+      const edits = format === 'markdown' ? fc.array(fc.tuple(fc.nat(base.length), fc.nat(30), markdownPiece), { minLength: 1, maxLength: 8 }) : editSequences(base);
       fc.assert(
-        fc.property(editSequences(base), (edits) => {
+        fc.property(edits, (edits) => {
           let text = base;
-          let incremental = service.parse(text);
+          let incremental = service.parse(text, undefined, undefined, format);
           analysisOf(incremental);
           for (const [at, remove, insert] of edits) {
             const position = Math.min(at, text.length);
             text = text.slice(0, position) + insert + text.slice(Math.min(text.length, position + remove));
-            incremental = service.parse(text, incremental);
+            incremental = service.parse(text, incremental, undefined, format);
             analysisOf(incremental);
           }
-          sameAnalysis(incremental, service.parse(text));
+          sameAnalysis(incremental, service.parse(text, undefined, undefined, format));
         }),
         { ...RUNS, numRuns: 40 },
       );

@@ -1,3 +1,4 @@
+import { formatOf as textFormatOf } from '../core/parser/markdown/detect';
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -265,7 +266,7 @@ export class FileChecker {
     const uri = fileUri(file);
     const glossary = this.glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : this.projects.reviewed(project, file);
-    const diagnostics = this.service.diagnostics(this.service.parse(text), settings, { locale: this.locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
+    const diagnostics = this.service.diagnostics(this.service.parse(text, undefined, undefined, textFormatOf(undefined, file)), settings, { locale: this.locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
     return { checked: { path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) } };
   }
 

@@ -1,3 +1,4 @@
+import { formatOf } from '../core/parser/markdown/detect';
 import type { Figure, ReportLanguageService } from '../core/languageService';
 import { checkFormat, UsageError } from './args';
 import { isDocx } from '../docx/extract';
@@ -24,7 +25,7 @@ export function figuresCommand(service: ReportLanguageService, files: readonly s
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('figures takes exactly one FILE');
   const file = files[0]!;
-  const doc = service.parse(readReport(file, maxFileSize));
+  const doc = service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file));
   const figures = doc.figures.map((figure) => toJson(figure, doc.lines.rangeOf(figure.span.start, figure.span.end)));
   if (chosen === 'json') write(`${JSON.stringify(figures, null, 2)}\n`);
   else write(renderFigures(file, figures, isDocx(file)));

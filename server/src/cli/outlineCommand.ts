@@ -1,3 +1,4 @@
+import { formatOf } from '../core/parser/markdown/detect';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { ReportLanguageService } from '../core/languageService';
 import { checkFormat, UsageError } from './args';
@@ -9,7 +10,7 @@ export function outlineCommand(service: ReportLanguageService, files: readonly s
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('outline takes exactly one FILE');
   const file = files[0]!;
-  const symbols = service.documentSymbols(service.parse(readReport(file, maxFileSize)));
+  const symbols = service.documentSymbols(service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file)));
   if (chosen === 'json') write(`${JSON.stringify(symbols, null, 2)}\n`);
   else write(renderOutline(file, symbols, isDocx(file)));
   return 0;

@@ -1,3 +1,4 @@
+import { formatOf } from '../core/parser/markdown/detect';
 import { messages, type Locale } from '../core/l10n/messages';
 import type { ReportLanguageService } from '../core/languageService';
 import type { RelationEntry } from '../core/languageFeatures/relationList';
@@ -14,7 +15,7 @@ export function relationsCommand(service: ReportLanguageService, files: readonly
   const chosen = checkFormat(format, ['text', 'json']);
   if (files.length !== 1) throw new UsageError('relations takes exactly one FILE');
   const file = files[0]!;
-  const entries = service.relations(service.parse(readReport(file, maxFileSize)), locale);
+  const entries = service.relations(service.parse(readReport(file, maxFileSize), undefined, undefined, formatOf(undefined, file)), locale);
   if (chosen === 'json') write(`${JSON.stringify(entries, null, 2)}\n`);
   else write(renderRelations(file, entries, locale, isDocx(file)));
   return 0;

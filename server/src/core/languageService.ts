@@ -13,7 +13,7 @@ import type { Locale } from './l10n/messages';
 import { completion, definition, references, type TermOptions } from './languageFeatures/terms';
 import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
-import type { ReportDocument } from './model';
+import type { ReportDocument, TextFormat } from './model';
 import { parse } from './parser/parse';
 import type { Unchanged } from './versions';
 import type { ReviewedSet } from './review/reviewed';
@@ -27,8 +27,9 @@ export interface ReportLanguageService {
    * Parses a version of a report; passing the previous version's model lets unchanged paragraphs keep their
    * figures. `unchanged` (how many characters at the start and end the edits since `previous` left alone, as
    * the editor's change events tell) spares comparing the two texts; without it they are compared.
+   * `format` says how to read it (see formatOf); undefined lets the text decide.
    */
-  parse(text: string, previous?: ReportDocument, unchanged?: Unchanged): ReportDocument;
+  parse(text: string, previous?: ReportDocument, unchanged?: Unchanged, format?: TextFormat): ReportDocument;
   documentSymbols(doc: ReportDocument, token?: CancellationToken): DocumentSymbol[];
   foldingRanges(doc: ReportDocument, token?: CancellationToken, limit?: number): FoldingRange[];
   workspaceSymbols(reports: Iterable<IndexedReport>, query: string, token?: CancellationToken): WorkspaceSymbol[];
@@ -56,7 +57,8 @@ export function getReportLanguageService(): ReportLanguageService {
   return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, reviewedFindings, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens };
 }
 
-export type { ReportDocument } from './model';
+export type { ReportDocument, TextFormat, Table, TableRow } from './model';
+export { formatOf } from './parser/markdown/detect';
 export type { Unchanged } from './versions';
 export type { IndexedReport } from './languageFeatures/workspaceSymbols';
 export type { CancellationToken } from './cancellation';

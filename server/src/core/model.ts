@@ -11,7 +11,11 @@ export interface TextSpan {
   readonly end: number;
 }
 
-export type BlockKind = 'title' | 'subtitle' | 'metadata' | 'heading' | 'paragraph' | 'list-item' | 'rule';
+/** `table-row` blocks come from Markdown tables only: one row, one line, read cell by cell. */
+export type BlockKind = 'title' | 'subtitle' | 'metadata' | 'heading' | 'paragraph' | 'list-item' | 'rule' | 'table-row';
+
+/** How a text is read: `markdown` with a CommonMark + GFM parser, `text` with the report parser's own line rules. */
+export type TextFormat = 'text' | 'markdown';
 
 /** A run of lines that belong together: a heading line, a paragraph, a metadata line. */
 export interface Block {
@@ -105,8 +109,35 @@ export interface Title {
   readonly subtitle: TextSpan | undefined;
 }
 
+export type CellAlign = 'left' | 'right' | 'center' | undefined;
+
+/** One row of a table: one block of kind `table-row`. */
+export interface TableRow {
+  readonly span: TextSpan;
+  readonly line: number;
+  /** Index of the row's block. */
+  readonly block: number;
+  /** Each cell's text without its pipes and padding (empty cells are empty spans where they stand). */
+  readonly cells: readonly TextSpan[];
+}
+
+/** A GFM table: its header row first; the delimiter row (|---|) is no row. */
+export interface Table {
+  readonly span: TextSpan;
+  readonly firstLine: number;
+  readonly lastLine: number;
+  readonly rows: readonly TableRow[];
+  readonly align: readonly CellAlign[];
+}
+
 export interface ReportDocument {
+  /**
+   * The text the model reads. For Markdown, the document's text with what is not prose inside
+   * paragraphs, headings and cells (inline code, inline HTML, link targets, URLs, images) blanked
+   * out with spaces, offset for offset and line for line; for plain text, the text itself.
+   */
   readonly text: string;
+  readonly format: TextFormat;
   readonly lines: LineIndex;
   readonly blocks: readonly Block[];
   readonly title: Title | undefined;
@@ -118,4 +149,6 @@ export interface ReportDocument {
   readonly sections: readonly Section[];
   /** Every number in the report, in document order: quantities and non-quantities (dates, codes…). */
   readonly figures: readonly Figure[];
+  /** Markdown tables, in document order (none in plain text). */
+  readonly tables: readonly Table[];
 }

@@ -17,7 +17,7 @@ export type HeadingDraft = Omit<Heading, 'block'> & {
 };
 
 /** Trailing punctuation not shown in a heading's name: 。；;. ：: and spaces. */
-function trimHeadingEnd(text: string, start: number, end: number): number {
+export function trimHeadingEnd(text: string, start: number, end: number): number {
   let i = end;
   while (i > start) {
     const code = text.charCodeAt(i - 1);

@@ -79,6 +79,11 @@ function shiftInfo(info: LineInfo, delta: number, lineDelta: number): LineInfo {
   return make(info.line + lineDelta, info.start + delta, info.end + delta, info.contentStart + delta, info.contentEnd + delta, info.indent, info.kind, marker, info.cjk, info.endsSentence, info.endsWithColon, info.level);
 }
 
+/** One line's info, for a parser that looks at a few lines only (the Markdown reader's paragraphs). */
+export function scanLineAt(text: string, lines: LineIndex, line: number): LineInfo {
+  return scanLine(text, line, lines.lineStart(line), lines.lineEnd(line));
+}
+
 function scanLine(text: string, line: number, start: number, end: number): LineInfo {
   let contentStart = start;
   let indent = 0;

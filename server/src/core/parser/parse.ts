@@ -1,4 +1,4 @@
-import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocument, Section, TextSpan, Title } from '../model';
+import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocument, Section, Table, TextFormat, TextSpan, Title } from '../model';
 import { extractFigures } from '../figures/scanner';
 import type { Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
@@ -8,6 +8,8 @@ import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, ti
 import { METADATA, scanLines, scanLinesEdited, type LineInfo } from './lines';
 import { RANK } from './numbering';
 import { splitSentences } from './sentences';
+import { readMarkdown, type ChunkCache, type MarkdownBlock } from './markdown/read';
+import { looksLikeMarkdown, looksLikeMarkdownAfterEdit } from './markdown/detect';
 
 interface Classified {
   kind: BlockKind;
@@ -20,8 +22,23 @@ interface Classified {
  * at a fixed number of times, so a 10 MB single line costs what 10 MB of
  * short lines cost.
  */
-export function parse(text: string, previous?: ReportDocument, known?: Unchanged): ReportDocument {
-  const unchanged = previous ? unchangedBetween(previous.text, text, known) : undefined;
+export function parse(text: string, previous?: ReportDocument, known?: Unchanged, format?: TextFormat): ReportDocument {
+  if (format === 'markdown') return parseMarkdown(text, previous);
+  // A Markdown model's blocks and text are not the plain reader's: nothing of it is carried over.
+  const plainBefore = previous?.format === 'text' ? previous : undefined;
+  const unchanged = plainBefore ? unchangedBetween(plainBefore.text, text, known) : undefined;
+  if (format === undefined && isMarkdown(text, plainBefore, unchanged)) return parseMarkdown(text, previous);
+  return parsePlain(text, plainBefore, unchanged, format === undefined);
+}
+
+/** Documents whose format was left to the text and that did not look like Markdown. */
+const detectedPlain = new WeakSet<ReportDocument>();
+
+function isMarkdown(text: string, previous: ReportDocument | undefined, unchanged: Unchanged | undefined): boolean {
+  return previous && unchanged && detectedPlain.has(previous) ? looksLikeMarkdownAfterEdit(text, unchanged.prefix, unchanged.suffix) : looksLikeMarkdown(text);
+}
+
+function parsePlain(text: string, previous: ReportDocument | undefined, unchanged: Unchanged | undefined, detected = true): ReportDocument {
   const before = previous && lineTables.get(previous);
   const lines = previous && unchanged ? LineIndex.edited(previous.lines, text, unchanged.prefix, unchanged.suffix) : new LineIndex(text);
   const infos = before && unchanged ? scanLinesEdited(text, lines, before, previous!.text.length, unchanged.prefix, unchanged.suffix) : scanLines(text, lines);
@@ -60,11 +77,89 @@ export function parse(text: string, previous?: ReportDocument, known?: Unchanged
   const figures: Figure[] = [];
   for (const data of table) for (const figure of data.figures) figures.push(figure);
   const sections = buildSections(headings, blocks);
-  const doc: ReportDocument = { text, lines, blocks, title, metadata, headings, paragraphs, sections, figures };
+  const doc: ReportDocument = { text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, figures, tables: NO_TABLES };
   blockTables.set(doc, table);
   lineTables.set(doc, infos);
+  if (detected) detectedPlain.add(doc);
   linkVersions(doc, carried);
   return doc;
+}
+
+const NO_TABLES: readonly Table[] = [];
+/** Each Markdown model's readings of its pieces, for the next version to parse only the pieces an edit touched. */
+const chunkCaches = new WeakMap<ReportDocument, ChunkCache>();
+
+/**
+ * Markdown: the CommonMark + GFM tree is built piece by piece (see chunks.ts), and only pieces
+ * whose text changed since the previous version are parsed again; the figures and sentences of
+ * every block are then read as in plain text.
+ */
+function parseMarkdown(source: string, previous: ReportDocument | undefined): ReportDocument {
+  const reading = readMarkdown(source, previous && chunkCaches.get(previous));
+  const { text, lines } = reading;
+  const found = reading.blocks;
+  const titleIndex = found[0]?.heading?.topLevel && !found.some((block, i) => i > 0 && block.heading?.topLevel) ? 0 : -1;
+  const blocks: Block[] = [];
+  const headings: Heading[] = [];
+  const paragraphs: Paragraph[] = [];
+  const figures: Figure[] = [];
+  const table: BlockData[] = new Array(found.length);
+  let title: Title | undefined;
+  found.forEach((item, index) => {
+    const kind: BlockKind = index === titleIndex ? 'title' : item.kind;
+    const block: Block = {
+      kind,
+      span: item.span,
+      firstLine: item.firstLine,
+      lastLine: item.lastLine,
+      blankBefore: item.firstLine === 0 || isBlankLine(text, lines, item.firstLine - 1),
+      blankAfter: item.lastLine + 1 >= lines.lineCount || isBlankLine(text, lines, item.lastLine + 1),
+    };
+    blocks.push(block);
+    const heading = item.heading && { name: item.heading.name, span: item.heading.span, rank: index === titleIndex ? 0 : item.heading.rank, numbering: item.heading.numbering, runIn: item.heading.runIn, line: item.heading.line, block: index };
+    if (heading) headings.push(heading);
+    if (heading && kind === 'title') title = { heading, subtitle: undefined };
+    const data = markdownBlockData(text, item, heading);
+    table[index] = data;
+    for (const figure of data.figures) figures.push(figure);
+    if (data.sentences) paragraphs.push(paragraph(block, index, heading?.runIn ? heading : undefined, data));
+  });
+  const tables: Table[] = reading.tables.map((t) => ({
+    span: t.span,
+    firstLine: t.firstLine,
+    lastLine: t.lastLine,
+    align: t.align,
+    rows: t.rows.map((index) => ({ span: found[index]!.span, line: found[index]!.firstLine, block: index, cells: found[index]!.cells ?? [] })),
+  }));
+  const sections = buildSections(headings, blocks);
+  const doc: ReportDocument = { text, format: 'markdown', lines, blocks, title, metadata: [], headings, paragraphs, sections, figures, tables };
+  blockTables.set(doc, table);
+  chunkCaches.set(doc, reading.cache);
+  return doc;
+}
+
+function markdownBlockData(text: string, item: MarkdownBlock, heading: Heading | undefined): BlockData {
+  const { start, end } = item.span;
+  if (item.cells) {
+    // A row is read cell by cell: the pipes between cells are no part of any figure.
+    const figures: Figure[] = [];
+    for (const cell of item.cells) for (const figure of extractFigures(text, cell.start, cell.end)) figures.push(figure);
+    return { scanOffset: 0, figures, bodyOffset: 0, sentences: undefined, sentencesDelta: 0 };
+  }
+  // A heading's own number (## or 一、) is numbering, and a list item's marker is no figure.
+  const scanFrom = heading?.numbering ? heading.numbering.span.end : item.kind === 'list-item' ? item.bodyStart : start;
+  const figures = extractFigures(text, scanFrom, end);
+  const bodyOffset = item.bodyStart - start;
+  const isParagraph = item.kind === 'paragraph' || item.kind === 'list-item';
+  return { scanOffset: scanFrom - start, figures, bodyOffset, sentences: isParagraph ? splitSentences(text, item.bodyStart, end) : undefined, sentencesDelta: 0 };
+}
+
+function isBlankLine(text: string, lines: LineIndex, line: number): boolean {
+  for (let i = lines.lineStart(line), end = lines.lineEnd(line); i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x3000 && code !== 0x0d) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TextSpan } from '../model';
+import type { Block, Table as MarkdownTable, TextFormat, TextSpan } from '../model';
 
 /**
  * Tables written in a report's text, read from its lines: Markdown (GFM) pipe tables, rows whose
@@ -138,9 +138,47 @@ const cache = new WeakMap<object, readonly Table[]>();
  * parser — so the lines that may be rows (a tab, a pipe, a run of spaces between words) are
  * found with native searches over the text first, and only runs of them are read.
  */
-export function documentTables(doc: { readonly text: string; readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number } }): readonly Table[] {
+export function documentTables(doc: {
+  readonly text: string;
+  readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number };
+  readonly format?: TextFormat;
+  readonly tables?: readonly MarkdownTable[];
+  readonly blocks?: readonly Block[];
+}): readonly Table[] {
   let tables = cache.get(doc);
   if (tables) return tables;
+  tables = doc.format === 'markdown' && doc.tables && doc.blocks ? markdownTables(doc as MarkdownDocument) : lineTables(doc);
+  cache.set(doc, tables);
+  return tables;
+}
+
+type MarkdownDocument = Parameters<typeof lineTables>[0] & { readonly tables: readonly MarkdownTable[]; readonly blocks: readonly Block[] };
+
+/**
+ * Markdown's GFM tables are the parser's (a pipe table inside a code block is code); tables
+ * written with tabs or aligned columns are read from lines as in text, where the parser saw a
+ * paragraph (or a list item) — never in code, HTML or front matter.
+ */
+function markdownTables(doc: MarkdownDocument): Table[] {
+  const parsed = doc.tables.map((table) => fromMarkdown(doc.text, table)).filter((table): table is Table => table !== undefined);
+  const prose = doc.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'list-item');
+  const inProse = (table: Table): boolean => {
+    let low = 0;
+    let high = prose.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const span = prose[mid]!.span;
+      if (span.end < table.span.start) low = mid + 1;
+      else if (span.start > table.span.start) high = mid - 1;
+      else return table.span.end <= span.end;
+    }
+    return false;
+  };
+  const fromLines = lineTables(doc).filter(inProse);
+  return fromLines.length === 0 ? parsed : [...parsed, ...fromLines].sort((a, b) => a.span.start - b.span.start);
+}
+
+function lineTables(doc: { readonly text: string; readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number } }): Table[] {
   const { text } = doc;
   const candidates = new Set<number>();
   const mark = (needle: string) => {
@@ -159,7 +197,17 @@ export function documentTables(doc: { readonly text: string; readonly lines: { l
     if (last > k) found.push(...readTables(text, doc.lines.lineStart(lines[k]!), doc.lines.lineEnd(lines[last]!), lines[k]!));
     k = last + 1;
   }
-  tables = found;
-  cache.set(doc, tables);
-  return tables;
+  return found;
+}
+
+/** A GFM table of the Markdown model as the table checks read it: its first row is the header, and as in text, two rows under it at least. */
+function fromMarkdown(text: string, table: MarkdownTable): Table | undefined {
+  const toRow = (row: MarkdownTable['rows'][number]): TableRow => ({
+    line: row.line,
+    span: row.span,
+    cells: row.cells.map((cell) => ({ span: cell, text: text.slice(cell.start, cell.end).trim() })),
+  });
+  const [header, ...rows] = table.rows.map(toRow);
+  if (!header || rows.length < 2) return undefined;
+  return { span: table.span, style: 'pipe', header, rows };
 }
