@@ -184,7 +184,7 @@ export async function checkCommandParallel(
   const jobs = Math.min(options.jobs ?? availableParallelism(), run.files.length);
   if (jobs <= 1 || run.files.includes('-')) return checkPrepared(service, run, options, version, out, err);
   const progress = new Progress(options.progress === true, run.files.length, err);
-  const { results, glossaryProblems } = await checkOnWorkers(run.files, jobs, { options, locale: run.locale }, err, (i, file) => progress.done(i, file), () => new FileChecker(service, options, run.locale, err));
+  const { results, glossaryProblems } = await checkOnWorkers(run.files, jobs, { options, locale: run.locale }, err, (i, file) => progress.done(i, file), (tell) => new FileChecker(service, options, run.locale, tell));
   progress.clear();
   return finishCheck(run, results, glossaryProblems, version, out, err);
 }

@@ -1,6 +1,8 @@
 /**
  * Checking files on worker threads: each worker takes the next file when it is done with one, so a
  * long report never leaves the other cores idle behind a fixed split. Results keep the files' order.
+ * The main thread is one of the `jobs`: it checks files while the workers start (a worker loads and
+ * warms up the whole bundle, about as long as checking a few reports), so N cores start N − 1 workers.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -36,7 +38,7 @@ export async function checkOnWorkers(
   setup: WorkerSetup,
   err: (text: string) => void,
   done: (index: number, file: string) => void,
-  fallback: () => FileChecker,
+  fallback: (err: (text: string) => void) => FileChecker,
 ): Promise<{ results: FileResult[]; glossaryProblems: CheckedFile[] }> {
   const results: FileResult[] = new Array<FileResult>(files.length);
   const glossaryProblems = new Map<string, CheckedFile>();
@@ -82,16 +84,25 @@ export async function checkOnWorkers(
       give();
     });
   const failed: number[] = [];
-  if (script) await Promise.all(Array.from({ length: jobs }, runWorker));
+  let mainChecker: FileChecker | undefined;
+  const checker = (): FileChecker => (mainChecker ??= fallback(tell));
+  // The main thread takes files from the same queue, one at a time, yielding between them so that
+  // the workers' messages (a finished file, a request for the next) are answered promptly.
+  const runMain = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      results[i] = checker().check(files[i]!);
+      done(i, files[i]!);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  if (script) await Promise.all([...Array.from({ length: jobs - 1 }, runWorker), runMain()]);
   // Whatever no worker checked (no worker script found, or a worker that failed) is checked here.
   const missing = [...failed, ...files.keys()].filter((i, at, all) => results[i] === undefined && all.indexOf(i) === at);
-  if (missing.length > 0) {
-    const checker = fallback();
-    for (const i of missing) {
-      results[i] = checker.check(files[i]!);
-      done(i, files[i]!);
-    }
-    for (const problem of checker.glossaryProblemFiles()) glossaryProblems.set(problem.uri, problem);
+  for (const i of missing) {
+    results[i] = checker().check(files[i]!);
+    done(i, files[i]!);
   }
+  if (mainChecker) for (const problem of mainChecker.glossaryProblemFiles()) glossaryProblems.set(problem.uri, problem);
   return { results, glossaryProblems: [...glossaryProblems.values()] };
 }
