@@ -6,6 +6,7 @@
  * it can be taken back by a later `!`.
  */
 import { lstatSync, readFileSync } from 'node:fs';
+import { pathExists } from './readReport';
 import * as path from 'node:path';
 
 interface Rule {
@@ -83,7 +84,7 @@ export class IgnoreRules {
   static forWalkRoot(dir: string): IgnoreRules {
     const start = path.resolve(dir);
     const chain: string[] = [start];
-    for (let d = start, depth = 0; depth < 64 && !exists(path.join(d, '.git')); depth++) {
+    for (let d = start, depth = 0; depth < 64 && !pathExists(path.join(d, '.git')); depth++) {
       const parent = path.dirname(d);
       if (parent === d) return IgnoreRules.none.within(start);
       chain.unshift((d = parent));
@@ -109,15 +110,6 @@ export class IgnoreRules {
       if (rule.regex.test(relative)) ignored = !rule.negate;
     }
     return ignored;
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { withoutBom } from '../core/text/chars';
 import { DocxError, extractDocx, isDocx, type DocxText } from '../docx/extract';
 
@@ -127,4 +127,14 @@ function tooLarge(file: string, size: number, limit: number, atLeast = false): T
 
 function reasonOf(error: unknown): string {
   return error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+}
+
+/** Whether anything (a file, a folder, a dangling symlink) is at `file`, without following a symlink. */
+export function pathExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

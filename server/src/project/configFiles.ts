@@ -6,7 +6,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, MAX_CONFIG_BYTES, parseConfig, type ProjectConfig } from '../core/config/projectConfig';
 import { MAX_REVIEWED_BYTES, parseReviewed, ReviewedSet, type ReviewedEntry } from '../core/review/reviewed';
-import { readBounded } from '../cli/readReport';
+import { pathExists, readBounded } from '../cli/readReport';
 
 /** A report's project: where its configuration is, what it says, and the root its paths are relative to. */
 export interface Project {
@@ -114,7 +114,7 @@ export interface ReviewedFile {
 /** Reads the reviewed file: a regular file inside the project, size-limited; absent is no problem. */
 export function readReviewedFile(project: Project): ReviewedFile {
   const file = reviewedFileOf(project);
-  if (!exists(file)) return { file, exists: false, text: '', entries: [], problem: undefined };
+  if (!pathExists(file)) return { file, exists: false, text: '', entries: [], problem: undefined };
   if (!isReadableFile(file, project.root)) return { file, exists: true, text: '', entries: [], problem: 'not a regular file' };
   let text: string;
   try {
@@ -124,15 +124,6 @@ export function readReviewedFile(project: Project): ReviewedFile {
   }
   const parsed = parseReviewed(text);
   return { file, exists: true, text, entries: parsed.entries, problem: parsed.problem };
-}
-
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The reviewed entries of one report of the project. */

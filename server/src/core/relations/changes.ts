@@ -151,8 +151,9 @@ function movementInEarlierSentence(context: AnalysisContext, index: number, out:
   const computed = percentChange(movement.before.figure.interval, movement.after.figure.interval);
   if (!computed) return;
   const direction = clause.verb === 'decrease' ? -1 : 1;
-  const stated_ = bounds(stated);
-  const signed: Interval = direction > 0 ? stated_ : [-stated_[1], -stated_[0]];
+  // 将近37% is at most 37: the stated change is compared as far as its words allow.
+  const allowed = bounds(stated);
+  const signed: Interval = direction > 0 ? allowed : [-allowed[1], -allowed[0]];
   out.push(make(movement.before.figure, movement.after.figure, stated, 'percent', direction, computed, meets(computed, signed)));
 }
 

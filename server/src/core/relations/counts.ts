@@ -182,7 +182,7 @@ function appositiveList(text: string, sentence: TextSpan, out: CountRelation[]):
 }
 
 /** …的四项指标, 的三个目标: 的, a count and its counter right after a list of values. */
-const COUNT_AFTER_VALUES = /^([\u4e00-\u9fff]{0,2}?)的([两二三四五六七八九十])(项|个|大|条)/;
+const COUNT_AFTER_VALUES = /^的([两二三四五六七八九十])(项|个|大|条)/;
 
 /**
  * 提出了钢产量一千八百万吨、煤产量三亿八千万吨、粮食产量一万零五百亿斤、棉花产量一亿担的四项指标:
@@ -205,13 +205,12 @@ function valuesThenNumeral(text: string, view: SentenceView, out: CountRelation[
       values.unshift(figures[j]!);
     }
     if (values.length < 2) continue;
-    // A unit the scanner does not know (一亿担) may stand between the last value and 的.
-    const stated = parseNumeral(m[2]!, 0, 1)?.value;
+    const stated = parseNumeral(m[1]!, 0, 1)?.value;
     if (stated === undefined) continue;
-    const numberStart = last.span.end + m[1]!.length + 1;
-    let nounEnd = numberStart + 1 + m[3]!.length;
+    const numberStart = last.span.end + 1;
+    let nounEnd = numberStart + 1 + m[2]!.length;
     while (nounEnd < view.span.end && nounEnd - numberStart < 8 && isHan(text.charCodeAt(nounEnd)) && text[nounEnd] !== '的') nounEnd++;
-    const items = values.map((value, j) => ({ start: j === 0 ? clauseStart(text, view.span, value.span.start) : text.lastIndexOf('、', value.span.start) + 1, end: j === values.length - 1 ? value.span.end + m[1]!.length : value.span.end }));
+    const items = values.map((value, j) => ({ start: j === 0 ? clauseStart(text, view.span, value.span.start) : text.lastIndexOf('、', value.span.start) + 1, end: value.span.end }));
     out.push(relation(numberStart, nounEnd, text, stated, { start: numberStart, end: numberStart + 1 }, items, []));
     k += 1;
   }

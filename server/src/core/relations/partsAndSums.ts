@@ -425,7 +425,7 @@ function combinedRevision(context: AnalysisContext, index: number, sums: SumRela
   }
 }
 
-function sumRelation(total: Figure, parts: readonly Figure[], exhaustive: boolean): SumRelation {
+export function sumRelation(total: Figure, parts: readonly Figure[], exhaustive: boolean): SumRelation {
   const computed = sum(parts.map((part) => part.interval));
   // Parts that are not all of the total may fall short, never exceed it — unless the first of them
   // already make up the total: that list is complete, and what follows it is another breakdown

@@ -118,11 +118,19 @@ function respectiveShares(text: string, sentence: SentenceView, out: ShareSumRel
     let list = true;
     for (let k = 1; k < shares.length && list; k++) list = /^\s*(?:、|和|及|与)\s*$/.test(between(text, shares[k - 1]!, shares[k]!));
     if (!list || clause.qualifiers & QUALIFIER_OTHER_WHOLE) continue;
-    const relation = { ...shareSum(shares), complete: false };
-    const computed = relation.computed;
-    if (computed[1] < NEAR_HUNDRED[0] || computed[0] > NEAR_HUNDRED[1]) continue;
-    out.push({ ...relation, consistent: !(computed[0] > 100) });
+    const relation = subsetShares(shares);
+    if (relation) out.push(relation);
   }
+}
+
+/**
+ * Shares of one whole that may be some of it (分别占 lists, a share column without a total row):
+ * never above 100. Read only near 100 (NEAR_HUNDRED): far above, the groups overlap by design.
+ */
+export function subsetShares(shares: readonly Figure[]): ShareSumRelation | undefined {
+  const computed = sum(shares.map((share) => share.interval));
+  if (computed[1] < NEAR_HUNDRED[0] || computed[0] > NEAR_HUNDRED[1]) return undefined;
+  return { type: 'share-sum', shares, computed, complete: false, consistent: !(computed[0] > 100) };
 }
 
 function shareSum(shares: readonly Figure[]): ShareSumRelation {
@@ -142,9 +150,8 @@ function englishRespectiveShares(text: string, sentence: SentenceView, out: Shar
     while (k + shares.length < figures.length && figures[k + shares.length]!.kind === 'percent' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between(text, shares[shares.length - 1]!, figures[k + shares.length]!))) shares.push(figures[k + shares.length]!);
     const last = shares[shares.length - 1]!;
     if (shares.length < 2 || !/^\s+of\s+[^.;]{1,60},?\s+respectively\b/i.test(text.slice(last.span.end, sentence.span.end))) continue;
-    const relation = { ...shareSum(shares), complete: false };
-    if (relation.computed[1] < NEAR_HUNDRED[0] || relation.computed[0] > NEAR_HUNDRED[1]) continue;
-    out.push({ ...relation, consistent: !(relation.computed[0] > 100) });
+    const relation = subsetShares(shares);
+    if (relation) out.push(relation);
     k += shares.length - 1;
   }
 }

@@ -1,9 +1,10 @@
 import { isQuantity, type Figure } from '../figures/figure';
 import type { ReportDocument } from '../model';
 import { documentTables, type Table, type TableCell, type TableRow } from '../tables/readTables';
-import { meets, sum } from './arithmetic';
 import { isExact, sameUnit } from './context';
+import { sumRelation } from './partsAndSums';
 import { rateRelation } from './rates';
+import { subsetShares } from './shareSums';
 import type { RateRelation, ShareSumRelation, SumRelation } from './types';
 
 /** A row or column that totals the others: 合计, 总计, 小计, Total. */
@@ -80,7 +81,7 @@ function totalRows(table: Table, value: (cell: TableCell | undefined) => Figure 
       const total = value(row.cells[column]);
       const cells = parts.map((part) => value(part.cells[column]));
       if (!total || cells.some((cell) => !cell || !sameUnit(cell, total))) continue;
-      found.sums.push(exhaustiveSum(total, cells as Figure[]));
+      found.sums.push(sumRelation(total, cells as Figure[], true));
     }
   });
 }
@@ -109,7 +110,7 @@ function totalColumns(table: Table, value: (cell: TableCell | undefined) => Figu
       const total = value(row.cells[column]);
       const cells = others.map((k) => value(row.cells[k]));
       if (!total || cells.some((cell) => !cell || !sameUnit(cell, total))) continue;
-      found.sums.push(exhaustiveSum(total, cells as Figure[]));
+      found.sums.push(sumRelation(total, cells as Figure[], true));
     }
   }
 }
@@ -128,8 +129,8 @@ function shareColumns(table: Table, value: (cell: TableCell | undefined) => Figu
     const dataRows = table.rows.filter((row, k) => k !== totalRow && !TOTAL.test(label(row)) && !SUBSET.test(label(row)));
     const shares = dataRows.map((row) => value(row.cells[column]));
     if (shares.length >= 2 && shares.every((s): s is Figure => s !== undefined && (s.kind === 'percent' || s.kind === 'plain')) && totalRow < 0) {
-      const computed = sum(shares.map((s) => s.interval));
-      if (computed[1] >= 90 && computed[0] <= 110) found.shareSums.push({ type: 'share-sum', shares, computed, complete: false, consistent: !(computed[0] > 100) });
+      const relation = subsetShares(shares);
+      if (relation) found.shareSums.push(relation);
     }
     // The amounts: the nearest additive column to the left of the shares, with its total.
     const amountColumn = nearestAmountColumn(table, column);
@@ -149,9 +150,4 @@ function shareColumns(table: Table, value: (cell: TableCell | undefined) => Figu
 function nearestAmountColumn(table: Table, column: number): number | undefined {
   for (let k = column - 1; k >= 1; k--) if (!NOT_ADDITIVE.test(header(table, k)) && !TOTAL.test(header(table, k))) return k;
   return undefined;
-}
-
-function exhaustiveSum(total: Figure, parts: readonly Figure[]): SumRelation {
-  const computed = sum(parts.map((part) => part.interval));
-  return { type: 'sum', total, parts, exhaustive: true, computed, consistent: meets(computed, total.interval) };
 }

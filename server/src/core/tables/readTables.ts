@@ -1,4 +1,4 @@
-import type { Block, Table as MarkdownTable, TextFormat, TextSpan } from '../model';
+import type { ReportDocument, Table as MarkdownTable, TextSpan } from '../model';
 
 /**
  * Tables written in a report's text, read from its lines: Markdown (GFM) pipe tables, rows whose
@@ -131,35 +131,27 @@ function splitCells(raw: string, offset: number, style: TableStyle): TableCell[]
 }
 
 /** Tables are read once per version of a document: the outline and the checks share them. */
-const cache = new WeakMap<object, readonly Table[]>();
+const cache = new WeakMap<ReportDocument, readonly Table[]>();
 
 /**
  * Every table of a document. A report's table is a run of lines — one paragraph each to the
  * parser — so the lines that may be rows (a tab, a pipe, a run of spaces between words) are
  * found with native searches over the text first, and only runs of them are read.
  */
-export function documentTables(doc: {
-  readonly text: string;
-  readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number };
-  readonly format?: TextFormat;
-  readonly tables?: readonly MarkdownTable[];
-  readonly blocks?: readonly Block[];
-}): readonly Table[] {
+export function documentTables(doc: ReportDocument): readonly Table[] {
   let tables = cache.get(doc);
   if (tables) return tables;
-  tables = doc.format === 'markdown' && doc.tables && doc.blocks ? markdownTables(doc as MarkdownDocument) : lineTables(doc);
+  tables = doc.format === 'markdown' ? markdownTables(doc) : lineTables(doc);
   cache.set(doc, tables);
   return tables;
 }
-
-type MarkdownDocument = Parameters<typeof lineTables>[0] & { readonly tables: readonly MarkdownTable[]; readonly blocks: readonly Block[] };
 
 /**
  * Markdown's GFM tables are the parser's (a pipe table inside a code block is code); tables
  * written with tabs or aligned columns are read from lines as in text, where the parser saw a
  * paragraph (or a list item) — never in code, HTML or front matter.
  */
-function markdownTables(doc: MarkdownDocument): Table[] {
+function markdownTables(doc: ReportDocument): Table[] {
   const parsed = doc.tables.map((table) => fromMarkdown(doc.text, table)).filter((table): table is Table => table !== undefined);
   const prose = doc.blocks.filter((block) => block.kind === 'paragraph' || block.kind === 'list-item');
   const inProse = (table: Table): boolean => {
@@ -178,7 +170,7 @@ function markdownTables(doc: MarkdownDocument): Table[] {
   return fromLines.length === 0 ? parsed : [...parsed, ...fromLines].sort((a, b) => a.span.start - b.span.start);
 }
 
-function lineTables(doc: { readonly text: string; readonly lines: { lineAt(offset: number): number; lineStart(line: number): number; lineEnd(line: number): number } }): Table[] {
+function lineTables(doc: ReportDocument): Table[] {
   const { text } = doc;
   const candidates = new Set<number>();
   const mark = (needle: string) => {
