@@ -187,6 +187,15 @@ describe('reviewed findings (issue 14)', () => {
     assert.deepEqual(withReviewed(written, parsed.entries[0]!), { text: written }, 'marking again changes nothing');
   });
 
+  test('the same finding reviewed in another report is recorded for that report too (regression: it was taken as already there)', () => {
+    const first = { file: 'a/mission.report', code: 'rate-mismatch', sentence: '完成问题整改1676个、整改率99.6%', figures: ['99.6%', '1676个', '1686个'] };
+    const once = withReviewed('', first);
+    assert.ok('text' in once);
+    const twice = withReviewed(once.text, { ...first, file: 'b/mission.docx' });
+    assert.ok('text' in twice);
+    assert.deepEqual(parseReviewed(twice.text).entries.map((e) => e.file), ['a/mission.report', 'b/mission.docx']);
+  });
+
   test('a malformed reviewed file is not overwritten: no quick fix, the text stays', () => {
     const [diagnostic] = check(MISSION);
     for (const text of ['{ "reviewed": [ ', '{"reviewed": [{"file": 1}]}', '[1, 2]']) {
