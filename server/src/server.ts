@@ -246,7 +246,7 @@ export function startServer(connection: Connection): void {
       const resolved = await settings.get(uri);
       if (resolved.workspaceDiagnostics === 'off' || exceeds(text, resolved.maxFileSize)) return [];
       const reviewed = projects.reviewedSet(uri);
-      return service.diagnostics(service.parse(text), resolved, { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
+      return service.diagnostics(service.parse(text), resolved, { locale, uri, glossary: await glossaries.get(), once: true, ...(reviewed ? { reviewed } : {}) }, token);
     },
     progress: (pass, done, total) => {
       // A notification per file would flood the client: a few per second, and the last one.

@@ -287,7 +287,7 @@ export class FileChecker {
     const uri = fileUri(file);
     const glossary = this.glossaries.forReport(file, project);
     const reviewed = file === '-' ? undefined : this.projects.reviewed(project, file);
-    const diagnostics = this.service.diagnostics(this.service.parse(text, undefined, undefined, textFormatOf(undefined, file)), settings, { locale: this.locale, uri, glossary, ...(reviewed ? { reviewed } : {}) });
+    const diagnostics = this.service.diagnostics(this.service.parse(text, undefined, undefined, textFormatOf(undefined, file)), settings, { locale: this.locale, uri, glossary, once: true, ...(reviewed ? { reviewed } : {}) });
     return { checked: { path: file, uri, diagnostics, ...(isDocx(file) ? { paragraphs: docxText(file).paragraphs } : {}) } };
   }
 
