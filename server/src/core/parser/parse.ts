@@ -218,8 +218,13 @@ const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
 
 /** The figures of each block of a model, in block order (empty for rules). */
 export function figuresByBlock(doc: ReportDocument): readonly (readonly Figure[])[] {
-  return (blockTables.get(doc) ?? []).map((data) => data.figures);
+  let figures = blockFigures.get(doc);
+  if (!figures) blockFigures.set(doc, (figures = (blockTables.get(doc) ?? []).map((data) => data.figures)));
+  return figures;
 }
+
+/** Made once per model: relations, terms and tables each ask for it at every version. */
+const blockFigures = new WeakMap<ReportDocument, readonly (readonly Figure[])[]>();
 
 function blockData(text: string, block: Block, heading: Heading | undefined, draft: HeadingDraft | undefined, reused: BlockData | undefined, delta: number): BlockData {
   const { start, end } = block.span;
