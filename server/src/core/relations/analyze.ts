@@ -144,6 +144,8 @@ interface PlacedFindings {
   readonly delta: number;
   /** The block's figures in this version. */
   readonly figures: readonly Figure[];
+  /** mapper(this), made once: versions that leave the paragraph where it is share this object. */
+  current?: (figure: Figure) => Figure;
 }
 
 /** Findings per block index (paragraphs and list items only), kept per model for the next version. */
@@ -303,6 +305,10 @@ function settled(doc: ReportDocument, p: number, count: CountRelation): CountRel
 
 /** How a figure of the findings maps to the same figure in this version. */
 function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
+  return (placed.current ??= mapperOf(placed));
+}
+
+function mapperOf(placed: PlacedFindings): (figure: Figure) => Figure {
   const { findings, figures } = placed;
   if (figures === findings.figures) return same;
   return (figure) => {
@@ -364,6 +370,8 @@ function carriedFindings(carried: CarriedBlocks | undefined, paragraph: Paragrap
   const before = findingTables.get(carried!.previous)?.[old];
   if (!before) return undefined;
   const delta = before.delta + paragraph.span.start - carried!.previous.blocks[old]!.span.start;
+  // Not moved, the same figures (the parser kept them): the previous version's placement stands.
+  if (delta === before.delta && figures === before.figures && before.findings.bodyStart + delta === paragraph.body.start) return before;
   const { findings } = before;
   // A run-in heading that starts or ends elsewhere changes which sentences there are.
   if (findings.bodyStart + delta !== paragraph.body.start) return undefined;
