@@ -8,6 +8,9 @@ import type { ReviewedTarget } from './core/languageService';
 import type { ReviewedSet } from './core/review/reviewed';
 import { findProject, readReviewedFile, reportKey, reviewedFileOf, reviewedSetFor, type Project, type ReviewedFile } from './project/configFiles';
 
+/** How long a reviewed file's stat stands before it is looked at again. */
+const RESTAT_MS = 1000;
+
 /** Globs the client is asked to watch: configuration files and the default reviewed file. */
 export const PROJECT_WATCH_GLOBS = [`**/{${CONFIG_FILE_NAMES.join(',')}}`, `**/${DEFAULT_REVIEWED_FILE}`];
 
@@ -21,13 +24,13 @@ export interface ProjectProblems {
 /**
  * Each document's project (server/src/project/configFiles.ts): found once per folder, searched up to
  * the workspace folder holding it, and forgotten when a watched configuration file changes. The
- * reviewed file is re-read when its size or modification time changes, so a client that does not
- * report file events still sees a Mark as reviewed take effect.
+ * reviewed file is re-read when its size or modification time changes (looked at once a second at
+ * most), so a client that does not report file events still sees a Mark as reviewed take effect.
  */
 export class ProjectStore {
   private folders: string[] = [];
   private readonly byFolder = new Map<string, Project>();
-  private readonly reviewed = new Map<string, { stamp: string; file: ReviewedFile }>();
+  private readonly reviewed = new Map<string, { stamp: string; file: ReviewedFile; checkedAt: number }>();
 
   constructor(private readonly problems: ProjectProblems) {}
 
@@ -99,11 +102,18 @@ export class ProjectStore {
 
   private reviewedFile(project: Project): ReviewedFile {
     const where = reviewedFileOf(project);
-    const stamp = stampOf(where);
     const cached = this.reviewed.get(where);
-    if (cached && cached.stamp === stamp) return cached.file;
+    // Every hover and pull asks: the file is looked at (a stat) at most once a second; a watched change
+    // clears the cache at once (invalidate), so only a client without file events waits that second.
+    const now = Date.now();
+    if (cached && now - cached.checkedAt < RESTAT_MS) return cached.file;
+    const stamp = stampOf(where);
+    if (cached && cached.stamp === stamp) {
+      cached.checkedAt = now;
+      return cached.file;
+    }
     const file = readReviewedFile(project);
-    this.reviewed.set(where, { stamp, file });
+    this.reviewed.set(where, { stamp, file, checkedAt: now });
     if (file.problem) this.problems.reviewed(where, file.problem);
     return file;
   }
