@@ -5,7 +5,7 @@ import { trimHeadingEnd, numberedHeading } from '../headings';
 import { scanLineAt } from '../lines';
 import { RANK } from '../numbering';
 import { markdownTree } from './micromark';
-import { definitionLines, splitChunks } from './chunks';
+import { definitionsFor, mayDefine, normalLabel, splitPieces, type Piece } from './chunks';
 
 /** A block found in the Markdown tree, before figures and sentences are read from it. */
 export interface MarkdownBlock {
@@ -58,18 +58,16 @@ export interface MarkdownReading {
  * inline code, inline HTML, link targets, autolinked URLs, images and footnote references are
  * blanked out; a link's text stays, since it is part of the sentence.
  */
-export function readMarkdown(source: string, cache?: ChunkCache): MarkdownReading {
+export function readMarkdown(source: string, cache?: ChunkCache, pieces: readonly Piece[] = splitPieces(source), piecesAlone = false): MarkdownReading {
   const masks: TextSpan[] = [];
   const found: Found[] = [];
-  const definitions = definitionLines(source);
   const next = new Map<string, ChunkReading>();
-  for (const chunk of splitChunks(source)) {
-    const piece = source.slice(chunk.start, chunk.end);
-    const key = definitions ? `${piece}\u0000${definitions}` : piece;
-    const reading = next.get(key) ?? cache?.get(key) ?? readChunk(piece, definitions);
-    next.set(key, reading);
-    for (const mask of reading.masks) masks.push(shiftSpan(mask, chunk.start));
-    for (const item of reading.found) found.push(shiftFound(item, chunk.start));
+  const definitions = definitionsIn(source, pieces, next, cache);
+  const readings = readPieces(source, pieces, definitions, next, cache, piecesAlone);
+  for (const [index, piece] of pieces.entries()) {
+    const reading = readings[index]!;
+    for (const mask of reading.masks) masks.push(shiftSpan(mask, piece.start));
+    for (const item of reading.found) found.push(shiftFound(item, piece.start));
   }
   const text = blank(source, masks);
   const lines = new LineIndex(text);
@@ -102,25 +100,150 @@ export function readMarkdown(source: string, cache?: ChunkCache): MarkdownReadin
   return { text, lines, blocks, tables, cache: next };
 }
 
+/**
+ * The reading of the whole text parsed at once, no piece read without the parser: what
+ * readMarkdown must always equal (the tests hold it to that).
+ */
+export function readMarkdownWhole(source: string): MarkdownReading {
+  return readMarkdown(source, undefined, [{ start: 0, end: source.length, plainEnd: undefined }]);
+}
+
 /** What one piece of a Markdown text holds, from the piece's start: kept for the next version. */
 export interface ChunkReading {
   readonly found: readonly Found[];
   readonly masks: readonly TextSpan[];
+  /** For a piece that may define labels: each label it defines and a line defining it alone. */
+  readonly definitions?: readonly (readonly [string, string])[];
 }
 
 /** Readings of the pieces of a version, by the piece's text (see splitChunks). */
 export type ChunkCache = ReadonlyMap<string, ChunkReading>;
 
-function readChunk(piece: string, definitions: string): ChunkReading {
-  const tree = markdownTree(definitions ? `${piece}\n\n${definitions}` : piece);
-  const masks: TextSpan[] = [];
-  const found: Found[] = [];
-  for (const node of tree.children) {
-    // The definitions added after the piece are there to be referred to, not read.
-    if ((node.position?.start.offset ?? 0) >= piece.length) break;
-    collect(node, piece, masks, found, false);
+/**
+ * Every link and footnote label defined in the text, with a definition line of its own: a
+ * reference reads as one wherever its definition is. The parser says which lines define (a
+ * `[x]: y` line in code or an HTML comment does not), piece by piece; kept like the readings.
+ */
+function definitionsIn(source: string, pieces: readonly Piece[], next: Map<string, ChunkReading>, cache: ChunkCache | undefined): ReadonlyMap<string, string> {
+  const keys = pieces.map((piece) => (piece.plainEnd === undefined && mayDefine(source.slice(piece.start, piece.end)) ? `\u0001${source.slice(piece.start, piece.end)}` : undefined));
+  const known = keys.map((key) => (key === undefined ? EMPTY : (next.get(key) ?? cache?.get(key))));
+  const unknown = indexesOf(known);
+  if (unknown.length > 0) {
+    const { nodes } = parseTogether(source, pieces, unknown, '', false);
+    unknown.forEach((k, j) => (known[k] = { found: [], masks: [], definitions: nodes[j]!.flatMap(definitionLines) }));
   }
-  return { found, masks };
+  const byLabel = new Map<string, string>();
+  known.forEach((reading, k) => {
+    if (keys[k] !== undefined) next.set(keys[k], reading!);
+    for (const [label, line] of reading!.definitions ?? []) if (!byLabel.has(label)) byLabel.set(label, line);
+  });
+  return byLabel;
+}
+
+const EMPTY: ChunkReading = { found: [], masks: [] };
+
+function indexesOf(known: readonly (ChunkReading | undefined)[]): number[] {
+  const indexes: number[] = [];
+  known.forEach((reading, k) => {
+    if (reading === undefined) indexes.push(k);
+  });
+  return indexes;
+}
+
+/**
+ * The top-level nodes of the pieces `which` (in order), by piece, from one parse of the pieces
+ * one after the other, with `definitions` before them (or after, `after`): a piece starts after
+ * a blank line with nothing open and every piece but the last ends with a blank line, so each
+ * reads in this text as in its own (see splitPieces), and one parse of many small pieces costs
+ * far less than many parses. No node reaches across a cut, so each lies in one piece. `starts`:
+ * where each piece starts in the parsed text.
+ */
+function parseTogether(source: string, pieces: readonly Piece[], which: readonly number[], definitions: string, after: boolean): { parsed: string; nodes: Nodes[][]; starts: number[] } {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  const add = (part: string): void => {
+    parts.push(part);
+    length += part.length;
+  };
+  if (definitions && !after) add(`${definitions}\n\n`);
+  for (const k of which) {
+    starts.push(length);
+    add(source.slice(pieces[k]!.start, pieces[k]!.end));
+  }
+  const end = length;
+  if (definitions && after) add(`\n\n${definitions}`);
+  const parsed = parts.join('');
+  const nodes: Nodes[][] = which.map(() => []);
+  let j = 0;
+  for (const node of markdownTree(parsed).children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start < starts[0]!) continue; // definitions put before the pieces
+    if (start >= end) break; // or after them
+    while (j + 1 < starts.length && start >= starts[j + 1]!) j++;
+    nodes[j]!.push(node);
+  }
+  return { parsed, nodes, starts };
+}
+
+/**
+ * Every piece's reading: the previous version's for a piece it had too, the parser's for the
+ * others, read in one parse with the definitions they refer to (`alone`: one parse per piece, as
+ * for the tests to compare).
+ */
+function readPieces(source: string, pieces: readonly Piece[], definitions: ReadonlyMap<string, string>, next: Map<string, ChunkReading>, cache: ChunkCache | undefined, alone: boolean): ChunkReading[] {
+  const referred: (string[] | undefined)[] = [];
+  const keys = pieces.map((piece) => {
+    if (piece.plainEnd !== undefined) {
+      referred.push(undefined);
+      return undefined;
+    }
+    const text = source.slice(piece.start, piece.end);
+    const lines = definitionsFor(text, definitions);
+    referred.push(lines);
+    return `${text}\u0000${lines.join('\n')}\u0000${piece.start === 0}`;
+  });
+  const known = pieces.map((piece, k) => (piece.plainEnd !== undefined ? plainReading(piece.plainEnd - piece.start) : (next.get(keys[k]!) ?? cache?.get(keys[k]!))));
+  const unknown = indexesOf(known);
+  const groups = alone ? unknown.map((k) => [k]) : unknown.length > 0 ? [unknown] : [];
+  for (const group of groups) {
+    const lines = new Set<string>();
+    for (const k of group) for (const line of referred[k] ?? []) lines.add(line);
+    // The first piece keeps the start of the text (front matter): definitions go after it, and it
+    // is parsed on its own, for a fence left open at the end of the text not to swallow them.
+    const firstAlone = lines.size > 0 && group[0] === 0 && group.length > 1;
+    for (const part of firstAlone ? [[0], group.slice(1)] : [group]) readGroup(source, pieces, part, referred, known);
+  }
+  keys.forEach((key, k) => {
+    if (key !== undefined) next.set(key, known[k]!);
+  });
+  return known as ChunkReading[];
+}
+
+function readGroup(source: string, pieces: readonly Piece[], group: readonly number[], referred: readonly (string[] | undefined)[], known: (ChunkReading | undefined)[]): void {
+  const lines = new Set<string>();
+  for (const k of group) for (const line of referred[k] ?? []) lines.add(line);
+  // Apart from each other, so that none reads as part of another.
+  const { parsed, nodes, starts } = parseTogether(source, pieces, group, [...lines].join('\n\n'), group[0] === 0);
+  group.forEach((k, j) => {
+    const masks: TextSpan[] = [];
+    const found: Found[] = [];
+    for (const node of nodes[j]!) collect(node, parsed, masks, found, false);
+    known[k] = { found: found.map((item) => shiftFound(item, -starts[j]!)), masks: masks.map((mask) => shiftSpan(mask, -starts[j]!)) };
+  });
+}
+
+/** The definitions of a tree, containers included, each as a line that defines its label alone. */
+function definitionLines(node: Nodes): [string, string][] {
+  if (node.type === 'definition') return [[normalLabel(node.label ?? node.identifier), `[${node.label ?? node.identifier}]: x`]];
+  const own: [string, string][] = node.type === 'footnoteDefinition' ? [[normalLabel(`^${node.label ?? node.identifier}`), `[^${node.label ?? node.identifier}]: x`]] : [];
+  if ('children' in node) for (const child of node.children as Nodes[]) own.push(...definitionLines(child));
+  return own;
+}
+
+/** A plain paragraph at the margin (see Piece.plainEnd): what the tree would give, without the tree. */
+function plainReading(end: number): ChunkReading {
+  return { found: [{ type: 'paragraph', span: { start: 0, end }, bodyStart: 0, topLevel: true }], masks: [] };
 }
 
 function shiftSpan(span: TextSpan, delta: number): TextSpan {
