@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { splitPieces } from '../../server/src/core/parser/markdown/chunks';
+import { parserWork } from '../../server/src/core/parser/markdown/micromark';
+import { getReportLanguageService } from '../../server/src/core/languageService';
 import { readMarkdown, readMarkdownWhole, type MarkdownReading } from '../../server/src/core/parser/markdown/read';
 import { readFixture } from '../support/paths';
 
@@ -45,5 +47,41 @@ describe('Markdown read piece by piece (the speed) reads exactly what one parse 
       pieces.some((piece) => piece.plainEnd !== undefined),
       'some paragraphs are plain prose',
     );
+  });
+
+  /** The fixture repeated `copies` times, every number (footnote labels included) made distinct per copy. */
+  function report(copies: number): string {
+    const section = readFixture('markdown', 'quarterly-zh.md').replace(/^---[\s\S]*?---\n/, '');
+    return Array.from({ length: copies }, (_, i) => section.replace(/\d+/g, (digits) => String(Number(digits) + i))).join('\n');
+  }
+
+  /** Characters the Markdown parser read while `run` ran. */
+  function parsed(run: () => void): number {
+    const before = parserWork.characters;
+    run();
+    return parserWork.characters - before;
+  }
+
+  const service = getReportLanguageService();
+
+  test('the parser reads each character about once however long the report: a footnote per section does not give every piece every definition', () => {
+    const small = report(40);
+    const large = report(80);
+    const smallWork = parsed(() => service.parse(small, undefined, undefined, 'markdown'));
+    const largeWork = parsed(() => service.parse(large, undefined, undefined, 'markdown'));
+    // Twice the text, twice the work (quadratic work would be four times); and never much more than the text itself.
+    assert.ok(largeWork <= 2.2 * smallWork, `${smallWork} → ${largeWork} characters parsed`);
+    assert.ok(largeWork <= 1.5 * large.length, `${largeWork} characters parsed for ${large.length}`);
+  });
+
+  test('plain prose paragraphs cost the parser nothing, and an edit re-parses only the piece it touched', () => {
+    const prose = Array.from({ length: 200 }, (_, i) => `第${i}项任务完成率${i % 100}%，比上年**增长**${i % 7}个百分点。`).join('\n\n');
+    assert.equal(parsed(() => service.parse(prose, undefined, undefined, 'markdown')), 0);
+    const text = report(40);
+    const doc = service.parse(text, undefined, undefined, 'markdown');
+    const at = text.indexOf('本季度', text.length >> 1);
+    const edited = text.slice(0, at) + '`' + text.slice(at);
+    const work = parsed(() => service.parse(edited, doc, undefined, 'markdown'));
+    assert.ok(work > 0 && work < 400, `${work} characters parsed after a one-character edit in a ${text.length}-character report`);
   });
 });

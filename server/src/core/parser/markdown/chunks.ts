@@ -4,10 +4,12 @@ import type { TextSpan } from '../../model';
 export interface Piece extends TextSpan {
   /**
    * The piece is one paragraph of prose at the margin in which nothing can be a block of its own
-   * or hide text (see isPlainParagraph): it is read without the parser, and `end` of the paragraph
-   * is `plainEnd`. Undefined when the parser must read it.
+   * or hide text, or one such `#` heading (see plainBlock): it is read without the parser, and the
+   * paragraph or heading ends at `plainEnd`. Undefined when the parser must read it.
    */
   readonly plainEnd: number | undefined;
+  /** For a plain piece: 0 for a paragraph, the level of a heading. */
+  readonly plainDepth?: number;
 }
 
 /**
@@ -30,17 +32,20 @@ export function splitPieces(text: string): Piece[] {
   let pieceStart = 0;
   let readings: Reading[] = [OUT];
   let previous: Line | undefined;
+  /** Whether a line that may be code or HTML was seen: from then on, the parser reads some lines differently. */
+  let codeSeen = false;
   const start = frontMatterEnd(text);
   // Lone CRs (old Mac line breaks) the parser reads in ways this scan does not follow: one piece.
   if (LONE_CR.test(text)) return [piece(text, 0, text.length, false)];
   for (let at = start; at < text.length; ) {
     const line = lineAt(text, at);
-    if (previous?.blank && !line.blank && line.indent === 0 && at > pieceStart && readings.every((r) => r.kind === 'out') && !NO_CUT_BEFORE.test(line.content)) {
+    if (previous?.blank && !line.blank && line.indent === 0 && at > pieceStart && readings.every((r) => r.kind === 'out') && !FRONT_MATTER_OPENER.test(line.content) && !(codeSeen && AFTER_CODE.test(line.content))) {
       pieces.push(piece(text, pieceStart, at, pieceStart >= start));
       pieceStart = at;
     }
     readings = step(readings, line, previous);
     previous = line;
+    if (!line.blank && (line.indent >= 4 || MAY_BE_CODE.test(line.rest))) codeSeen = true;
     at = line.next;
   }
   pieces.push(piece(text, pieceStart, text.length, pieceStart >= start));
@@ -49,13 +54,17 @@ export function splitPieces(text: string): Piece[] {
 
 const LONE_CR = /\r(?!\n)/;
 
+/** `---` and `+++` open front matter at the start of a text: a piece must not start with them. */
+const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)/;
+
 /**
- * Lines a piece must not start with: `---` and `+++` open front matter at the start of a text;
- * and what may or may not interrupt a paragraph (list items, an HTML tag of no block kind, a
- * table) the parser reads as if it interrupted one after some blocks (indented code), so it must
- * be read where it stands.
+ * What cannot interrupt a paragraph (list items but for some, an HTML tag of no block kind, a
+ * table) the parser reads as if it might interrupt one anywhere after indented code (it keeps the
+ * last such block in its state, across blank lines and paragraphs): once a line that may be code
+ * or HTML was seen, a piece must not start with it.
  */
-const NO_CUT_BEFORE = /^(?:---|\+\+\+|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|[<|])/;
+const AFTER_CODE = /^(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|[<|])/;
+const MAY_BE_CODE = /^(?:`{3,}|~{3,}|<)/;
 
 interface Line {
   readonly start: number;
@@ -200,13 +209,38 @@ function htmlOpening(rest: string): readonly string[] | 'closed' | undefined {
 function frontMatterEnd(text: string): number {
   const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
-  const close = new RegExp(`\\n${open[1] === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(open[0].length - 1));
-  return close ? open[0].length - 1 + close.index + close[0].length : text.length;
+  // Searched from the opening line on, without copying the text.
+  const close = open[1] === '---' ? /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g : /\n\+\+\+[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const match = close.exec(text);
+  return match ? match.index + match[0].length : text.length;
 }
 
 function piece(text: string, start: number, end: number, canBePlain: boolean): Piece {
-  return { start, end, plainEnd: canBePlain ? plainParagraphEnd(text, start, end) : undefined };
+  if (!canBePlain) return { start, end, plainEnd: undefined };
+  const heading = plainHeading(text, start, end);
+  return heading ? { start, end, plainEnd: heading.end, plainDepth: heading.depth } : { start, end, plainEnd: plainParagraphEnd(text, start, end) };
 }
+
+/**
+ * A `#` heading alone in its piece (blank lines after it) whose words are plain as a plain
+ * paragraph's are, written simply: one space after the #s, no closing #s, no trailing space.
+ */
+function plainHeading(text: string, start: number, end: number): { end: number; depth: number } | undefined {
+  if (text.charCodeAt(start) !== 0x23 /* # */) return undefined;
+  const line = lineAt(text, start);
+  const match = PLAIN_HEADING.exec(line.content);
+  if (!match || NOT_PLAIN.test(line.content)) return undefined;
+  for (let at = line.next; at < end; ) {
+    const next = lineAt(text, at);
+    if (!next.blank) return undefined;
+    at = next.next;
+  }
+  return { end: start + line.content.length, depth: match[1]!.length };
+}
+
+/** `#` to `######`, one space, words with no # and no space at either end. */
+const PLAIN_HEADING = /^(#{1,6}) [^#\s](?:[^#]*[^#\s])?$/;
 
 /**
  * Where the paragraph that is the whole of [start, end) ends (before trailing blank lines), when it
