@@ -4,7 +4,7 @@ import type { TextSpan } from '../../model';
 export interface Piece extends TextSpan {
   /**
    * The piece is one paragraph of prose at the margin in which nothing can be a block of its own
-   * or hide text, or one such `#` heading (see plainBlock): it is read without the parser, and the
+   * or hide text, or one such `#` heading (see plainParagraphEnd, plainHeading): it is read without the parser, and the
    * paragraph or heading ends at `plainEnd`. Undefined when the parser must read it.
    */
   readonly plainEnd: number | undefined;
@@ -32,20 +32,20 @@ export function splitPieces(text: string): Piece[] {
   let pieceStart = 0;
   let readings: Reading[] = [OUT];
   let previous: Line | undefined;
-  /** Whether a line that may be code or HTML was seen: from then on, the parser reads some lines differently. */
-  let codeSeen = false;
+  /** The last line that was not blank: after indented code, the parser reads some lines differently. */
+  let lastFilled: Line | undefined;
   const start = frontMatterEnd(text);
   // Lone CRs (old Mac line breaks) the parser reads in ways this scan does not follow: one piece.
   if (LONE_CR.test(text)) return [piece(text, 0, text.length, false)];
   for (let at = start; at < text.length; ) {
     const line = lineAt(text, at);
-    if (previous?.blank && !line.blank && line.indent === 0 && at > pieceStart && readings.every((r) => r.kind === 'out') && !FRONT_MATTER_OPENER.test(line.content) && !(codeSeen && AFTER_CODE.test(line.content))) {
+    if (at > pieceStart && previous?.blank && startsPiece(line, lastFilled) && readings.every((r) => r.kind === 'out')) {
       pieces.push(piece(text, pieceStart, at, pieceStart >= start));
       pieceStart = at;
     }
     readings = step(readings, line, previous);
     previous = line;
-    if (!line.blank && (line.indent >= 4 || MAY_BE_CODE.test(line.rest))) codeSeen = true;
+    if (!line.blank) lastFilled = line;
     at = line.next;
   }
   pieces.push(piece(text, pieceStart, text.length, pieceStart >= start));
@@ -54,17 +54,22 @@ export function splitPieces(text: string): Piece[] {
 
 const LONE_CR = /\r(?!\n)/;
 
+/** Whether a line after a blank line, with nothing open, can start a piece (`lastFilled`: the last line before it that was not blank). */
+function startsPiece(line: Line, lastFilled: Line | undefined): boolean {
+  if (line.blank || line.indent > 0 || FRONT_MATTER_OPENER.test(line.content)) return false;
+  return !(lastFilled && lastFilled.indent >= 4) || SAFE_AFTER_CODE.test(line.content);
+}
+
 /** `---` and `+++` open front matter at the start of a text: a piece must not start with them. */
 const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)/;
 
 /**
- * What cannot interrupt a paragraph (list items but for some, an HTML tag of no block kind, a
- * table) the parser reads as if it might interrupt one anywhere after indented code (it keeps the
- * last such block in its state, across blank lines and paragraphs): once a line that may be code
- * or HTML was seen, a piece must not start with it.
+ * What a piece may start with right after indented code (even across blank lines): there the
+ * parser reads what cannot interrupt a paragraph (list items but for some, an HTML tag of no block
+ * kind, a table), also inside a block quote or footnote, as if it might interrupt one, so only a
+ * line of words, with no pipe or tag in it, starts a piece there.
  */
-const AFTER_CODE = /^(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|[<|])/;
-const MAY_BE_CODE = /^(?:`{3,}|~{3,}|<)/;
+const SAFE_AFTER_CODE = /^[^\x21-\x40\x5b-\x60\x7b-\x7e][^|<]*$/;
 
 interface Line {
   readonly start: number;

@@ -61,9 +61,9 @@ export interface MarkdownReading {
 export function readMarkdown(source: string, cache?: ChunkCache, pieces: readonly Piece[] = splitPieces(source), piecesAlone = false): MarkdownReading {
   const masks: TextSpan[] = [];
   const found: Found[] = [];
-  const next = new Map<string, ChunkReading>();
-  const definitions = definitionsIn(source, pieces, next, cache);
-  const readings = readPieces(source, pieces, definitions, next, cache, piecesAlone);
+  const next: ChunkCache = { readings: new Map(), definitions: new Map() };
+  const definitions = definitionsIn(source, pieces, next.definitions, cache?.definitions);
+  const readings = readPieces(source, pieces, definitions, next.readings, cache?.readings, piecesAlone);
   for (const [index, piece] of pieces.entries()) {
     const reading = readings[index]!;
     for (const mask of reading.masks) masks.push(shiftSpan(mask, piece.start));
@@ -116,16 +116,23 @@ export interface ChunkReading {
   readonly definitions?: readonly (readonly [string, string])[];
 }
 
-/** Readings of the pieces of a version, by the piece's text (see splitChunks). */
-export type ChunkCache = ReadonlyMap<string, ChunkReading>;
+/**
+ * What was read in the pieces of a version (see splitPieces), for the next version to parse only
+ * new pieces: readings by the piece's text and the definitions given to it, the definitions a
+ * piece holds by its text (kept apart, so that no key of one can be taken for a key of the other).
+ */
+export interface ChunkCache {
+  readonly readings: Map<string, ChunkReading>;
+  readonly definitions: Map<string, ChunkReading>;
+}
 
 /**
  * Every link and footnote label defined in the text, with a definition line of its own: a
  * reference reads as one wherever its definition is. The parser says which lines define (a
  * `[x]: y` line in code or an HTML comment does not), piece by piece; kept like the readings.
  */
-function definitionsIn(source: string, pieces: readonly Piece[], next: Map<string, ChunkReading>, cache: ChunkCache | undefined): ReadonlyMap<string, string> {
-  const keys = pieces.map((piece) => (piece.plainEnd === undefined && mayDefine(source.slice(piece.start, piece.end)) ? `\u0001${source.slice(piece.start, piece.end)}` : undefined));
+function definitionsIn(source: string, pieces: readonly Piece[], next: Map<string, ChunkReading>, cache: ReadonlyMap<string, ChunkReading> | undefined): ReadonlyMap<string, string> {
+  const keys = pieces.map((piece) => (piece.plainEnd === undefined && mayDefine(source.slice(piece.start, piece.end)) ? source.slice(piece.start, piece.end) : undefined));
   const known = keys.map((key) => (key === undefined ? EMPTY : (next.get(key) ?? cache?.get(key))));
   const unknown = indexesOf(known);
   for (const group of groupsOf(pieces, unknown)) {
@@ -161,17 +168,22 @@ function indexesOf(known: readonly (ChunkReading | undefined)[]): number[] {
 function parseTogether(source: string, pieces: readonly Piece[], which: readonly number[], definitions: string, after: boolean): { parsed: string; nodes: Nodes[][]; starts: number[] } {
   const parts: string[] = [];
   const starts: number[] = [];
+  const ends: number[] = [];
   let length = 0;
   const add = (part: string): void => {
     parts.push(part);
     length += part.length;
   };
   if (definitions && !after) add(`${definitions}\n\n`);
-  for (const k of which) {
+  which.forEach((k, j) => {
+    // Between pieces that are not neighbours, a paragraph of its own: right after indented code the
+    // parser reads some lines as if they interrupted it (see splitPieces), and a piece is cut there
+    // only when the text before it is not code, which the piece put before it here may be.
+    if (j > 0 && pieces[k]!.start !== pieces[which[j - 1]!]!.end) add(SEPARATOR);
     starts.push(length);
     add(source.slice(pieces[k]!.start, pieces[k]!.end));
-  }
-  const end = length;
+    ends.push(length);
+  });
   if (definitions && after) add(`\n\n${definitions}`);
   const parsed = parts.join('');
   const nodes: Nodes[][] = which.map(() => []);
@@ -179,19 +191,21 @@ function parseTogether(source: string, pieces: readonly Piece[], which: readonly
   for (const node of markdownTree(parsed).children) {
     const start = node.position?.start.offset ?? 0;
     if (start < starts[0]!) continue; // definitions put before the pieces
-    if (start >= end) break; // or after them
     while (j + 1 < starts.length && start >= starts[j + 1]!) j++;
+    if (start >= ends[j]!) continue; // a separator, or the definitions after the pieces
     nodes[j]!.push(node);
   }
   return { parsed, nodes, starts };
 }
+
+const SEPARATOR = 'x\n\n';
 
 /**
  * Every piece's reading: the previous version's for a piece it had too, the parser's for the
  * others, read in one parse with the definitions they refer to (`alone`: one parse per piece, as
  * for the tests to compare).
  */
-function readPieces(source: string, pieces: readonly Piece[], definitions: ReadonlyMap<string, string>, next: Map<string, ChunkReading>, cache: ChunkCache | undefined, alone: boolean): ChunkReading[] {
+function readPieces(source: string, pieces: readonly Piece[], definitions: ReadonlyMap<string, string>, next: Map<string, ChunkReading>, cache: ReadonlyMap<string, ChunkReading> | undefined, alone: boolean): ChunkReading[] {
   const referred: (string[] | undefined)[] = [];
   const keys = pieces.map((piece) => {
     if (piece.plainEnd !== undefined) {
@@ -201,7 +215,8 @@ function readPieces(source: string, pieces: readonly Piece[], definitions: Reado
     const text = source.slice(piece.start, piece.end);
     const lines = definitionsFor(text, definitions);
     referred.push(lines);
-    return `${text}\u0000${lines.join('\n')}\u0000${piece.start === 0}`;
+    // Unambiguous whatever the text holds: its length first, then it, then the definitions.
+    return `${piece.start === 0 ? 1 : 0}${text.length}:${text}${lines.length > 0 ? JSON.stringify(lines) : ''}`;
   });
   const known = pieces.map((piece, k) => (piece.plainEnd !== undefined ? plainReading(piece.plainEnd - piece.start, piece.plainDepth ?? 0) : (next.get(keys[k]!) ?? cache?.get(keys[k]!))));
   const unknown = indexesOf(known);
