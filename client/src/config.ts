@@ -44,6 +44,8 @@ export function setSectionKeys(keys: readonly string[]): void {
  */
 export function explicitSection(scopeUri: string | undefined): Record<string, unknown> {
   const resource = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
-  const configuration = vscode.workspace.getConfiguration(SECTION, resource);
+  // An open document's language: settings in a "[markdown]" or "[report]" block apply to it.
+  const document = scopeUri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource!.toString()) : undefined;
+  const configuration = vscode.workspace.getConfiguration(SECTION, document ? { uri: resource, languageId: document.languageId } : resource);
   return explicitSettings(serverKeys, (key) => configuration.inspect(key));
 }

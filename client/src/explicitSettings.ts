@@ -10,18 +10,30 @@ export interface Inspected {
   readonly globalValue?: unknown;
   readonly workspaceValue?: unknown;
   readonly workspaceFolderValue?: unknown;
+  /** Set in a language block ("[markdown]": { … }) at each scope; inspect() gives them when asked with a language. */
+  readonly globalLanguageValue?: unknown;
+  readonly workspaceLanguageValue?: unknown;
+  readonly workspaceFolderLanguageValue?: unknown;
 }
 
 /**
  * `keys` are the section's own keys (`maxFileSize`, `checks.rate-mismatch`); the result is nested
  * as `workspace/configuration` answers (`{ checks: { 'rate-mismatch': 'off' } }`). The narrowest
- * scope wins, as in VS Code: folder over workspace over user.
+ * scope wins, as in VS Code: folder over workspace over user, and a language block over all three.
  */
 export function explicitSettings(keys: readonly string[], inspect: (key: string) => Inspected | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const inspected = inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    // As VS Code resolves them: a language-specific value wins over any value without a language,
+    // whatever their scopes; within each kind the narrowest scope wins.
+    const value =
+      inspected?.workspaceFolderLanguageValue ??
+      inspected?.workspaceLanguageValue ??
+      inspected?.globalLanguageValue ??
+      inspected?.workspaceFolderValue ??
+      inspected?.workspaceValue ??
+      inspected?.globalValue;
     if (value !== undefined) setPath(out, key.split('.'), value);
   }
   return out;

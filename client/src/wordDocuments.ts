@@ -7,9 +7,10 @@
 import * as vscode from 'vscode';
 import { DocxError, extractDocx, type DocxProblem } from '../../server/src/docx/extract';
 import { wordDocuments as text } from './l10n';
+import { DOCX_SCHEME } from '../../server/src/customProtocol';
 
-/** The scheme of the virtual documents; the language client's document selector includes it. */
-export const DOCX_SCHEME = 'report-lens-docx';
+// The scheme of the virtual documents (shared with the server); the language client's document selector includes it.
+export { DOCX_SCHEME };
 export const OPEN_WORD_DOCUMENT_COMMAND = 'reportLens.openWordDocument';
 
 /** Word saves in several steps (a temporary file, a rename): wait for them to settle. */

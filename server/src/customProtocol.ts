@@ -47,3 +47,11 @@ export interface WorkspaceProgress {
   readonly done: number;
   readonly total: number;
 }
+
+/**
+ * The scheme of the read-only document showing a Word document's text (Report Lens: Open Word
+ * Document as Report): `report-lens-docx:/path/report.docx.report?file`, the source's path with
+ * `.report` added (so the editor gives it the report language) and the source's scheme as query.
+ * The server reads it as the .docx on disk: that file's report-lens.json and reviewed findings apply.
+ */
+export const DOCX_SCHEME = 'report-lens-docx';

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAMES, DEFAULT_REVIEWED_FILE } from './core/config/projectConfig';
+import { DOCX_SCHEME } from './customProtocol';
 import type { ReviewedTarget } from './core/languageService';
 import type { ReviewedSet } from './core/review/reviewed';
 import { findProject, readReviewedFile, reportKey, reviewedFileOf, reviewedSetFor, type Project, type ReviewedFile } from './project/configFiles';
@@ -72,15 +73,17 @@ export class ProjectStore {
 
   /** The document's reviewed entries (only a file on disk has a name in the reviewed file). */
   reviewedSet(uri: string): ReviewedSet | undefined {
-    const project = uri.startsWith('file:') ? this.projectOf(uri) : undefined;
-    if (!project) return undefined;
-    return reviewedSetFor(project, this.reviewedFile(project), fileURLToPath(uri));
+    const file = diskFileOf(uri);
+    const project = file !== undefined ? this.projectOf(uri) : undefined;
+    if (!project || file === undefined) return undefined;
+    return reviewedSetFor(project, this.reviewedFile(project), file);
   }
 
   /** Where Mark as reviewed records a finding of this document; undefined when it cannot (no file, or a malformed reviewed file). */
   reviewedTarget(uri: string): ReviewedTarget | undefined {
-    const project = uri.startsWith('file:') ? this.projectOf(uri) : undefined;
-    if (!project || project.rootFrom === 'none') return undefined;
+    const file = diskFileOf(uri);
+    const project = file !== undefined ? this.projectOf(uri) : undefined;
+    if (!project || file === undefined || project.rootFrom === 'none') return undefined;
     const reviewed = this.reviewedFile(project);
     if (reviewed.problem || !staysInside(path.dirname(reviewed.file), project.root)) return undefined;
     return {
@@ -89,7 +92,7 @@ export class ProjectStore {
       end: endOf(reviewed.text),
       text: reviewed.text,
       display: path.relative(project.root, reviewed.file).split(path.sep).join('/'),
-      report: reportKey(project, fileURLToPath(uri)),
+      report: reportKey(project, file),
       at: new Date().toISOString().slice(0, 10),
     };
   }
@@ -106,9 +109,26 @@ export class ProjectStore {
   }
 
   private folderOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return this.folders[0];
-    const file = fileURLToPath(uri);
+    const file = diskFileOf(uri);
+    if (file === undefined) return this.folders[0];
     return this.folders.includes(file) ? file : path.dirname(file);
+  }
+}
+
+/**
+ * The file on disk a document stands for: a file: URI's path, or for the text of a Word document
+ * (DOCX_SCHEME) the .docx itself, so its folder's configuration and reviewed findings apply as they
+ * do when the CLI checks that .docx. Undefined for anything else (an untitled document).
+ */
+export function diskFileOf(uri: string): string | undefined {
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  if (!uri.startsWith(`${DOCX_SCHEME}:`)) return undefined;
+  try {
+    const url = new URL(uri);
+    if (url.search !== '' && url.search !== '?file') return undefined;
+    return fileURLToPath(`file://${url.host}${url.pathname.replace(/\.report$/, '')}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { monotonicDocuments } from './documentVersions';
-import { getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
+import { formatOf, getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
 import { DocumentModels } from './documentModels';
@@ -246,7 +246,8 @@ export function startServer(connection: Connection): void {
       const resolved = await settings.get(uri);
       if (resolved.workspaceDiagnostics === 'off' || exceeds(text, resolved.maxFileSize)) return [];
       const reviewed = projects.reviewedSet(uri);
-      return service.diagnostics(service.parse(text), resolved, { locale, uri, glossary: await glossaries.get(), ...(reviewed ? { reviewed } : {}) }, token);
+      // A closed file has no language id: its name says whether it is Markdown, as when it is opened.
+      return service.diagnostics(service.parse(text, undefined, undefined, formatOf(undefined, uri)), resolved, { locale, uri, glossary: await glossaries.get(), once: true, ...(reviewed ? { reviewed } : {}) }, token);
     },
     progress: (pass, done, total) => {
       // A notification per file would flood the client: a few per second, and the last one.

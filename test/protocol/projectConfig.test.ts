@@ -123,4 +123,20 @@ describe('report-lens.json and reviewed findings over the protocol (issue 14)', 
     });
     assert.equal((await pull())[0]?.code, 'rate-mismatch');
   });
+
+  test("a Word document's text (report-lens-docx:) takes the .docx's configuration, and Mark as reviewed records the .docx", async () => {
+    const docx = path.join(workspace, 'reports', 'bulletin.docx');
+    const uri = `report-lens-docx://${pathToFileURL(docx).pathname}.report?file`;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 1, text: MISSION } });
+    const diagnostics = items(await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+    assert.equal(diagnostics[0]?.code, 'rate-mismatch');
+    assert.equal(diagnostics[0]?.severity, 2, "warning, as the .docx's report-lens.json says");
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } })) as CodeAction[];
+    const mark = actions.find((a) => /^Mark as reviewed/.test(a.title));
+    assert.ok(mark, 'offered on the Word document too');
+    const reviewed = pathToFileURL(path.join(workspace, '.report-lens', 'reviewed.json')).href;
+    const edits = mark.edit!.changes?.[reviewed] ?? mark.edit!.documentChanges?.find((change): change is TextDocumentEdit => 'edits' in change && change.textDocument.uri === reviewed)?.edits;
+    assert.ok(edits, `an edit of ${reviewed}: ${JSON.stringify(mark.edit)}`);
+    assert.match(edits.map((e) => ('newText' in e ? e.newText : '')).join(''), /"file": "reports\/bulletin\.docx"/, 'named as the CLI names the .docx');
+  });
 });

@@ -358,10 +358,10 @@ describe('settings in package.json', () => {
       assert.ok(setting, code);
       assert.deepEqual(
         { type: setting['type'], enum: setting['enum'], default: setting['default'], scope: setting['scope'], markdownDescription: setting['markdownDescription'] },
-        { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], default: DEFAULT_SETTINGS.checks[code], scope: 'resource', markdownDescription: `%config.checks.${code}%` },
+        { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], default: DEFAULT_SETTINGS.checks[code], scope: 'language-overridable', markdownDescription: `%config.checks.${code}%` },
       );
     }
-    assert.deepEqual(properties['reportLens.inlayHints.impliedRates'], { type: 'boolean', scope: 'resource', default: true, markdownDescription: '%config.inlayHints.impliedRates%' });
+    assert.deepEqual(properties['reportLens.inlayHints.impliedRates'], { type: 'boolean', scope: 'language-overridable', default: true, markdownDescription: '%config.inlayHints.impliedRates%' });
   });
 
   test('every %key% of the manifest is translated in package.nls.json and package.nls.zh-cn.json', () => {

@@ -1,7 +1,7 @@
 /** Word documents (issue 14, item 1): extraction, the four commands on a .docx, and bad input. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -126,6 +126,34 @@ describe('Word documents: the CLI', () => {
     assert.match(figures.stdout, /\n¶4 +18\.1% +percent/);
     const relations = await cliAsync('relations', '--locale', 'en', REPORT);
     assert.match(relations.stdout, /report-zh\.docx ¶4: ✗ change/);
+  });
+});
+
+describe('Word documents in folders and globs (issue 14: a folder of Word reports is what a team checks)', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'report-lens-docx-folder-'));
+    mkdirSync(path.join(root, 'q1'));
+    copyFileSync(REPORT, path.join(root, 'q1', 'bulletin.docx'));
+    copyFileSync(fixturePath('docx', 'report-zh-fixed.docx'), path.join(root, 'fixed.docx'));
+    writeFileSync(path.join(root, 'notes.txt'), '全年完成投资100亿元。\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('a folder is walked for .docx as well as .report, and each Word document is read and checked', async () => {
+    const { code, stdout, stderr } = await cliAsync('check', root);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.match(stdout, /bulletin\.docx ¶4: error change-mismatch/);
+    assert.match(stdout, /1 error, 0 warnings.* in 2 files/);
+  });
+
+  test('a glob naming Word documents reads them too', async () => {
+    const { code, stdout, stderr } = await cliAsync('check', '--format', 'json', `${root}/**/*.docx`);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    const files = (JSON.parse(stdout) as { path: string; diagnostics: { code: string }[] }[]).map((f) => [path.basename(f.path), f.diagnostics.map((d) => d.code)]);
+    assert.deepEqual(files, [['fixed.docx', []], ['bulletin.docx', ['change-mismatch']]]);
   });
 });
 

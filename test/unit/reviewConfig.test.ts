@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -10,6 +10,7 @@ import { mergeSettings, parseConfig } from '../../server/src/core/config/project
 import { parseReviewed, withReviewed } from '../../server/src/core/review/reviewed';
 import { findProject, readReviewedFile, reviewedSetFor } from '../../server/src/project/configFiles';
 import { cli } from '../support/cli';
+import { ROOT } from '../support/paths';
 import { ProjectStore } from '../../server/src/projectStore';
 import { pathToFileURL } from 'node:url';
 import { explicitSettings, sectionKeys, type Inspected } from '../../client/src/explicitSettings';
@@ -187,6 +188,15 @@ describe('reviewed findings (issue 14)', () => {
     assert.deepEqual(withReviewed(written, parsed.entries[0]!), { text: written }, 'marking again changes nothing');
   });
 
+  test('the same finding reviewed in another report is recorded for that report too (regression: it was taken as already there)', () => {
+    const first = { file: 'a/mission.report', code: 'rate-mismatch', sentence: '完成问题整改1676个、整改率99.6%', figures: ['99.6%', '1676个', '1686个'] };
+    const once = withReviewed('', first);
+    assert.ok('text' in once);
+    const twice = withReviewed(once.text, { ...first, file: 'b/mission.docx' });
+    assert.ok('text' in twice);
+    assert.deepEqual(parseReviewed(twice.text).entries.map((e) => e.file), ['a/mission.report', 'b/mission.docx']);
+  });
+
   test('a malformed reviewed file is not overwritten: no quick fix, the text stays', () => {
     const [diagnostic] = check(MISSION);
     for (const text of ['{ "reviewed": [ ', '{"reviewed": [{"file": 1}]}', '[1, 2]']) {
@@ -271,6 +281,23 @@ describe('the VS Code client sends only what the user set (issue 14)', () => {
       'checks.sum-mismatch': { workspaceValue: 'hint' },
     };
     assert.deepEqual(explicitSettings(keys, (key) => inspected[key]), { checks: { 'rate-mismatch': 'off', 'sum-mismatch': 'hint' } });
+  });
+
+  test('a language block ("[markdown]": { … }) wins over every scope without a language, as in VS Code', () => {
+    const keys = ['checks.rate-mismatch', 'checks.undefined-term', 'maxFileSize'];
+    const inspected: Record<string, Inspected> = {
+      'checks.rate-mismatch': { workspaceFolderValue: 'error', globalLanguageValue: 'warning' },
+      'checks.undefined-term': { globalValue: 'hint', workspaceLanguageValue: 'off', workspaceFolderLanguageValue: 'information' },
+      maxFileSize: { workspaceValue: 1000 },
+    };
+    assert.deepEqual(explicitSettings(keys, (key) => inspected[key]), { checks: { 'rate-mismatch': 'warning', 'undefined-term': 'information' }, maxFileSize: 1000 });
+  });
+
+  test('every per-document setting may be set for a language (package.json scope language-overridable)', () => {
+    const properties = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } }).contributes.configuration.properties;
+    for (const [key, value] of Object.entries(properties)) {
+      if (key.startsWith('reportLens.checks.') || key.startsWith('reportLens.inlayHints.') || key === 'reportLens.maxFileSize') assert.equal(value.scope, 'language-overridable', key);
+    }
   });
 
   test('the status bar count leaves out silenced findings, as the Problems view does', () => {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_SETTINGS, getReportLanguageService } from '../../server/src/core/languageService';
 import { relationsOf } from '../../server/src/core/relations/analyze';
-import { documentTables } from '../../server/src/core/tables/readTables';
+import { documentTables, readTables } from '../../server/src/core/tables/readTables';
+import fc from 'fast-check';
 
 const service = getReportLanguageService();
 
@@ -109,5 +110,28 @@ describe('tables in the outline and in hover', () => {
     const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     assert.match(value, /120\.5 \+ 98\.3 \+ 81\.0 = 299\.8/);
     assert.match(value, /✓/);
+  });
+});
+
+describe('tables: only candidate lines are read (the shortcut reads what reading every line reads)', () => {
+  const everyLine = (text: string) => readTables(text, 0, text.length, 0);
+  const pieces = ['    ', '  ', ' ', '\t', '|', '\u3000', '指标', '2025年', '120', '1,200', '合计', 'Total', '东区', '。', '\n', '\n', '\n\n', '---', ':--'];
+
+  test('property: on random text, documentTables equals readTables over the whole text (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        const doc = service.parse(text, undefined, undefined, 'text');
+        assert.deepEqual(documentTables(doc), everyLine(doc.text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('indentation with ASCII spaces does not make a line a candidate; two spaces between words do', () => {
+    const indented = '综述\n\n    第一段，全年完成投资120亿元。\n    第二段，增长5%。\n    第三段。\n';
+    assert.deepEqual(documentTables(service.parse(indented)), []);
+    const spaced = '    Region    Jobs    Firms\n    North     1,200   40\n    South     900     35\n    Total     2,100   75\n';
+    assert.equal(documentTables(service.parse(spaced)).length, 1);
   });
 });

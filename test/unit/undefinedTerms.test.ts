@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import { getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { builtinEntries } from '../../server/src/core/terms/builtin';
-import { termsOf } from '../../server/src/core/terms/termIndex';
+import { termsOf, unknownQuotedPhrases } from '../../server/src/core/terms/termIndex';
+import fc from 'fast-check';
 import { fixturePath } from '../support/paths';
 
 const service = getReportLanguageService();
@@ -63,3 +64,40 @@ test('undefined-term hints per corpus report, before and after (printed)', () =>
   console.log(`undefined-term hints per corpus report (before → after):\n${rows.join('\n')}\n${'total'.padEnd(44)} ${String(before).padStart(4)} → ${String(after).padStart(4)}`);
   assert.ok(after < before * 0.6, `far fewer hints: ${before} → ${after}`);
 });
+
+/** What a one-shot check (the CLI) reports as undefined quoted phrases, against the full term index. */
+function sameUnknowns(text: string, withGlossary: Glossary, uri = URI): void {
+  const doc = service.parse(text);
+  const fast = unknownQuotedPhrases(doc, withGlossary, uri);
+  assert.ok(fast, 'no name holds a quotation mark: the fast path answers');
+  const full = termsOf(doc, withGlossary, uri).undefinedQuoted();
+  assert.deepEqual(fast.map((o) => [o.span.start, o.span.end, o.name]), full.map((o) => [o.span.start, o.span.end, o.name]));
+}
+
+test('a check that reads a report once finds the same undefined quoted phrases without the term index, on every corpus report', () => {
+  for (const file of corpusFiles(fixturePath('corpus'))) sameUnknowns(fs.readFileSync(file, 'utf8'), glossary);
+  // The report's own definitions and counted terms take part: “中央督察” is defined, “三个1亿人” counted.
+  sameUnknowns('中央生态环境保护督察（以下简称“中央督察”）进驻各地。“中央督察”发现“放管服”问题，“深、实、细、准、效”五字诀，“两个市场”和“黑天鹅”。\n', glossary);
+});
+
+test('property: on random quote-rich text the one-shot path and the term index agree (fast-check)', () => {
+  const pieces = ['“', '”', '「', '」', '"', '放管服', '营商环境', '以下简称', '中央督察', '（', '）', '，', '。', '\n', '\n\n', '增长5%', '1.2个百分点', 'GDP', '两个市场', '是指', '、', '五字诀', ' '];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => sameUnknowns(parts.join(''), glossary)),
+    { numRuns: 300 },
+  );
+});
+
+test('a name holding a quotation mark sends the one-shot check to the full index (where overlap decides)', () => {
+  const quoted = new Glossary([{ term: '“双碳”目标', aliases: [], definition: '碳达峰与碳中和', source: { kind: 'workspace', uri: 'file:///g.yaml', line: 0 } }, ...builtinEntries()]);
+  assert.equal(unknownQuotedPhrases(service.parse('实现“双碳”目标。\n'), quoted, URI), undefined);
+  assert.deepEqual(hintedWith('实现“双碳”目标，推进“放管服”改革，“放管服”改革。\n', quoted), hintedWith('实现“双碳”目标，推进“放管服”改革，“放管服”改革。\n', quoted, true));
+});
+
+function hintedWith(text: string, withGlossary: Glossary, once = false): string[] {
+  const doc = service.parse(text);
+  return service
+    .diagnostics(doc, DEFAULT_SETTINGS, { locale: 'en', uri: URI, glossary: withGlossary, once })
+    .filter((d) => d.code === 'undefined-term')
+    .map((d) => text.slice(doc.lines.offsetAt(d.range.start), doc.lines.offsetAt(d.range.end)));
+}

@@ -1,6 +1,6 @@
 /**
  * What `report-lens check DIR|GLOB|FILE...` checks: a file is taken as named; a folder is walked for
- * its reports (those its project's `reports` globs name, else files ending in .report, as the
+ * its reports (those its project's `reports` globs name, else files ending in .report or .docx, as the
  * language server indexes them); a glob takes every file it matches. Walks respect .gitignore and
  * skip hidden folders and node_modules, as a team's own tools do: what git ignores is not the team's
  * text (build output, vendored copies).
@@ -12,8 +12,12 @@ import { globProblem, globToRegExp } from '../workspaceFiles';
 import { UsageError } from './args';
 import { IgnoreRules } from './gitignore';
 
-/** The report extensions of a folder without a `reports` glob (the server's workspace index default). */
-export const DEFAULT_REPORT_EXTENSIONS: readonly string[] = ['.report'];
+/**
+ * The report extensions of a folder without a `reports` glob: the server's workspace index default,
+ * and Word documents, in which most reports are written (a folder of them is what a team checks
+ * before a deadline); the editor opens a .docx as a report only on request, so its index does not.
+ */
+export const DEFAULT_REPORT_EXTENSIONS: readonly string[] = ['.report', '.docx'];
 /** Deeper trees exist only to make a walk slow (or are a symlink loop some tool unrolled). */
 const MAX_DEPTH = 64;
 const SKIPPED_DIRS = new Set(['node_modules']);

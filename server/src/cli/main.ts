@@ -4,6 +4,7 @@ import { checkCommand, checkCommandParallel, localeFromEnv, maxFileSizeFor, take
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
+import { collectFiles } from './collectFiles';
 import { readDocuments, ReadError, withDocuments } from './readReport';
 
 const USAGE = `Usage: report-lens <command> [options] FILE...
@@ -31,7 +32,7 @@ Commands:
                                       findings recorded in its reviewed file (.report-lens/reviewed.json)
                                       or silenced by <!-- report-lens-disable… --> comments are not reported.
                                       A DIR is walked for its reports (report-lens.json's "reports"
-                                      globs, else *.report), a GLOB ("reports/**/*.txt", quoted) takes
+                                      globs, else *.report and *.docx), a GLOB ("reports/**/*.txt", quoted) takes
                                       the files it matches; both skip what .gitignore ignores, hidden
                                       folders and node_modules. Files are checked on N worker threads
                                       (--jobs, default one per core); progress shows on stderr when it
@@ -80,7 +81,9 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     // The limit each command will read the file with: check's may come from the project's report-lens.json.
     const limitOf = (file: string): number =>
       args.command === 'check' ? maxFileSizeFor(file, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }) : args.maxFileSize;
-    documents = await readDocuments(args.files, limitOf);
+    // check expands folders and globs: the Word documents among what they name are read here too.
+    const named = args.command === 'check' ? collectFiles(args.files).files : args.files;
+    documents = await readDocuments(named, limitOf);
   } catch (error) {
     // A usage error: run() reports it.
     if (!(error instanceof UsageError)) throw error;

@@ -3,7 +3,15 @@
  * numbers written in, so that line N of the text is paragraph N of the document. Shared by the CLI
  * and the VS Code client (both run on Node), so the two read a document the same way.
  */
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
+
+/**
+ * mammoth, loaded when a Word document is first read: loading it takes about 25 ms, which every
+ * `report-lens` run and every server start paid even with no .docx in sight.
+ */
+function loadMammoth(): typeof Mammoth {
+  return require('mammoth') as typeof Mammoth;
+}
 import { formatNumber, marker, readNumbering, tagLevels, type LevelFormat, type Numbering } from './numbering';
 import { DocxError, ZipReader } from './zipReader';
 
@@ -42,6 +50,7 @@ export async function extractDocx(bytes: Uint8Array, maxBytes: number): Promise<
   try {
     const tagged = zip.exists(NUMBERING) ? tagLevels(new TextDecoder().decode(zip.read(NUMBERING))) : undefined;
     numbering = readNumbering(tagged);
+    const mammoth = loadMammoth();
     await mammoth.convertToHtml(
       // `file` is how mammoth 1.13 takes an archive it does not open itself (lib/unzip.js); it is not in
       // its type declarations. The version is pinned, and the unit tests fail if it stops working.

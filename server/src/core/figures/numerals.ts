@@ -59,6 +59,9 @@ const LIANG = flags('两兩俩倆');
  * turns into 0 (NUL, which is neither a digit nor a unit), so every read
  * stays in bounds.
  */
+/** The codes of the Chinese digits and of their multipliers (十 百 千 万 亿…), for tables built from them. */
+export const CN_DIGIT_CODES: readonly number[] = Object.keys(CN_DIGIT).map(code);
+const CN_UNIT_CODES: readonly number[] = Object.keys(CN_UNITS).map(code);
 const DIGIT_BY_CODE = new Int8Array(0x10000).fill(-1);
 for (const [ch, value] of Object.entries(CN_DIGIT)) DIGIT_BY_CODE[code(ch)] = value;
 const UNIT_BY_CODE = new Float64Array(0x10000);
@@ -516,9 +519,12 @@ export function parseArabicScaled(text: string, i: number, end: number): Numeral
 
 /** Characters parseNumeral's loop goes on with after a number: digits of either kind, units, 多 余 几, points. */
 const CONTINUES_NUMERAL = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || digitOf(c) >= 0 || c === POINT_1 || c === POINT_2 || isDecimalPoint(c)) CONTINUES_NUMERAL[c] = 1;
+// Over the codes that can qualify, not every code: a 64K-step loop at start-up runs in the interpreter.
+for (const c of [...CN_DIGIT_CODES, ...CN_UNIT_CODES, POINT_1, POINT_2]) {
+  if (DIGIT_BY_CODE[c]! >= 0 || UNIT_BY_CODE[c]! > 0 || c === POINT_1 || c === POINT_2) CONTINUES_NUMERAL[c] = 1;
 }
+for (const [first, last] of [[0x30, 0x39], [0xff10, 0xff19]] as const) for (let c = first; c <= last; c++) if (digitOf(c) >= 0) CONTINUES_NUMERAL[c] = 1;
+for (const c of [0x2e, 0xff0e]) if (isDecimalPoint(c)) CONTINUES_NUMERAL[c] = 1;
 for (const c of [APPROX_DUO, APPROX_YU, JI_1, JI_2]) CONTINUES_NUMERAL[c] = 1;
 
 let scaledWan = 0;

@@ -23,8 +23,8 @@ import { code, flags, isAsciiDigit, isCjk, isLatinLetter } from '../text/chars';
 import { andFractionAt, parseEnglishNumber, startsEnglishNumber } from './englishNumbers';
 import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type QuantityKind } from './figure';
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
-import { cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseArabicScaled, parseNumeral, digitOf, type NumeralMatch } from './numerals';
-import { CN_NOUN_STOPS, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsCnUnit, startsTwoWordEnUnit, type UnitInfo } from './units';
+import { CN_DIGIT_CODES, cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseArabicScaled, parseNumeral, digitOf, type NumeralMatch } from './numerals';
+import { CN_NOUN_STOPS, CN_UNIT_FIRST_CODES, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsCnUnit, startsTwoWordEnUnit, type UnitInfo } from './units';
 
 const CURRENCY_SIGNS: readonly string[] = ['$', '€', '£', '¥', '￥'];
 /** The currency a sign stands for (undefined for none): ￥ is written as ¥. */
@@ -313,9 +313,8 @@ const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
  * start. A table, because this is asked of every character of the document.
  */
 const MAY_START = new Uint8Array(0x10000);
-for (const ch of ['十', '拾', '百', '佰', '千', '仟', '万', '萬', '负', '負', '半', ...CURRENCY_SIGNS, ...SIGNS, ...Object.keys(VULGAR_FRACTIONS)]) {
-  if (ch.charCodeAt(0) >= 0x80) MAY_START[ch.charCodeAt(0)] = 1;
-}
+const MAY_START_CODES = ['十', '拾', '百', '佰', '千', '仟', '万', '萬', '负', '負', '半', ...CURRENCY_SIGNS, ...SIGNS, ...Object.keys(VULGAR_FRACTIONS)].map((ch) => ch.charCodeAt(0));
+for (const c of MAY_START_CODES) if (c >= 0x80) MAY_START[c] = 1;
 
 /**
  * Characters that may start a figure (or a web address to skip): digits,
@@ -330,7 +329,8 @@ for (let c = 0x30; c <= 0x39; c++) START_CLASS[c] = START_OTHER;
 for (let c = 0xff10; c <= 0xff19; c++) START_CLASS[c] = START_OTHER;
 for (const ch of '$+-.') START_CLASS[code(ch)] = START_OTHER;
 for (const ch of 'aefhmnoqstwzAEFHMNOQSTWZ') START_CLASS[code(ch)] = START_LETTER;
-for (let c = 0x80; c < 0x10000; c++) if (MAY_START[c] === 1 || isCnDigitCode(c)) START_CLASS[c] = START_OTHER;
+// Over the codes that can qualify, not every code: a 64K-step loop at start-up runs in the interpreter.
+for (const c of [...MAY_START_CODES, ...CN_DIGIT_CODES]) if (c >= 0x80 && (MAY_START[c] === 1 || isCnDigitCode(c))) START_CLASS[c] = START_OTHER;
 
 const SKIP = 'skip' as FigureKind;
 
@@ -355,14 +355,17 @@ function skip(end: number): Draft {
  * non-ASCII (no letter, sign, space or bracket of a code or an English phrase), no digit, no 第.
  */
 const QUIET_BEFORE = new Uint8Array(0x10000);
-for (let c = 0x80; c < 0x10000; c++) if (digitOf(c) < 0 && c !== DI) QUIET_BEFORE[c] = 1;
+// Every non-ASCII code, then the digits and 第 taken out: the same as asking digitOf of each code, without 64K steps.
+QUIET_BEFORE.fill(1, 0x80);
+for (let c = 0xff10; c <= 0xff19; c++) if (digitOf(c) >= 0) QUIET_BEFORE[c] = 0;
+QUIET_BEFORE[DI] = 0;
 /**
  * First characters of the units that may follow Arabic digits with nothing else to decide (the unit
  * itself must match too, and 2023年 is taken as a year before): every unit but those starting with
  * 分 (5分之1 is a fraction) and 日元 (5日 is a day).
  */
 const UNIT_NEXT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (startsCnUnit(c) && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
+for (const c of CN_UNIT_FIRST_CODES) if (startsCnUnit(c) && c !== FEN && c !== RI) UNIT_NEXT[c] = 1;
 
 /** After a single Chinese digit, what can make it part of a figure other than a unit: 号 月 日 (dates, codes), 又 分 (fractions), 成 (tenths), 多 余 几 (before a unit). */
 const SINGLE_DIGIT_FIGURE_AFTER = flags('号月日又分成多余几');

@@ -65,6 +65,8 @@ function table(): Map<number, UnitInfo[]> {
 const CN_UNIT_LISTS: readonly (readonly UnitInfo[])[] = [...table().values()];
 const CN_UNIT_INDEX = new Uint16Array(0x10000);
 CN_UNIT_LISTS.forEach((list, k) => (CN_UNIT_INDEX[list[0]!.text.charCodeAt(0)] = k + 1));
+/** The codes units start with (startsCnUnit), for tables built from them. */
+export const CN_UNIT_FIRST_CODES: readonly number[] = CN_UNIT_LISTS.map((list) => list[0]!.text.charCodeAt(0));
 
 /** After 年, these make a word that is not a duration: 80年代 (the eighties), 三年级 (third grade), 年度. */
 const NOT_YEARS = flags('代级級度');

@@ -3,6 +3,7 @@
  * The locale comes from the client (`initializationOptions.locale` or the
  * LSP `locale` field) or, for the CLI, from the environment.
  */
+import { formatEnUs } from '../text/numberFormat';
 export type Locale = 'en' | 'zh-cn';
 
 const MESSAGES = {
@@ -243,7 +244,7 @@ function change(down: boolean): string {
 
 /** A count with thousands separators (12,345), the same in both locales. */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatEnUs(n);
 }
 
 /** Quotes a phrase unless it already carries its own quotes (“稳、准、快、实”四字方针). */

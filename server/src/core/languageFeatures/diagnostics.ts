@@ -3,7 +3,7 @@ import type { CancellationToken } from '../cancellation';
 import type { Figure } from '../figures/figure';
 import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
-import { termsOf, type Glossary } from '../terms/termIndex';
+import { termsOf, unknownQuotedPhrases, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
 import { relationsOf } from '../relations/analyze';
 import { headingFix, numberFix, type Fix } from '../relations/fixes';
@@ -27,6 +27,11 @@ export interface DiagnosticsOptions {
   readonly glossary?: Glossary;
   /** This report's reviewed findings: those still saying the same thing are not reported. */
   readonly reviewed?: ReviewedSet;
+  /**
+   * The model is checked once and dropped (the CLI, a workspace pass over closed files): the term
+   * index an editor keeps for hovers and references is not built when the checks can do without it.
+   */
+  readonly once?: boolean;
 }
 
 /** What a diagnostic carries for its quick fixes (LSP `Diagnostic.data`). */
@@ -227,7 +232,7 @@ export function mismatchCount(doc: ReportDocument, settings: ReportSettings, rev
 /** Quoted terms that no source defines: a hint by default, with a fix that adds a stub to the workspace glossary. */
 function* undefinedTerms(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, t: Messages): Generator<Finding> {
   const level = settings.checks['undefined-term'] as Exclude<CheckSeverity, 'off'>;
-  const candidates = termsOf(doc, options.glossary!, options.uri).undefinedQuoted();
+  const candidates = (options.once ? unknownQuotedPhrases(doc, options.glossary!, options.uri) : undefined) ?? termsOf(doc, options.glossary!, options.uri).undefinedQuoted();
   const counts = quotedCounts(candidates);
   for (const occurrence of candidates) {
     // A quoted everyday word (田间地头, 家常话) is no term: only what looks like one is worth a hint.

@@ -11,6 +11,7 @@ import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relatio
 import { relationsOfFigure } from '../relations/analyze';
 import type { Relation } from '../relations/types';
 import { readingArithmetic, readingRole } from './readingDiagnostics';
+import { formatEnUs } from '../text/numberFormat';
 
 export interface HoverOptions {
   readonly locale: Locale;
@@ -194,7 +195,7 @@ export function chineseScaleReading(value: number): string | undefined {
 /** Digit grouping with up to 10 decimals and no float noise: 14900 → 14,900; 99.35 → 99.35. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { maximumFractionDigits: 10, useGrouping: true });
+  return formatEnUs(value, { maximumFractionDigits: 10, useGrouping: true });
 }
 
 function escapeMarkdown(text: string): string {

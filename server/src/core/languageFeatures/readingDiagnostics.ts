@@ -6,6 +6,7 @@ import { midpoint, show } from '../relations/arithmetic';
 import { numberFix, type Fix } from '../relations/fixes';
 import type { ReadingRelation } from '../relations/readings';
 import type { ImpossiblePercentageRelation, MultipleRelation, SizeWordRelation } from '../relations/types';
+import { formatEnUs } from '../text/numberFormat';
 
 export interface ReadingDraft {
   readonly span: TextSpan;
@@ -78,7 +79,7 @@ function impossibleDraft(doc: ReportDocument, r: ImpossiblePercentageRelation, t
   return {
     span: r.rate.span,
     // Two decimals, never rounded to a whole: the point is that it is not one.
-    message: t.impossiblePercentage(plain(r.rate), plain(r.count), target.toLocaleString('en-US', { maximumFractionDigits: 2 }), shown(below), shown(above)),
+    message: t.impossiblePercentage(plain(r.rate), plain(r.count), formatEnUs(target, { maximumFractionDigits: 2 }), shown(below), shown(above)),
     related: [related('whole', r.count.span)],
     fixes: fix ? [fix] : [],
   };

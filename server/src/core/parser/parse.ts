@@ -75,7 +75,10 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
     if (data.sentences) paragraphs.push(paragraph(block, index, heading, data));
   });
   const figures: Figure[] = [];
-  for (const data of table) for (const figure of data.figures) figures.push(figure);
+  for (let k = 0; k < table.length; k++) {
+    const blockFigures = table[k]!.figures;
+    for (let f = 0; f < blockFigures.length; f++) figures.push(blockFigures[f]!);
+  }
   const sections = buildSections(headings, blocks);
   const doc: ReportDocument = { text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, figures, tables: NO_TABLES };
   blockTables.set(doc, table);
@@ -240,14 +243,21 @@ const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
 
 /** The figures of each block of a model, in block order (empty for rules). */
 export function figuresByBlock(doc: ReportDocument): readonly (readonly Figure[])[] {
-  return (blockTables.get(doc) ?? []).map((data) => data.figures);
+  let figures = blockFigures.get(doc);
+  if (!figures) blockFigures.set(doc, (figures = (blockTables.get(doc) ?? []).map((data) => data.figures)));
+  return figures;
 }
+
+/** Made once per model: relations, terms and tables each ask for it at every version. */
+const blockFigures = new WeakMap<ReportDocument, readonly (readonly Figure[])[]>();
 
 function blockData(text: string, block: Block, heading: Heading | undefined, draft: HeadingDraft | undefined, reused: BlockData | undefined, delta: number): BlockData {
   const { start, end } = block.span;
   const scanOffset = block.kind === 'rule' ? end - start : heading?.numbering ? heading.numbering.span.end - start : 0;
   const isParagraph = block.kind === 'paragraph' || block.kind === 'list-item';
   const bodyOffset = (draft?.bodyStart ?? start) - start;
+  // A block that did not move and reads alike keeps its data object: one object fewer per block and version.
+  if (reused && delta === 0 && reused.scanOffset === scanOffset && reused.bodyOffset === bodyOffset && (reused.sentences !== undefined) === isParagraph) return reused;
   const figures =
     reused && reused.scanOffset === scanOffset ? (delta === 0 ? reused.figures : reused.figures.map((figure) => shift(figure, delta))) : extractFigures(text, start + scanOffset, end);
   if (!isParagraph) return { scanOffset, figures, bodyOffset, sentences: undefined, sentencesDelta: 0 };

@@ -1,5 +1,5 @@
 import type { TextSpan } from '../model';
-import { isClosingMark, isHorizontalSpace, isUpperLatin } from '../text/chars';
+import { CLOSING_MARKS, isClosingMark, isHorizontalSpace, isUpperLatin } from '../text/chars';
 
 /**
  * Character classes by code, for the per-character loop (a typed-array lookup
@@ -13,7 +13,8 @@ const CLASS = new Uint8Array(0x10000);
 for (const code of [0x3002 /* 。 */, 0xff01 /* ！ */, 0xff1f /* ？ */, 0xff1b /* ； */, 0x2026 /* … */]) CLASS[code] = CJK_FINAL_MARK;
 for (const code of [0x21 /* ! */, 0x3f /* ? */, 0x3b /* ; */]) CLASS[code] = LATIN_FINAL_MARK;
 CLASS[0x2e] = DOT;
-for (let code = 0; code < 0x10000; code++) if (CLASS[code] === 0 && isClosingMark(code)) CLASS[code] = CLOSING;
+// Over the marks themselves, not every code: a 64K-step loop at start-up runs in the interpreter, several ms each.
+for (const code of CLOSING_MARKS) if (CLASS[code] === 0) CLASS[code] = CLOSING;
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'inc', 'corp', 'ltd', 'co']);
 

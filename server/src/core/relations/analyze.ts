@@ -144,6 +144,8 @@ interface PlacedFindings {
   readonly delta: number;
   /** The block's figures in this version. */
   readonly figures: readonly Figure[];
+  /** mapper(this), made once: versions that leave the paragraph where it is share this object. */
+  current?: (figure: Figure) => Figure;
 }
 
 /** Findings per block index (paragraphs and list items only), kept per model for the next version. */
@@ -183,7 +185,8 @@ function analyze(doc: ReportDocument): Relations {
     const current = mapper(placed);
     scoped.push({ scope: h, sentences: findings.sentences, statements: findings.statements, current });
     const at = scoped.length - 1;
-    for (const finding of findings.rates) {
+    for (let k = 0; k < findings.rates.length; k++) {
+      const finding = findings.rates[k]!;
       if (finding.type === 'rate') {
         rates.push(current === same ? finding : { ...finding, rate: current(finding.rate), numerator: current(finding.numerator), denominator: current(finding.denominator) });
         continue;
@@ -200,7 +203,8 @@ function analyze(doc: ReportDocument): Relations {
       const levels = findings.namedLevels.map((l) => ({ figure: current(l.figure), words: l.words, paragraph: p }));
       namedLevels.push(...levels);
       while (namedLevels.length > 0 && namedLevels[0]!.paragraph < p - NAMED_WHOLE_PARAGRAPHS) namedLevels.shift();
-      for (const reference of findings.wholeReferences) {
+      for (let k = 0; k < findings.wholeReferences.length; k++) {
+        const reference = findings.wholeReferences[k]!;
         const mapped = { ...reference, part: current(reference.part), ...(reference.rate ? { rate: current(reference.rate) } : {}) };
         const whole = resolveWhole(mapped, namedLevels);
         const relation = whole && namedWholeRelation(mapped, whole);
@@ -213,7 +217,8 @@ function analyze(doc: ReportDocument): Relations {
       push(sums, findings.sums);
       push(shareSums, findings.shareSums);
       push(changes, findings.changes);
-      for (const r of findings.counts) {
+      for (let k = 0; k < findings.counts.length; k++) {
+        const r = findings.counts[k]!;
         const count = settled(doc, p, r);
         if (count) counts.push(count);
       }
@@ -221,17 +226,36 @@ function analyze(doc: ReportDocument): Relations {
       push(readings, findings.readings);
       return;
     }
-    for (const r of findings.parts) parts.push({ ...r, part: current(r.part), whole: current(r.whole), ...(r.wholeFrom ? { wholeFrom: current(r.wholeFrom) } : {}) });
-    for (const r of findings.sums) sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
-    for (const r of findings.shareSums) shareSums.push({ ...r, shares: r.shares.map(current) });
-    for (const r of findings.changes) changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
+    for (let k = 0; k < findings.parts.length; k++) {
+      const r = findings.parts[k]!;
+      parts.push({ ...r, part: current(r.part), whole: current(r.whole), ...(r.wholeFrom ? { wholeFrom: current(r.wholeFrom) } : {}) });
+    }
+    for (let k = 0; k < findings.sums.length; k++) {
+      const r = findings.sums[k]!;
+      sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
+    }
+    for (let k = 0; k < findings.shareSums.length; k++) {
+      const r = findings.shareSums[k]!;
+      shareSums.push({ ...r, shares: r.shares.map(current) });
+    }
+    for (let k = 0; k < findings.changes.length; k++) {
+      const r = findings.changes[k]!;
+      changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
+    }
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
-    for (const r of findings.counts) {
+    for (let k = 0; k < findings.counts.length; k++) {
+      const r = findings.counts[k]!;
       const count = settled(doc, p, { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
       if (count) counts.push(count);
     }
-    for (const r of findings.unverifiable) unverifiable.push({ ...r, figures: r.figures.map(current) });
-    for (const r of findings.readings) readings.push(moveReading(r, current, move));
+    for (let k = 0; k < findings.unverifiable.length; k++) {
+      const r = findings.unverifiable[k]!;
+      unverifiable.push({ ...r, figures: r.figures.map(current) });
+    }
+    for (let k = 0; k < findings.readings.length; k++) {
+      const r = findings.readings[k]!;
+      readings.push(moveReading(r, current, move));
+    }
   });
   findingTables.set(doc, table);
   const conflicts = findConflicts(scoped);
@@ -281,6 +305,10 @@ function settled(doc: ReportDocument, p: number, count: CountRelation): CountRel
 
 /** How a figure of the findings maps to the same figure in this version. */
 function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
+  return (placed.current ??= mapperOf(placed));
+}
+
+function mapperOf(placed: PlacedFindings): (figure: Figure) => Figure {
   const { findings, figures } = placed;
   if (figures === findings.figures) return same;
   return (figure) => {
@@ -296,8 +324,12 @@ function orNone<T>(items: readonly T[]): readonly T[] {
   return items.length === 0 ? NONE : items;
 }
 
+/** Indexed, not for…of: in code the optimiser has not reached, for…of allocates an iterator per list (10 lists per paragraph, every version). */
 function push<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) into.push(item);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    into.push(item);
+  }
 }
 
 function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly Figure[]): Findings {
@@ -338,6 +370,8 @@ function carriedFindings(carried: CarriedBlocks | undefined, paragraph: Paragrap
   const before = findingTables.get(carried!.previous)?.[old];
   if (!before) return undefined;
   const delta = before.delta + paragraph.span.start - carried!.previous.blocks[old]!.span.start;
+  // Not moved, the same figures (the parser kept them): the previous version's placement stands.
+  if (delta === before.delta && figures === before.figures && before.findings.bodyStart + delta === paragraph.body.start) return before;
   const { findings } = before;
   // A run-in heading that starts or ends elsewhere changes which sentences there are.
   if (findings.bodyStart + delta !== paragraph.body.start) return undefined;

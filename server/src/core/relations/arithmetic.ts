@@ -1,6 +1,7 @@
 import { roundSignificant } from '../figures/interval';
 import type { Figure } from '../figures/figure';
 import type { Interval } from './types';
+import { formatEnUs } from '../text/numberFormat';
 
 /**
  * Interval arithmetic over stated figures (the statcheck idea): a check
@@ -68,13 +69,13 @@ export function writtenDecimals(numberText: string): number {
 
 /** A value with `decimals` places and digit grouping like the original (1,686 stays grouped). */
 export function formatLike(value: number, decimals: number, grouped: boolean): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  return formatEnUs(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
 }
 
 /** Plain display of a computed value: two decimals for percentages, digit grouping for large numbers. */
 export function show(value: number, decimals = 2): string {
   const rounded = Math.abs(value) >= 1000 ? Math.round(value) : value;
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  return formatEnUs(rounded, { maximumFractionDigits: decimals });
 }
 
 /**

@@ -111,7 +111,8 @@ export function withReviewed(text: string, entry: ReviewedEntry): { text: string
   const list = Array.isArray(document['reviewed']) ? (document['reviewed'] as unknown[]) : [];
   if (list.some((item) => !toEntry(item))) return { problem: parsed.problem ?? 'malformed entries' };
   const existing = list.map((item) => item as Record<string, unknown>);
-  const known = new ReviewedSet(existing.map((item) => toEntry(item)!));
+  // A ReviewedSet holds one report's findings: the same sentence reviewed in another report is another entry.
+  const known = new ReviewedSet(existing.map((item) => toEntry(item)!).filter((item) => item.file === entry.file));
   const added = known.find(entry.code, entry) ? existing : [...existing, { ...entry }];
   const sorted = added.map(orderFields).sort(compareEntries);
   const out: Record<string, unknown> = { version: 1, ...document, reviewed: sorted };

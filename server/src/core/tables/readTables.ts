@@ -180,7 +180,17 @@ function lineTables(doc: ReportDocument): Table[] {
   // a table aligned with them alone is rare — marking them would read every line of every version.
   mark('\t');
   mark('|');
-  mark('  ');
+  // Two spaces make a column only between words (readRow: \S {2,}\S): reports indented with ASCII
+  // spaces would otherwise make every line a candidate, read again at every version.
+  for (let at = text.indexOf('  '); at >= 0; ) {
+    let end = at + 2;
+    while (text.charCodeAt(end) === 0x20) end++;
+    if (at > 0 && !isSpace(text.charCodeAt(at - 1)) && end < text.length && !isSpace(text.charCodeAt(end))) {
+      const line = doc.lines.lineAt(at);
+      candidates.add(line);
+      at = text.indexOf('  ', doc.lines.lineEnd(line) + 1);
+    } else at = text.indexOf('  ', end);
+  }
   const lines = [...candidates].sort((a, b) => a - b);
   const found: Table[] = [];
   for (let k = 0; k < lines.length; ) {
@@ -202,4 +212,10 @@ function fromMarkdown(text: string, table: MarkdownTable): Table | undefined {
   const [header, ...rows] = table.rows.map(toRow);
   if (!header || rows.length < 2) return undefined;
   return { span: table.span, style: 'pipe', header, rows };
+}
+
+/** Whether a UTF-16 unit is whitespace as \s and trim() take it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

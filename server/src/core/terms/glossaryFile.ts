@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
+
+/**
+ * The yaml library, loaded when a glossary first needs it (most are read by the fast reader below):
+ * loading it costs every start of the CLI and the server about 10 ms.
+ */
+let yamlLibrary: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  return (yamlLibrary ??= require('yaml') as typeof Yaml);
+}
 import type { TermEntry } from './glossary';
 import { parseSimpleYaml, type SimpleEntry } from './simpleYaml';
 import { withoutBom } from '../text/chars';
@@ -99,6 +109,7 @@ function fromSimple(simple: readonly SimpleEntry[], uri: string): ParsedGlossary
 export function parseMapping(text: string, uri: string): ParsedGlossary {
   const entries: TermEntry[] = [];
   const problems: GlossaryProblem[] = [];
+  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined): { line: number; character: number } => {
@@ -132,6 +143,7 @@ export function parseMapping(text: string, uri: string): ParsedGlossary {
 
 function entryFrom(term: string, value: Node | null, uri: string, line: number, problem: (message: string) => void): TermEntry | undefined {
   const source = { kind: 'workspace' as const, uri, line };
+  const { isMap, isScalar, isSeq } = yaml();
   if (isScalar(value)) {
     const definition = String(value.value ?? '').trim();
     if (!definition) return void problem(`“${term}” has an empty definition.`);

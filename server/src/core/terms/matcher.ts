@@ -35,10 +35,12 @@ export class TermMatcher {
   private firstChild: Int32Array = new Int32Array(16).fill(-1);
   private nextSibling: Int32Array = new Int32Array(16).fill(-1);
   private codeOf: Int32Array = new Int32Array(16);
-  /** The root's children by character: most steps of a scan start from the root. */
-  private readonly rootChild = new Int32Array(0x10000).fill(-1);
-  /** Characters used in some name; every other character sends the scan back to the root at once. */
-  private readonly alphabet = new Uint8Array(0x10000);
+  /**
+   * Characters used in some name; every other character sends the scan back to the root at once.
+   * A set, not a 64K table: a report's own definitions make a small matcher per document, and
+   * allocating and sweeping 64K entries for each cost more than matching its few names.
+   */
+  private readonly alphabet = new Set<number>();
   private nodes = 1;
   // Scan tables, built by compile() once the trie is linked.
   private readonly classOf = new Uint16Array(0x10000);
@@ -84,10 +86,9 @@ export class TermMatcher {
         this.grow(child);
         this.put(node, code, child);
         this.codeOf[child] = code;
-        if (code < 0x10000) this.alphabet[code] = 1;
+        this.alphabet.add(code);
         this.nextSibling[child] = this.firstChild[node]!;
         this.firstChild[node] = child;
-        if (node === 0) this.rootChild[code] = child;
       }
       node = child;
     }
@@ -168,7 +169,7 @@ export class TermMatcher {
     const nodes = this.nodes;
     const classOf = this.classOf;
     let classes = 0;
-    for (let code = 0; code < 0x10000; code++) if (this.alphabet[code] === 1) classOf[code] = ++classes;
+    for (const code of [...this.alphabet].sort((a, b) => a - b)) classOf[code] = ++classes;
     for (let code = 65; code <= 90; code++) classOf[code] = classOf[code + 32]!;
     this.rootNext = new Int32Array(classes + 1);
     this.singleClass = new Int32Array(nodes);
@@ -229,7 +230,6 @@ export class TermMatcher {
   }
 
   private child(node: number, code: number): number {
-    if (node === 0) return code < 0x10000 ? this.rootChild[code]! : -1;
     let slot = hash(node, code) & this.tableMask;
     for (;;) {
       const n = this.tableNode[slot]!;

@@ -58,6 +58,12 @@ export class Glossary {
     return this.byName.get(foldKey(name));
   }
 
+  /** Whether some name holds a quotation mark (see unknownQuotedPhrases); reckoned once. */
+  get quoteInSomeName(): boolean {
+    return (this.quoteInName ??= this.names.some((name) => [...QUOTES].some((quote) => name.includes(quote))));
+  }
+  private quoteInName: boolean | undefined;
+
   get matcher(): TermMatcher {
     return (this.matcherCache ??= new TermMatcher(this.names));
   }
@@ -243,6 +249,38 @@ function blockIndexAt(doc: ReportDocument, offset: number): number {
   return -1;
 }
 
+/**
+ * The quoted phrases no source defines, found without matching every name over the text: what a
+ * check that reads a report once (the CLI, a workspace pass) needs, where building the automaton
+ * over every name and scanning the whole text only to drop the names again cost more than the
+ * phrases. It gives what termsOf(…).undefinedQuoted() gives whenever no name holds a quotation mark:
+ * a name that overlaps a quoted phrase without lying inside it would have to cross one of its
+ * quotation marks, and a name inside it is shorter, so the longest-first rule keeps the phrase.
+ * Undefined when some name does hold one: then only the full index can say.
+ */
+export function unknownQuotedPhrases(doc: ReportDocument, glossary: Glossary, uri: string): TermOccurrence[] | undefined {
+  if (glossary.quoteInSomeName) return undefined;
+  const source = sourceIn(doc, uri);
+  const definitions: TermEntry[] = [];
+  for (const block of doc.blocks) if (block.kind === 'paragraph' || block.kind === 'list-item') paragraphDefinitions(doc.text, block.span.start, block.span.end, source, definitions);
+  definitions.push(...countDefinitions(doc, uri));
+  const local = new Glossary(definitions);
+  if (local.quoteInSomeName) return undefined;
+  const lookup = lookupIn(local, glossary);
+  const figures = figuresByBlock(doc);
+  const out: TermOccurrence[] = [];
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'rule') return;
+    const phrases = quotedPhrases(doc.text, block.span.start, block.span.end);
+    if (phrases.length === 0) return;
+    for (const span of dropInsideFigures(figures[index]!, phrases)) {
+      const name = doc.text.slice(span.start, span.end);
+      if (lookup(name) === undefined) out.push({ span, name, entry: undefined, quoted: true });
+    }
+  });
+  return out;
+}
+
 /** The terms of one version: block tables placed by their deltas; flat lists are made only when asked for. */
 class TermsView implements DocumentTerms {
   #all: TermOccurrence[] | undefined;
@@ -286,8 +324,21 @@ class TermsView implements DocumentTerms {
 
   countOf(entry: TermEntry): number {
     if (!this.#counts) {
+      // Counted from the block tables, without making an occurrence object for each: the first hover
+      // on a term after an edit pays this, in a large report tens of thousands of occurrences.
       const counts = new Map<TermEntry, number>();
-      for (const occurrence of this.occurrences) if (occurrence.entry) counts.set(occurrence.entry, (counts.get(occurrence.entry) ?? 0) + 1);
+      const { text } = this.doc;
+      const { blocks, deltas } = this.table;
+      for (let index = 0; index < blocks.length; index++) {
+        const found = blocks[index]!.found;
+        if (found.length === 0) continue;
+        const delta = deltas[index]!;
+        for (let k = 0; k < found.length; k++) {
+          const raw = found[k]!;
+          const resolved = this.lookup(text.slice(raw.start + delta, raw.end + delta));
+          if (resolved) counts.set(resolved, (counts.get(resolved) ?? 0) + 1);
+        }
+      }
       this.#counts = counts;
     }
     return this.#counts.get(entry) ?? 0;

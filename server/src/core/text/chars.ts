@@ -74,19 +74,13 @@ export function isSentenceFinal(code: number): boolean {
 
 /** Closing quotes and brackets that stay with the sentence they close. */
 export function isClosingMark(code: number): boolean {
-  return (
-    code === 0x201d /* ” */ ||
-    code === 0x2019 /* ’ */ ||
-    code === 0x300d /* 」 */ ||
-    code === 0x300f /* 』 */ ||
-    code === 0xff09 /* ） */ ||
-    code === 0x29 /* ) */ ||
-    code === 0x22 /* " */ ||
-    code === 0x27 /* ' */ ||
-    code === 0x300b /* 》 */ ||
-    code === 0x3011 /* 】 */
-  );
+  return CLOSING_TABLE[code] === 1;
 }
+
+/** ” ’ 」 』 ） ) " ' 》 】: the marks isClosingMark takes (tables built from them loop over these, not over every code). */
+export const CLOSING_MARKS: readonly number[] = [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x27, 0x300b, 0x3011];
+const CLOSING_TABLE = new Uint8Array(0x10000);
+for (const code of CLOSING_MARKS) CLOSING_TABLE[code] = 1;
 
 /**
  * Display weight of a run of text for "is this line short" decisions: a CJK
