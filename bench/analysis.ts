@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS, getReportLanguageService, Glossary } from '../server/
 import { relationsOf } from '../server/src/core/relations/analyze';
 import { builtinEntries } from '../server/src/core/terms/builtin';
 import { termsOf } from '../server/src/core/terms/termIndex';
-import { corpusParts, reportOf } from './corpus';
-import { bytesOf, MB, sample, statsOf, time } from './measure';
+import { corpusParts, markdownReportOf, reportOf } from './corpus';
+import { bytesOf, MB, Random, sample, statsOf, time } from './measure';
 import type { Results } from './results';
 
 const service = getReportLanguageService();
@@ -74,6 +74,36 @@ export function benchAnalysis(results: Results, { smoke }: AnalysisOptions): voi
   const singleLine = '一、' + '很长的一行没有句号，'.repeat(smoke ? 3_000 : 333_333);
   results.detail('singleLineBytes', bytesOf(singleLine));
   results.detail('singleLineAnalysisMs', time(smoke ? 1 : 3, () => analyse(singleLine)));
+
+  benchMarkdown(results, smoke);
+}
+
+/**
+ * A Markdown report (the corpus written as Markdown: headings, lists, tables, code, links; see
+ * markdownReportOf): a parse from nothing, as when it is opened, and the parse after a one-character
+ * edit, given the version before it, as while typing. Parsing only, as the parser's own cost.
+ */
+function benchMarkdown(results: Results, smoke: boolean): void {
+  const text = markdownReportOf(smoke ? 0.05 * MB : 1 * MB);
+  const bytes = bytesOf(text);
+  // Loading the Markdown parser is paid once per process, on the first Markdown document.
+  const loading = performance.now();
+  service.parse('# x\n\n*y*\n', undefined, undefined, 'markdown');
+  results.detail('markdownParserLoadMs', performance.now() - loading);
+  const first = sample(smoke ? 1 : 7, () => service.parse(text, undefined, undefined, 'markdown'), smoke ? 0 : 1);
+  results.add({ key: 'markdownParseMBps', label: `Markdown parse from nothing (${(bytes / MB).toFixed(2)} MB, median)`, value: bytes / MB / (first.median / 1000), unit: 'MB/s', budget: { op: '>=', limit: 1 } });
+  results.detail('markdownParseMs', first.median);
+  results.detail('markdownBytes', bytes);
+  const random = new Random(7);
+  let current = text;
+  let doc = service.parse(current, undefined, undefined, 'markdown');
+  const edits = sample(smoke ? 3 : 41, () => {
+    const at = random.int(0, current.length);
+    current = current.slice(0, at) + '的' + current.slice(at);
+    doc = service.parse(current, doc, undefined, 'markdown');
+  });
+  results.add({ key: 'markdownEditMedianMs', label: `Markdown parse after a one-character edit at ${(bytes / MB).toFixed(2)} MB (median)`, value: edits.median, unit: 'ms', budget: { op: '<=', limit: 50 } });
+  results.detail('markdownEditP95Ms', edits.p95);
 }
 
 /** Where the time of one report goes, stage by stage (each on a fresh parse, so nothing is cached). */

@@ -126,3 +126,51 @@ export function reportOf(bytes: number): string {
   const cut = text.indexOf('\n\n', offset);
   return cut < 0 ? text : text.slice(0, cut);
 }
+
+/**
+ * One Markdown report of about `bytes` bytes, written as people write reports in Markdown: the
+ * corpus' reports (variants, as in reportOf) with front matter, `#` headings for their numbered
+ * sections, paragraphs separated by blank lines, lists for their ——-led items, and every few
+ * paragraphs a table, a fenced code block, a link, inline code and emphasis. Nothing here is
+ * Markdown for its own sake: the parser must read such a document at the speed of plain text.
+ */
+export function markdownReportOf(bytes: number): string {
+  const out: string[] = ['---', 'title: 报告汇编', 'version: 1', '---', ''];
+  let size = 0;
+  let paragraph = 0;
+  for (const part of corpusParts(bytes)) {
+    for (const block of markdownBlocks(part)) {
+      out.push(block, '');
+      size += bytesOf(block) + 2;
+      if (++paragraph % 9 === 0) out.push(EXTRAS[(paragraph / 9) % EXTRAS.length]!, '');
+      if (size >= bytes) return out.join('\n');
+    }
+  }
+  return out.join('\n');
+}
+
+/** The Markdown blocks of one corpus report: a heading for each numbered section line, a list item for each ——-led one. */
+function markdownBlocks(part: CorpusFile): string[] {
+  if (part.english) return part.text.split(/\n[ \t]*\n/).filter((block) => block.trim() !== '');
+  const blocks: string[] = [];
+  let first = true;
+  for (const raw of part.text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (first) blocks.push(`# ${line}`);
+    else if (/^[一二三四五六七八九十]+、/.test(line) && line.length < 40) blocks.push(`## ${line}`);
+    else if (/^（[一二三四五六七八九十]+）/.test(line) && line.length < 40) blocks.push(`### ${line}`);
+    else if (line.startsWith('——')) blocks.push(`- ${line.slice(2)}`);
+    else blocks.push(line.replace(/。/, '。**要点**：'));
+    first = false;
+  }
+  return blocks;
+}
+
+const EXTRAS: readonly string[] = [
+  '| 地区 | 收入（亿元） | 占比 |\n| --- | ---: | ---: |\n| 华东 | 60 | 50% |\n| 华南 | 60 | 50% |',
+  '```text\n内部代号 4242 与 1717 不是数字。\n```',
+  '详见[第5号公告](https://example.invalid/notice/2026/777.html)，原始数据可在 <https://example.invalid/data/333> 下载，代号 `table_888`。',
+  '<!-- 旧数字 999 已删除 -->',
+  '1. 第一项任务完成率95%。\n2. 第二项任务完成率90%。',
+];

@@ -89,6 +89,11 @@ const MARKER_START = new Set<number>();
 for (let code = CIRCLED_FIRST; code < CIRCLED_FIRST + 20; code++) MARKER_START.add(code);
 for (const ch of '第零〇一二两三四五六七八九十百（(0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ') MARKER_START.add(ch.charCodeAt(0));
 
+/** Whether a numbering marker can start with this character (most paragraphs start with a word). */
+export function mayStartMarker(code: number): boolean {
+  return MARKER_START.has(code);
+}
+
 /** Recognises a numbering marker at `start`; `end` is the end of the line. */
 export function matchMarker(text: string, start: number, end: number): MarkerMatch | undefined {
   // Most lines start with a word: the patterns run only when the first character can begin a marker.

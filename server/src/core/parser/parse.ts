@@ -103,10 +103,8 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
   const found = reading.blocks;
   const titleIndex = found[0]?.heading?.topLevel && !found.some((block, i) => i > 0 && block.heading?.topLevel) ? 0 : -1;
   const blocks: Block[] = [];
+  const headingOf: (Heading | undefined)[] = [];
   const headings: Heading[] = [];
-  const paragraphs: Paragraph[] = [];
-  const figures: Figure[] = [];
-  const table: BlockData[] = new Array(found.length);
   let title: Title | undefined;
   found.forEach((item, index) => {
     const kind: BlockKind = index === titleIndex ? 'title' : item.kind;
@@ -120,12 +118,27 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
     };
     blocks.push(block);
     const heading = item.heading && { name: item.heading.name, span: item.heading.span, rank: index === titleIndex ? 0 : item.heading.rank, numbering: item.heading.numbering, runIn: item.heading.runIn, line: item.heading.line, block: index };
+    headingOf.push(heading);
     if (heading) headings.push(heading);
     if (heading && kind === 'title') title = { heading, subtitle: undefined };
-    const data = markdownBlockData(text, item, heading);
+  });
+  // As in plain text: the figures and sentences of every block an edit did not touch are carried
+  // over. Compared in the text as read, not as written: a backtick typed far away may hide text here.
+  const before = previous?.format === 'markdown' ? previous : undefined;
+  const beforeBlocks = before && blockTables.get(before);
+  const carried = before ? { previous: before, from: correspondingBlocks(before.text, before.blocks, text, blocks) } : undefined;
+  const paragraphs: Paragraph[] = [];
+  const figures: Figure[] = [];
+  const table: BlockData[] = new Array(found.length);
+  found.forEach((item, index) => {
+    const old = carried && beforeBlocks ? carried.from[index]! : -1;
+    const reused = old >= 0 ? beforeBlocks![old] : undefined;
+    const delta = old >= 0 ? blocks[index]!.span.start - carried!.previous.blocks[old]!.span.start : 0;
+    const heading = headingOf[index];
+    const data = markdownBlockData(text, item, heading, reused, delta);
     table[index] = data;
     for (const figure of data.figures) figures.push(figure);
-    if (data.sentences) paragraphs.push(paragraph(block, index, heading?.runIn ? heading : undefined, data));
+    if (data.sentences) paragraphs.push(paragraph(blocks[index]!, index, heading?.runIn ? heading : undefined, data));
   });
   const tables: Table[] = reading.tables.map((t) => ({
     span: t.span,
@@ -138,24 +151,33 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
   const doc: ReportDocument = { text, format: 'markdown', lines, blocks, title, metadata: [], headings, paragraphs, sections, figures, tables };
   blockTables.set(doc, table);
   chunkCaches.set(doc, reading.cache);
+  linkVersions(doc, carried);
   return doc;
 }
 
-function markdownBlockData(text: string, item: MarkdownBlock, heading: Heading | undefined): BlockData {
+function markdownBlockData(text: string, item: MarkdownBlock, heading: Heading | undefined, reused: BlockData | undefined, delta: number): BlockData {
   const { start, end } = item.span;
+  const carry = (figures: readonly Figure[]): readonly Figure[] => (delta === 0 ? figures : figures.map((figure) => shift(figure, delta)));
   if (item.cells) {
     // A row is read cell by cell: the pipes between cells are no part of any figure.
+    if (reused && reused.sentences === undefined && reused.scanOffset === CELLS) return { ...reused, figures: carry(reused.figures) };
     const figures: Figure[] = [];
     for (const cell of item.cells) for (const figure of extractFigures(text, cell.start, cell.end)) figures.push(figure);
-    return { scanOffset: 0, figures, bodyOffset: 0, sentences: undefined, sentencesDelta: 0 };
+    return { scanOffset: CELLS, figures, bodyOffset: 0, sentences: undefined, sentencesDelta: 0 };
   }
   // A heading's own number (## or 一、) is numbering, and a list item's marker is no figure.
   const scanFrom = heading?.numbering ? heading.numbering.span.end : item.kind === 'list-item' ? item.bodyStart : start;
-  const figures = extractFigures(text, scanFrom, end);
+  const scanOffset = scanFrom - start;
+  const figures = reused && reused.scanOffset === scanOffset ? carry(reused.figures) : extractFigures(text, scanFrom, end);
   const bodyOffset = item.bodyStart - start;
   const isParagraph = item.kind === 'paragraph' || item.kind === 'list-item';
-  return { scanOffset: scanFrom - start, figures, bodyOffset, sentences: isParagraph ? splitSentences(text, item.bodyStart, end) : undefined, sentencesDelta: 0 };
+  if (!isParagraph) return { scanOffset, figures, bodyOffset, sentences: undefined, sentencesDelta: 0 };
+  if (reused?.sentences && reused.bodyOffset === bodyOffset) return { scanOffset, figures, bodyOffset, sentences: reused.sentences, sentencesDelta: reused.sentencesDelta + delta };
+  return { scanOffset, figures, bodyOffset, sentences: splitSentences(text, item.bodyStart, end), sentencesDelta: 0 };
 }
+
+/** The scan offset recorded for a table row, whose figures are read cell by cell: no block's own offset. */
+const CELLS = -1;
 
 function isBlankLine(text: string, lines: LineIndex, line: number): boolean {
   for (let i = lines.lineStart(line), end = lines.lineEnd(line); i < end; i++) {

@@ -3,9 +3,9 @@ import type { BlockKind, CellAlign, Numbering, TextSpan } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
 import { trimHeadingEnd, numberedHeading } from '../headings';
 import { scanLineAt } from '../lines';
-import { RANK } from '../numbering';
+import { mayStartMarker, RANK } from '../numbering';
 import { markdownTree } from './micromark';
-import { definitionLines, splitChunks } from './chunks';
+import { definitionsFor, mayDefine, normalLabel, splitPieces, type Piece } from './chunks';
 
 /** A block found in the Markdown tree, before figures and sentences are read from it. */
 export interface MarkdownBlock {
@@ -58,18 +58,16 @@ export interface MarkdownReading {
  * inline code, inline HTML, link targets, autolinked URLs, images and footnote references are
  * blanked out; a link's text stays, since it is part of the sentence.
  */
-export function readMarkdown(source: string, cache?: ChunkCache): MarkdownReading {
+export function readMarkdown(source: string, cache?: ChunkCache, pieces: readonly Piece[] = splitPieces(source), piecesAlone = false): MarkdownReading {
   const masks: TextSpan[] = [];
   const found: Found[] = [];
-  const definitions = definitionLines(source);
-  const next = new Map<string, ChunkReading>();
-  for (const chunk of splitChunks(source)) {
-    const piece = source.slice(chunk.start, chunk.end);
-    const key = definitions ? `${piece}\u0000${definitions}` : piece;
-    const reading = next.get(key) ?? cache?.get(key) ?? readChunk(piece, definitions);
-    next.set(key, reading);
-    for (const mask of reading.masks) masks.push(shiftSpan(mask, chunk.start));
-    for (const item of reading.found) found.push(shiftFound(item, chunk.start));
+  const next: ChunkCache = { readings: new Map(), definitions: new Map() };
+  const definitions = definitionsIn(source, pieces, next.definitions, cache?.definitions);
+  const readings = readPieces(source, pieces, definitions, next.readings, cache?.readings, piecesAlone);
+  for (const [index, piece] of pieces.entries()) {
+    const reading = readings[index]!;
+    for (const mask of reading.masks) masks.push(shiftSpan(mask, piece.start));
+    for (const item of reading.found) found.push(shiftFound(item, piece.start));
   }
   const text = blank(source, masks);
   const lines = new LineIndex(text);
@@ -92,35 +90,198 @@ export function readMarkdown(source: string, cache?: ChunkCache): MarkdownReadin
     if (item.type === 'heading') {
       const heading = markdownHeading(source, text, item.depth, item.words, item.span, firstLine);
       // An empty heading (a lone #) holds no words: nothing is read in it.
-      if (heading) blocks.push({ ...base, kind: 'heading', bodyStart: item.span.end, heading });
+      if (heading) blocks.push(block(base, 'heading', item.span.end, heading));
     } else if (item.type === 'paragraph' && item.topLevel) {
       blocks.push(numberedParagraph(source, text, lines, base, item.span, firstLine, lastLine));
     } else {
-      blocks.push({ ...base, kind: item.type === 'item' ? 'list-item' : 'paragraph', bodyStart: item.bodyStart, heading: undefined });
+      blocks.push(block(base, item.type === 'item' ? 'list-item' : 'paragraph', item.bodyStart, undefined));
     }
   }
   return { text, lines, blocks, tables, cache: next };
+}
+
+/**
+ * The reading of the whole text parsed at once, no piece read without the parser: what
+ * readMarkdown must always equal (the tests hold it to that).
+ */
+export function readMarkdownWhole(source: string): MarkdownReading {
+  return readMarkdown(source, undefined, [{ start: 0, end: source.length, plainEnd: undefined }]);
 }
 
 /** What one piece of a Markdown text holds, from the piece's start: kept for the next version. */
 export interface ChunkReading {
   readonly found: readonly Found[];
   readonly masks: readonly TextSpan[];
+  /** For a piece that may define labels: each label it defines and a line defining it alone. */
+  readonly definitions?: readonly (readonly [string, string])[];
 }
 
-/** Readings of the pieces of a version, by the piece's text (see splitChunks). */
-export type ChunkCache = ReadonlyMap<string, ChunkReading>;
+/**
+ * What was read in the pieces of a version (see splitPieces), for the next version to parse only
+ * new pieces: readings by the piece's text and the definitions given to it, the definitions a
+ * piece holds by its text (kept apart, so that no key of one can be taken for a key of the other).
+ */
+export interface ChunkCache {
+  readonly readings: Map<string, ChunkReading>;
+  readonly definitions: Map<string, ChunkReading>;
+}
 
-function readChunk(piece: string, definitions: string): ChunkReading {
-  const tree = markdownTree(definitions ? `${piece}\n\n${definitions}` : piece);
-  const masks: TextSpan[] = [];
-  const found: Found[] = [];
-  for (const node of tree.children) {
-    // The definitions added after the piece are there to be referred to, not read.
-    if ((node.position?.start.offset ?? 0) >= piece.length) break;
-    collect(node, piece, masks, found, false);
+/**
+ * Every link and footnote label defined in the text, with a definition line of its own: a
+ * reference reads as one wherever its definition is. The parser says which lines define (a
+ * `[x]: y` line in code or an HTML comment does not), piece by piece; kept like the readings.
+ */
+function definitionsIn(source: string, pieces: readonly Piece[], next: Map<string, ChunkReading>, cache: ReadonlyMap<string, ChunkReading> | undefined): ReadonlyMap<string, string> {
+  const keys = pieces.map((piece) => (piece.plainEnd === undefined && mayDefine(source.slice(piece.start, piece.end)) ? source.slice(piece.start, piece.end) : undefined));
+  const known = keys.map((key) => (key === undefined ? EMPTY : (next.get(key) ?? cache?.get(key))));
+  const unknown = indexesOf(known);
+  for (const group of groupsOf(pieces, unknown)) {
+    const { nodes } = parseTogether(source, pieces, group, '', false);
+    group.forEach((k, j) => (known[k] = { found: [], masks: [], definitions: nodes[j]!.flatMap(definitionLines) }));
   }
-  return { found, masks };
+  const byLabel = new Map<string, string>();
+  known.forEach((reading, k) => {
+    if (keys[k] !== undefined) next.set(keys[k], reading!);
+    for (const [label, line] of reading!.definitions ?? []) if (!byLabel.has(label)) byLabel.set(label, line);
+  });
+  return byLabel;
+}
+
+const EMPTY: ChunkReading = { found: [], masks: [] };
+
+function indexesOf(known: readonly (ChunkReading | undefined)[]): number[] {
+  const indexes: number[] = [];
+  known.forEach((reading, k) => {
+    if (reading === undefined) indexes.push(k);
+  });
+  return indexes;
+}
+
+/**
+ * The top-level nodes of the pieces `which` (in order), by piece, from one parse of the pieces
+ * one after the other, with `definitions` before them (or after, `after`): a piece starts after
+ * a blank line with nothing open and every piece but the last ends with a blank line, so each
+ * reads in this text as in its own (see splitPieces), and one parse of many small pieces costs
+ * far less than many parses. No node reaches across a cut, so each lies in one piece. `starts`:
+ * where each piece starts in the parsed text.
+ */
+function parseTogether(source: string, pieces: readonly Piece[], which: readonly number[], definitions: string, after: boolean): { parsed: string; nodes: Nodes[][]; starts: number[] } {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  const add = (part: string): void => {
+    parts.push(part);
+    length += part.length;
+  };
+  if (definitions && !after) add(`${definitions}\n\n`);
+  which.forEach((k, j) => {
+    // Between pieces that are not neighbours, a paragraph of its own: right after indented code the
+    // parser reads some lines as if they interrupted it (see splitPieces), and a piece is cut there
+    // only when the text before it is not code, which the piece put before it here may be.
+    if (j > 0 && pieces[k]!.start !== pieces[which[j - 1]!]!.end) add(SEPARATOR);
+    starts.push(length);
+    add(source.slice(pieces[k]!.start, pieces[k]!.end));
+    ends.push(length);
+  });
+  if (definitions && after) add(`\n\n${definitions}`);
+  const parsed = parts.join('');
+  const nodes: Nodes[][] = which.map(() => []);
+  let j = 0;
+  for (const node of markdownTree(parsed).children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start < starts[0]!) continue; // definitions put before the pieces
+    while (j + 1 < starts.length && start >= starts[j + 1]!) j++;
+    if (start >= ends[j]!) continue; // a separator, or the definitions after the pieces
+    nodes[j]!.push(node);
+  }
+  return { parsed, nodes, starts };
+}
+
+const SEPARATOR = 'x\n\n';
+
+/**
+ * Every piece's reading: the previous version's for a piece it had too, the parser's for the
+ * others, read in one parse with the definitions they refer to (`alone`: one parse per piece, as
+ * for the tests to compare).
+ */
+function readPieces(source: string, pieces: readonly Piece[], definitions: ReadonlyMap<string, string>, next: Map<string, ChunkReading>, cache: ReadonlyMap<string, ChunkReading> | undefined, alone: boolean): ChunkReading[] {
+  const referred: (string[] | undefined)[] = [];
+  const keys = pieces.map((piece) => {
+    if (piece.plainEnd !== undefined) {
+      referred.push(undefined);
+      return undefined;
+    }
+    const text = source.slice(piece.start, piece.end);
+    const lines = definitionsFor(text, definitions);
+    referred.push(lines);
+    // Unambiguous whatever the text holds: its length first, then it, then the definitions.
+    return `${piece.start === 0 ? 1 : 0}${text.length}:${text}${lines.length > 0 ? JSON.stringify(lines) : ''}`;
+  });
+  const known = pieces.map((piece, k) => (piece.plainEnd !== undefined ? plainReading(piece.plainEnd - piece.start, piece.plainDepth ?? 0) : (next.get(keys[k]!) ?? cache?.get(keys[k]!))));
+  const unknown = indexesOf(known);
+  const groups = alone ? unknown.map((k) => [k]) : groupsOf(pieces, unknown);
+  for (const group of groups) {
+    const lines = new Set<string>();
+    for (const k of group) for (const line of referred[k] ?? []) lines.add(line);
+    // The first piece keeps the start of the text (front matter): definitions go after it, and it
+    // is parsed on its own, for a fence left open at the end of the text not to swallow them.
+    const firstAlone = lines.size > 0 && group[0] === 0 && group.length > 1;
+    for (const part of firstAlone ? [[0], group.slice(1)] : [group]) readGroup(source, pieces, part, referred, known);
+  }
+  keys.forEach((key, k) => {
+    if (key !== undefined) next.set(key, known[k]!);
+  });
+  return known as ChunkReading[];
+}
+
+/**
+ * The new pieces in groups of about GROUP characters, each parsed at once: one parse per piece
+ * costs the parser's set-up each time, one parse of everything costs more than its share (the
+ * parser's work grows faster than its input: 0.25 MB of dense Markdown took 7 s, 1 MB 36 s).
+ */
+function groupsOf(pieces: readonly Piece[], unknown: readonly number[]): number[][] {
+  const groups: number[][] = [];
+  let size = 0;
+  for (const k of unknown) {
+    const length = pieces[k]!.end - pieces[k]!.start;
+    if (groups.length === 0 || size + length > GROUP) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1]!.push(k);
+    size += length;
+  }
+  return groups;
+}
+
+const GROUP = 4096;
+
+function readGroup(source: string, pieces: readonly Piece[], group: readonly number[], referred: readonly (string[] | undefined)[], known: (ChunkReading | undefined)[]): void {
+  const lines = new Set<string>();
+  for (const k of group) for (const line of referred[k] ?? []) lines.add(line);
+  // Apart from each other, so that none reads as part of another.
+  const { parsed, nodes, starts } = parseTogether(source, pieces, group, [...lines].join('\n\n'), group[0] === 0);
+  group.forEach((k, j) => {
+    const masks: TextSpan[] = [];
+    const found: Found[] = [];
+    for (const node of nodes[j]!) collect(node, parsed, masks, found, false);
+    known[k] = { found: found.map((item) => shiftFound(item, -starts[j]!)), masks: masks.map((mask) => shiftSpan(mask, -starts[j]!)) };
+  });
+}
+
+/** The definitions of a tree, containers included, each as a line that defines its label alone. */
+function definitionLines(node: Nodes): [string, string][] {
+  if (node.type === 'definition') return [[normalLabel(node.label ?? node.identifier), `[${node.label ?? node.identifier}]: x`]];
+  const own: [string, string][] = node.type === 'footnoteDefinition' ? [[normalLabel(`^${node.label ?? node.identifier}`), `[^${node.label ?? node.identifier}]: x`]] : [];
+  if ('children' in node) for (const child of node.children as Nodes[]) own.push(...definitionLines(child));
+  return own;
+}
+
+/** A plain paragraph or heading at the margin (see Piece.plainEnd): what the tree would give, without the tree. */
+function plainReading(end: number, depth: number): ChunkReading {
+  if (depth > 0) return { found: [{ type: 'heading', depth, span: { start: 0, end }, words: { start: depth + 1, end } }], masks: [] };
+  return { found: [{ type: 'paragraph', span: { start: 0, end }, bodyStart: 0, topLevel: true }], masks: [] };
 }
 
 function shiftSpan(span: TextSpan, delta: number): TextSpan {
@@ -292,17 +453,24 @@ function markdownHeading(source: string, text: string, level: number, words: Tex
   };
 }
 
+/** A block of a paragraph, heading or list item, written out (a spread of `base` per block showed in profiles of edits). */
+function block(base: { span: TextSpan; firstLine: number; lastLine: number }, kind: BlockKind, bodyStart: number, heading: MarkdownHeading | undefined): MarkdownBlock {
+  return { kind, span: base.span, firstLine: base.firstLine, lastLine: base.lastLine, bodyStart, heading, cells: undefined, table: -1 };
+}
+
 /**
  * A top-level paragraph that starts with a report's own numbering (一、 （一） 1.1) is a heading as
  * in plain text, alone or run in: Chinese reports keep that numbering when written in Markdown.
  */
 function numberedParagraph(source: string, text: string, lines: LineIndex, base: { span: TextSpan; firstLine: number; lastLine: number; cells: undefined; table: number }, span: TextSpan, firstLine: number, lastLine: number): MarkdownBlock {
+  const plain = block(base, 'paragraph', span.start, undefined);
+  // The numbering must start the paragraph: most start with a word, and need no line scan.
+  if (!mayStartMarker(text.charCodeAt(span.start))) return plain;
   const info = scanLineAt(text, lines, firstLine);
-  const plain: MarkdownBlock = { ...base, kind: 'paragraph', bodyStart: span.start, heading: undefined };
   if (info.kind !== 'marker' || info.contentStart !== span.start) return plain;
   const raw = { firstLine, lastLine, start: span.start, end: span.end, lead: info.kind, blankBefore: true, blankAfter: true, setextLevel: 0 };
   const draft = numberedHeading(text, raw, info);
   if (!draft) return plain;
   const heading: MarkdownHeading = { name: source.slice(draft.span.start, draft.span.end), span: draft.span, rank: draft.rank, numbering: draft.numbering, runIn: draft.runIn, line: draft.line, topLevel: false };
-  return { ...base, kind: draft.runIn ? 'paragraph' : 'heading', bodyStart: draft.bodyStart ?? span.end, heading };
+  return block(base, draft.runIn ? 'paragraph' : 'heading', draft.bodyStart ?? span.end, heading);
 }
