@@ -33,11 +33,17 @@ export function findStatements(context: AnalysisContext): Statement[] {
   }
   for (const sentence of context.sentences) {
     // A metric stated again later in the same sentence marks an enumeration of items.
-    const metrics = sentence.clauses.clauses.filter((c) => c.figures.length > 0 && c.metric !== '').map((c) => c.metric);
+    const clauses = sentence.clauses.clauses;
+    let named = 0;
+    for (let k = 0; k < clauses.length; k++) if (clauses[k]!.figures.length > 0 && clauses[k]!.metric !== '') named++;
+    if (named < 2) continue; // most sentences: nothing to compare, nothing to allocate
+    const metrics = clauses.filter((c) => c.figures.length > 0 && c.metric !== '').map((c) => c.metric);
     if (new Set(metrics).size < metrics.length) for (const m of metrics) enumerated.add(m);
   }
   return enumerated.size === 0 ? statements : statements.filter((s) => !enumerated.has(s.metric));
 }
+
+const NO_STATEMENTS: readonly Statement[] = [];
 
 /** Words that point back (这些建设项目, these jobs): the subject is somewhere earlier, not in the sentence. */
 const POINTS_BACK = /^(?:这些|这个|这类|这项|该|此|其|上述|以上|these|this|those|that)/i;
@@ -48,8 +54,9 @@ const POINTS_BACK = /^(?:这些|这个|这类|这项|该|此|其|上述|以上|t
  * 旅客周转量…): only clauses before the first ； are statements. A label before a
  * colon (铁：…) is the subject of what follows.
  */
-function sentenceStatements(text: string, clauses: readonly Clause[]): Statement[] {
-  if (clauses.length === 0 || POINTS_BACK.test(text.slice(clauses[0]!.span.start, clauses[0]!.span.end).trim())) return [];
+function sentenceStatements(text: string, clauses: readonly Clause[]): readonly Statement[] {
+  if (!clauses.some((clause) => clause.figures.length > 0)) return NO_STATEMENTS;
+  if (POINTS_BACK.test(text.slice(clauses[0]!.span.start, clauses[0]!.span.end).trim())) return [];
   const statements: Statement[] = [];
   let subject = '';
   for (const clause of clauses) {

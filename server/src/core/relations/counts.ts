@@ -2,6 +2,7 @@ import { parseNumeral } from '../figures/numerals';
 import type { TextSpan } from '../model';
 import { between, clauseStart, MARK_FIRST_ITEM, MARK_ASCII_COLON, MARK_COLON, MARK_ENUMERATION, MARK_NAMELY, MARK_QUOTE, MARK_THIS, type AnalysisContext, type SentenceView } from './context';
 import type { CountRelation } from './types';
+import { flags } from '../text/chars';
 
 const EN_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** Longest item of a listed count; longer "items" mean the list is prose, not an enumeration. */
@@ -230,10 +231,11 @@ function quotedListThenNumeral(text: string, sentence: TextSpan, out: CountRelat
   }
 }
 
-const LIST_NUMERALS = new Set([...'二两三四五六七八九十23456789'].map((ch) => ch.charCodeAt(0)));
-const COUNTERS = new Set([...'大个项类'].map((ch) => ch.charCodeAt(0)));
+// Tables, not Sets: listThenNumeral asks of every character of every sentence.
+const LIST_NUMERALS = flags('二两三四五六七八九十23456789');
+const COUNTERS = flags('大个项类');
 /** Characters a numeral is written with: a digit after one of them is inside a larger numeral (十四 → not 四). */
-const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十百千万亿0123456789０１２３４５６７８９第几'].map((ch) => ch.charCodeAt(0)));
+const NUMERAL_CHARS = flags('零〇一二两三四五六七八九十百千万亿0123456789０１２３４５６７８９第几');
 /** 和/及/与/以及 join the last item of a list to the one before it: A、B和C is three. */
 const LAST_JOIN = /和|及|与|以及|并/;
 /**
@@ -259,8 +261,8 @@ const LEADING_PREPOSITION = /^(?:在|对|把|以|向|为|从|按照|根据|围�
 function listThenNumeral(text: string, sentence: TextSpan, out: CountRelation[]): void {
   for (let i = sentence.start + 3; i + 3 < sentence.end; i++) {
     // After 这 the list is an apposition, read by appositiveList.
-    if (!COUNTERS.has(text.charCodeAt(i + 1)) || !LIST_NUMERALS.has(text.charCodeAt(i)) || text[i - 1] === '的' || text[i - 1] === '这') continue;
-    if (NUMERAL_CHARS.has(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
+    if (COUNTERS[text.charCodeAt(i + 1)] !== 1 || LIST_NUMERALS[text.charCodeAt(i)] !== 1 || text[i - 1] === '的' || text[i - 1] === '这') continue;
+    if (NUMERAL_CHARS[text.charCodeAt(i - 1)] === 1 || !isHan(text.charCodeAt(i + 2)) || !isHan(text.charCodeAt(i + 3))) continue;
     // A、B、C等五个…: 等 may close the list ("namely") or leave items out ("and others").
     const etc = text[i - 1] === '等';
     let items: TextSpan[] = [];
@@ -336,7 +338,7 @@ function numeralThenColonList(text: string, sentence: TextSpan, paragraphEnd: nu
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const stated = parseNumeral(m[1]!, 0, m[1]!.length)?.value;
     // A whole numeral only: 第十条 is an ordinal, 二十四个 is not 四个.
-    if (stated === undefined || stated < 2 || (m.index > 0 && NUMERAL_CHARS.has(slice.charCodeAt(m.index - 1)))) continue;
+    if (stated === undefined || stated < 2 || (m.index > 0 && NUMERAL_CHARS[slice.charCodeAt(m.index - 1)] === 1)) continue;
     // A count inside an item of a marked list (一是坚持四项基本原则，一是…) belongs to that item: it announces nothing.
     if (ITEM_MARKER.test(slice.slice(clauseStart(slice, { start: 0, end: slice.length }, m.index), m.index))) continue;
     const listStart = m.index + m[0].length;

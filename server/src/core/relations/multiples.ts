@@ -21,11 +21,14 @@ export function findMultiples(context: AnalysisContext, changes: readonly Change
     multiples.push(read);
     taken.add(change);
   }
-  // A multiple the change reader already checks (or handed over above) is not read twice.
-  const read = new Set<Figure>([...changes.map((c) => c.stated), ...multiples.map((m) => m.stated)]);
+  // A multiple the change reader already checks (or handed over above) is not read twice. Made when
+  // the first multiple turns up: most paragraphs have none, and this runs for every paragraph.
+  let read: Set<Figure> | undefined;
   for (const sentence of context.sentences) {
     for (const figure of sentence.figures) {
-      if (figure.kind !== 'multiple' || read.has(figure)) continue;
+      if (figure.kind !== 'multiple') continue;
+      read ??= new Set<Figure>([...changes.map((c) => c.stated), ...multiples.map((m) => m.stated)]);
+      if (read.has(figure)) continue;
       const found = decreaseWithoutValues(context.text, sentence, figure) ?? timesOf(context.text, sentence, figure) ?? increaseBy(context.text, sentence, figure);
       if (found) multiples.push(found);
     }
