@@ -2,6 +2,7 @@ import { readSentence } from '../clauses/readClauses';
 import type { Clause, SentenceClauses } from '../clauses/types';
 import { isQuantity, type Figure } from '../figures/figure';
 import type { Paragraph, TextSpan } from '../model';
+import { flags } from '../text/chars';
 
 /** A sentence with the quantities stated in it, and where it sits. */
 export interface SentenceView {
@@ -84,12 +85,13 @@ export function paragraphContext(text: string, paragraph: Paragraph, blockFigure
   return { text, sentences };
 }
 
-const CLAUSE_DELIMITERS = new Set('，,；;：:、。！？!?（）()\n');
+/** A code-unit table, not a Set of strings: clauseStart walks back over every character of a clause, for many figures. */
+const CLAUSE_DELIMITERS = flags('，,；;：:、。！？!?（）()\n');
 
 /** Where the clause holding `position` starts: after the last comma, semicolon, 、 or colon. */
 export function clauseStart(text: string, sentence: TextSpan, position: number): number {
   let k = position;
-  while (k > sentence.start && !CLAUSE_DELIMITERS.has(text[k - 1]!)) k--;
+  while (k > sentence.start && CLAUSE_DELIMITERS[text.charCodeAt(k - 1)] !== 1) k--;
   return k;
 }
 
