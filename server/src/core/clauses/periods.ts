@@ -65,7 +65,9 @@ const NONE: ReadPeriods = { period: undefined, base: undefined };
 
 function chinesePeriods(text: string): ReadPeriods {
   if (!CN_PERIOD_CHARS.test(text)) return NONE;
-  const span = CN_SPAN.exec(text);
+  // Each pattern below holds one of these characters: a clause without it skips the pattern (most do).
+  const hasYear = text.includes('年');
+  const span = hasYear ? CN_SPAN.exec(text) : null;
   if (span) {
     const from = yearOf(span[1] ?? span[4]!);
     const to = yearOf(span[2] ?? span[3]!);
@@ -81,25 +83,27 @@ function chinesePeriods(text: string): ReadPeriods {
     else period ??= found;
   };
   CN_YEAR.lastIndex = 0;
-  for (let m = CN_YEAR.exec(text); m; m = CN_YEAR.exec(text)) {
+  for (let m = hasYear ? CN_YEAR.exec(text) : null; m; m = CN_YEAR.exec(text)) {
     const year = yearOf(m[0]);
     if (year !== undefined && year >= 1900 && year <= 2100) take({ text: m[0], key: `Y${year}` }, m.index);
   }
-  const stretch = CN_YEARS_STRETCH.exec(text);
+  const stretch = hasYear ? CN_YEARS_STRETCH.exec(text) : null;
   if (stretch) {
     const years = small(stretch[1]!);
     if (years !== undefined && years > 0 && years <= 100) take({ text: stretch[0], key: `years:${years}`, years }, stretch.index);
   }
-  const plan = CN_FIVE_YEAR_PLAN.exec(text);
+  const plan = text.includes('五') ? CN_FIVE_YEAR_PLAN.exec(text) : null;
   if (plan) take({ text: plan[0], key: `plan:${plan[0].replace(/[“”]/g, '')}`, years: 5 }, plan.index);
-  const months = CN_MONTHS.exec(text);
+  const hasMonth = text.includes('月');
+  const months = hasMonth ? CN_MONTHS.exec(text) : null;
   if (months) take({ text: months[0], key: `M${small(months[1]!)}-${small(months[2]!)}` }, months.index);
-  else {
+  else if (hasMonth) {
     const month = CN_MONTH.exec(text);
     if (month) take({ text: month[0], key: `M${small(month[1]!)}` }, month.index);
   }
-  const quarter = CN_QUARTER.exec(text);
+  const quarter = text.includes('季') ? CN_QUARTER.exec(text) : null;
   if (quarter) take({ text: quarter[0], key: `Q:${quarter[0].replace(/^第/, '')}` }, quarter.index);
+  if (!hasYear) return { period, base };
   const half = CN_HALF.exec(text);
   if (half) take({ text: half[0], key: half[0] === '上半年' ? 'H1' : 'H2' }, half.index);
   for (const [pattern, key] of CN_RELATIVE) {
