@@ -146,6 +146,8 @@ function shortPeriod(text: string, sentence: SentenceView): boolean {
 }
 
 function shareWords(text: string, sentence: SentenceView, out: SizeWordRelation[]): void {
+  // A share word describes a percentage: without one in the sentence, none of its patterns need run.
+  if (!sentence.figures.some((f) => f.kind === 'percent')) return;
   const own = text.slice(sentence.span.start, sentence.span.end);
   for (const { word, pattern } of SHARE_WORDS) {
     if (word.english !== sentence.english) continue;
@@ -187,8 +189,10 @@ function roleOf(sentence: SentenceView, figure: Figure): ClauseFigure['role'] | 
  * are the sentence's one value compared with (由/从/比…的/from) and its one comparable level.
  */
 function ratioWords(text: string, sentence: SentenceView, out: SizeWordRelation[], unverifiable: UnverifiableRelation[]): void {
-  const own = text.slice(sentence.span.start, sentence.span.end);
   const { clauses } = sentence.clauses;
+  // A ratio word is read against a value compared with (valuesBefore): without one, none of its patterns need run.
+  if (!clauses.some((c) => c.figures.some((f) => f.role === 'base'))) return;
+  const own = text.slice(sentence.span.start, sentence.span.end);
   for (const { word, pattern } of RATIO_WORDS) {
     if (word.english !== sentence.english) continue;
     pattern.lastIndex = 0;
