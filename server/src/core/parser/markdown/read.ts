@@ -1,5 +1,5 @@
 import type { Nodes, Parents, Table as MdTable } from 'mdast';
-import type { BlockKind, CellAlign, Numbering, TextSpan } from '../../model';
+import type { BlockKind, CellAlign, Heading, Numbering, TextSpan } from '../../model';
 import { LineIndex } from '../../text/lineIndex';
 import { trimHeadingEnd, numberedHeading } from '../headings';
 import { scanLineAt } from '../lines';
@@ -22,13 +22,8 @@ export interface MarkdownBlock {
   readonly table: number;
 }
 
-export interface MarkdownHeading {
-  readonly name: string;
-  readonly span: TextSpan;
-  readonly rank: number;
-  readonly numbering: Numbering | undefined;
-  readonly runIn: boolean;
-  readonly line: number;
+/** A heading as the model has it, before its block index is known. */
+export interface MarkdownHeading extends Omit<Heading, 'block'> {
   /** ATX level 1 or setext `===`: the one that can be the report's title. */
   readonly topLevel: boolean;
 }
