@@ -18,7 +18,7 @@ import { globProblem, globToRegExp, SCAN_LIMITS } from '../workspaceFiles';
 import { toSarif, type CheckedFile } from './sarif';
 import { availableParallelism } from 'node:os';
 import { readBaseline, type Baseline } from './baseline';
-import { collectFiles } from './collectFiles';
+import { collectFiles, type Collected } from './collectFiles';
 import { checkOnWorkers } from './workerPool';
 
 /** What `check` takes beyond the common options: `--locale` and `--severity CODE=LEVEL`. */
@@ -150,8 +150,9 @@ export function checkCommand(
   out: (text: string) => void,
   err: (text: string) => void,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  collected?: Collected,
 ): number {
-  return checkPrepared(service, prepareCheck(files, format, options, env, err), options, version, out, err);
+  return checkPrepared(service, prepareCheck(files, format, options, env, err, collected), options, version, out, err);
 }
 
 function checkPrepared(service: ReportLanguageService, run: PreparedCheck, options: CheckOptions, version: string, out: (text: string) => void, err: (text: string) => void): number {
@@ -179,8 +180,9 @@ export async function checkCommandParallel(
   out: (text: string) => void,
   err: (text: string) => void,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  collected?: Collected,
 ): Promise<number> {
-  const run = prepareCheck(files, format, options, env, err);
+  const run = prepareCheck(files, format, options, env, err, collected);
   const jobs = Math.min(options.jobs ?? defaultJobs(run.files), run.files.length);
   if (jobs <= 1 || run.files.includes('-')) return checkPrepared(service, run, options, version, out, err);
   const progress = new Progress(options.progress === true, run.files.length, err);
@@ -218,11 +220,12 @@ interface PreparedCheck {
   readonly baseline: Baseline | undefined;
 }
 
-function prepareCheck(args: readonly string[], format: string | undefined, options: CheckOptions, env: Readonly<Record<string, string | undefined>>, err: (text: string) => void): PreparedCheck {
+/** `collected`: what collectFiles(args) gave, when the caller walked the folders and globs already. */
+function prepareCheck(args: readonly string[], format: string | undefined, options: CheckOptions, env: Readonly<Record<string, string | undefined>>, err: (text: string) => void, collected?: Collected): PreparedCheck {
   const chosen = checkFormat(format, ['text', 'json', 'sarif']);
   if (args.length === 0) throw new UsageError('check needs at least one FILE, DIR or GLOB');
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, process.cwd());
-  const { files, empty } = collectFiles(args);
+  const { files, empty } = collected ?? collectFiles(args);
   for (const arg of empty) err(`report-lens: no reports in ${arg}\n`);
   return { format: chosen, locale: options.locale ?? localeFromEnv(env), files, empty, baseline };
 }

@@ -4,7 +4,7 @@ import { checkCommand, checkCommandParallel, localeFromEnv, maxFileSizeFor, take
 import { relationsCommand } from './relationsCommand';
 import { figuresCommand } from './figuresCommand';
 import { outlineCommand } from './outlineCommand';
-import { collectFiles } from './collectFiles';
+import { collectFiles, type Collected } from './collectFiles';
 import { readDocuments, ReadError, withDocuments } from './readReport';
 
 const USAGE = `Usage: report-lens <command> [options] FILE...
@@ -73,27 +73,35 @@ export function run(argv: readonly string[], out: (text: string) => void, err: (
  * extracted text lives in this thread only); without Word documents, `check` on many files uses
  * worker threads.
  */
-export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: CliIo = {}): Promise<number> {
   let documents = new Map();
+  // check's folders and globs, walked once: for the Word documents among them here, and for check itself.
+  let collected: Collected | undefined;
   try {
     const { argv: common, check } = takeCheckOptions(argv);
     const args = parseArgs(common);
     // The limit each command will read the file with: check's may come from the project's report-lens.json.
     const limitOf = (file: string): number =>
       args.command === 'check' ? maxFileSizeFor(file, { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}) }) : args.maxFileSize;
-    // check expands folders and globs: the Word documents among what they name are read here too.
-    const named = args.command === 'check' ? collectFiles(args.files).files : args.files;
-    documents = await readDocuments(named, limitOf);
+    if (args.command === 'check') collected = collectFiles(args.files);
+    documents = await readDocuments(collected?.files ?? args.files, limitOf);
   } catch (error) {
     // A usage error: run() reports it.
     if (!(error instanceof UsageError)) throw error;
   }
-  if (documents.size > 0) return withDocuments(documents, () => run(argv, out, err));
-  return runAsync(argv, out, err, io);
+  const withCollected: CliIo = collected ? { ...io, collected } : io;
+  if (documents.size > 0) return withDocuments(documents, () => guarded(err, () => dispatch(argv, out, err, withCollected, false) as number));
+  return runAsync(argv, out, err, withCollected);
+}
+
+/** How the CLI was started: progress on a terminal, and check's files if they were already collected. */
+interface CliIo {
+  readonly progress?: boolean;
+  readonly collected?: Collected;
 }
 
 /** `check` on many files on worker threads (no Word documents: see runCli). */
-export async function runAsync(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean } = {}): Promise<number> {
+export async function runAsync(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: CliIo = {}): Promise<number> {
   try {
     return await guarded(err, () => dispatch(argv, out, err, io, true));
   } catch (error) {
@@ -103,7 +111,7 @@ export async function runAsync(argv: readonly string[], out: (text: string) => v
   }
 }
 
-function dispatch(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: { progress?: boolean }, parallel: boolean): number | Promise<number> {
+function dispatch(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, io: CliIo, parallel: boolean): number | Promise<number> {
   const { argv: common, check } = takeCheckOptions(argv);
   const args = parseArgs(common);
   if (args.version) {
@@ -122,7 +130,7 @@ function dispatch(argv: readonly string[], out: (text: string) => void, err: (te
       return figuresCommand(service, args.files, args.format, out, args.maxFileSize);
     case 'check': {
       const options = { ...check, ...(args.maxFileSizeGiven ? { maxFileSize: args.maxFileSize } : {}), ...(io.progress ? { progress: true } : {}) };
-      return parallel ? checkCommandParallel(service, args.files, args.format, options, VERSION, out, err) : checkCommand(service, args.files, args.format, options, VERSION, out, err);
+      return parallel ? checkCommandParallel(service, args.files, args.format, options, VERSION, out, err, process.env, io.collected) : checkCommand(service, args.files, args.format, options, VERSION, out, err, process.env, io.collected);
     }
     case 'relations':
       return relationsCommand(service, args.files, args.format, check.locale ?? localeFromEnv(process.env), out, args.maxFileSize);
