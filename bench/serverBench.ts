@@ -9,6 +9,7 @@ import { getReportLanguageService } from '../server/src/core/languageService';
 import { label } from './analysis';
 import { reportOf } from './corpus';
 import { BenchServer } from './lspClient';
+import { EchoPeer } from './transportFloor';
 import { bytesOf, MB, Random, statsOf } from './measure';
 import type { Results } from './results';
 
@@ -107,21 +108,40 @@ async function hovers(results: Results, server: BenchServer, uri: string, text: 
   const hoverWarmUps = smoke ? 2 : 20;
   const hoverRuns = smoke ? 10 : 200;
   const hoverSamples: number[] = [];
+  const echoSamples: number[] = [];
   let answered = 0;
-  for (let i = 0; i < hoverWarmUps + hoverRuns; i++) {
-    const figure = hoverRandom.pick(figures);
-    const position = doc.lines.positionAt((figure.numberSpan.start + figure.numberSpan.end) >> 1);
-    const started = performance.now();
-    const hover = await server.hover(uri, position);
-    if (i < hoverWarmUps) continue;
-    hoverSamples.push(performance.now() - started);
-    if (hover) answered++;
+  // The peer: the same round trip to a process with nothing to do, alternated with the hovers.
+  const echo = EchoPeer.start();
+  try {
+    for (let i = 0; i < hoverWarmUps + hoverRuns; i++) {
+      const figure = hoverRandom.pick(figures);
+      const position = doc.lines.positionAt((figure.numberSpan.start + figure.numberSpan.end) >> 1);
+      const started = performance.now();
+      const hover = await server.hover(uri, position);
+      const hoverMs = performance.now() - started;
+      const echoMs = await echo.roundTrip();
+      if (i < hoverWarmUps) continue;
+      hoverSamples.push(hoverMs);
+      echoSamples.push(echoMs);
+      if (hover) answered++;
+    }
+  } finally {
+    echo.stop();
   }
   const hover = statsOf(hoverSamples);
+  const floor = statsOf(echoSamples);
   results.add({ key: 'hoverMedianMs', label: `hover on a figure, ${label(size)} report, server (median)`, value: hover.median, unit: 'ms', budget: { op: '<=', limit: 1 } });
   results.add({ key: 'hoverP95Ms', label: `hover on a figure, ${label(size)} report, server (p95)`, value: hover.p95, unit: 'ms', budget: { op: '<=', limit: 1 } });
+  results.add({ key: 'echoMedianMs', label: 'peer: JSON-RPC round trip to a process that only echoes, same transport (median)', value: floor.median, unit: 'ms' });
+  results.add({ key: 'echoP95Ms', label: 'peer: JSON-RPC round trip to a process that only echoes, same transport (p95)', value: floor.p95, unit: 'ms' });
+  results.add({ key: 'hoverOverEchoMedianMs', label: 'hover minus echo, what the server itself adds (median of differences)', value: medianDifference(hoverSamples, echoSamples), unit: 'ms' });
   results.detail('hoverRuns', hover.runs);
   results.detail('hoverAnswered', answered);
+}
+
+/** The median of the paired differences: what a hover costs beyond the round trip made right after it. */
+function medianDifference(a: readonly number[], b: readonly number[]): number {
+  return statsOf(a.map((x, k) => x - b[k]!)).median;
 }
 
 /** `1MB`, `16MB`; the smoke run's sizes as `Smoke0` … so keys say which run made them. */
