@@ -109,11 +109,24 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return undefined;
     const { maxFileSize } = await settings.get(uri);
-    if (exceeds(document.getText(), maxFileSize)) {
+    if (tooLarge(document, maxFileSize)) {
       tellTooLarge(document, maxFileSize);
       return undefined;
     }
     return models.get(document);
+  };
+
+  /**
+   * Every request asks whether its document is too large; counting the UTF-8 bytes of a text between a
+   * third of the limit and the limit in characters walks all of it, so the answer is kept per version.
+   */
+  const sizeChecked = new Map<string, { version: number; limit: number; exceeds: boolean }>();
+  const tooLarge = (document: TextDocument, limit: number): boolean => {
+    const known = sizeChecked.get(document.uri);
+    if (known && known.version === document.version && known.limit === limit) return known.exceeds;
+    const answer = exceeds(document.getText(), limit);
+    sizeChecked.set(document.uri, { version: document.version, limit, exceeds: answer });
+    return answer;
   };
 
   const tellTooLarge = (document: TextDocument, limit: number): void => {
@@ -303,7 +316,10 @@ export function startServer(connection: Connection): void {
   };
 
   // A document opened anew (even under a uri already open) is parsed from scratch: its text is unrelated to the cached model's.
-  documents.onDidOpen((event) => models.forget(event.document.uri));
+  documents.onDidOpen((event) => {
+    models.forget(event.document.uri);
+    sizeChecked.delete(event.document.uri);
+  });
 
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));
@@ -312,6 +328,7 @@ export function startServer(connection: Connection): void {
     models.forget(event.document.uri);
     settings.forget(event.document.uri);
     toldTooLarge.delete(event.document.uri);
+    sizeChecked.delete(event.document.uri);
     // A closed report is the workspace pass's again (its disk text may differ from what was shown).
     workspaceDiagnostics.changed('files');
   });

@@ -18,7 +18,7 @@ import {
   WorkspaceSymbolRequest,
   type DocumentSymbol,
 } from 'vscode-languageserver-protocol/node';
-import { names } from '../support/outline';
+import { flatten, names } from '../support/outline';
 import { fixturePath, readFixture, ROOT } from '../support/paths';
 import { startServer, withTimeout, SERVER_BIN, type RunningServer } from '../support/serverProcess';
 
@@ -194,6 +194,26 @@ describe('language server settings and limits', () => {
       assert.deepEqual(second, []);
       assert.equal(server.shown.length, 1, 'one warning, not one per request');
       assert.match(server.shown[0]!, /big\.report.*maxFileSize/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('the size verdict is kept per version: a report edited or reopened below the limit is analysed', async () => {
+    // 600 characters of Chinese are 1,800 UTF-8 bytes: between a third of the limit and the limit in
+    // characters, where only counting the bytes decides.
+    const server = await startServer({ settings: { maxFileSize: 1000 } });
+    try {
+      const uri = 'file:///virtual/size.report';
+      const big = REPORT + '正'.repeat(600);
+      const outline = async (): Promise<DocumentSymbol[]> => ((await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []) as DocumentSymbol[];
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 1, text: big } });
+      assert.deepEqual(await outline(), []);
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: REPORT }] });
+      assert.deepEqual(flatten(await outline()).map((symbol) => symbol.name), ['报告标题', '一、总体情况', '二、下一步安排']);
+      await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'report', version: 2, text: big } });
+      assert.deepEqual(await outline(), [], 'reopened at the same version with other text: judged anew');
     } finally {
       await server.stop();
     }
