@@ -130,7 +130,7 @@ async function main(): Promise<void> {
 
   // Other work on the machine skews every number: the load average says how busy it was.
   const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadBefore, loadAfter: os.loadavg()[0]! };
-  const order = ['analysisThroughputMBps', 'analysis1MBms', ...['1MB', '4MB', '16MB', '20KB', '50KB', '100KB'].flatMap((size) => [`editToDiagnostics${size}MedianMs`, `editToDiagnostics${size}P95Ms`]), 'hoverMedianMs', 'hoverP95Ms', 'echoMedianMs', 'echoP95Ms', 'hoverOverEchoMedianMs', 'serverRssAfterEditsMB', 'checkVsAutocorrectRatio', 'figuresMBps', 'figuresSpeedupVsPeer'];
+  const order = ['analysisThroughputMBps', 'analysis1MBms', ...['1MB', '4MB', '16MB', '20KB', '50KB', '100KB'].flatMap((size) => [`editToDiagnostics${size}MedianMs`, `editToDiagnostics${size}P95Ms`]), 'hoverMedianMs', 'hoverP95Ms', 'echoMedianMs', 'echoP95Ms', 'hoverOverEchoMedianMs', 'serverRssAfterEditsMB', 'serverRssSettledMB', 'checkVsAutocorrectRatio', 'figuresMBps', 'figuresSpeedupVsPeer'];
   results.metrics.sort((a, b) => rank(order, a.key) - rank(order, b.key));
   if (asJson) {
     process.stdout.write(`${json(results, { benchmark: 'report-lens', smoke, seconds, ...machine }, smoke)}\n`);

@@ -23,6 +23,8 @@ export class LifecycleReader extends AbstractMessageReader implements MessageRea
   constructor(
     private readonly inner: MessageReader,
     private readonly writer: MessageWriter,
+    /** Told of every message that comes in (the idle collector's clock). */
+    private readonly onMessage: () => void = () => undefined,
   ) {
     super();
     inner.onError((error) => this.fireError(error));
@@ -37,6 +39,7 @@ export class LifecycleReader extends AbstractMessageReader implements MessageRea
 
   listen(callback: DataCallback): Disposable {
     return this.inner.listen((message) => {
+      this.onMessage();
       if (this.admit(message)) callback(message);
     });
   }

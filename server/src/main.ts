@@ -13,6 +13,7 @@ import {
   type NotificationMessage,
 } from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
+import { IdleCollector } from './idleMemory';
 import { LifecycleReader } from './lifecycle';
 import { startServer } from './server';
 
@@ -42,7 +43,8 @@ if (args.includes('--help') || args.includes('-h') || !args.some((arg) => TRANSP
   process.exitCode = out === process.stdout ? 0 : 2;
 } else {
   const [input, writer] = transport(args);
-  const reader = new LifecycleReader(input, writer);
+  const idle = IdleCollector.forThisProcess();
+  const reader = new LifecycleReader(input, writer, () => idle?.activity());
   // The transport ending is the client gone: exit, cleanly only after a shutdown (what
   // vscode-languageserver does for the streams it creates itself).
   reader.onClose(() => process.exit(reader.shutdownReceived ? 0 : 1));
