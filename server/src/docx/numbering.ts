@@ -3,7 +3,12 @@
  * from numbering.xml (a format and a pattern per list level) while it lays the page out. The checks
  * read heading numbers from the text, so the extracted text has to carry them the same way.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import type * as Xmldom from '@xmldom/xmldom';
+
+/** The XML parser, loaded with the first Word document: a run that reads none (most) does not evaluate it. */
+function xmldom(): typeof Xmldom {
+  return require('@xmldom/xmldom') as typeof Xmldom;
+}
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 /** Marks a paragraph-style link added by tagLevels, never a style of the document. */
@@ -45,7 +50,7 @@ export interface Numbering {
  * get one too. No paragraph has such a style, so nothing else mammoth does changes.
  */
 export function tagLevels(xml: string): string {
-  const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'text/xml');
+  const doc = new (xmldom().DOMParser)({ errorHandler: () => undefined }).parseFromString(xml, 'text/xml');
   const definitions = new Map<string, Element>();
   for (const abstract of elements(doc, 'w:abstractNum')) {
     const id = abstract.getAttribute('w:abstractNumId') ?? '';
@@ -76,7 +81,7 @@ export function tagLevels(xml: string): string {
     num.parentNode?.insertBefore(copy, num);
     reference.setAttribute('w:val', copyId);
   }
-  return new XMLSerializer().serializeToString(doc);
+  return new (xmldom().XMLSerializer)().serializeToString(doc);
 }
 
 function link(doc: Document, lvl: Element, style: string): void {
@@ -95,7 +100,7 @@ export function readNumbering(xml: string | undefined): Numbering {
   const byStyle = new Map<string, LevelFormat>();
   const levels = new Map<string, Map<number, LevelFormat>>();
   if (xml === undefined) return { byStyle, levels };
-  const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'text/xml');
+  const doc = new (xmldom().DOMParser)({ errorHandler: () => undefined }).parseFromString(xml, 'text/xml');
   const restarts = startOverrides(doc);
   for (const abstract of elements(doc, 'w:abstractNum')) {
     const id = abstract.getAttribute('w:abstractNumId') ?? '';

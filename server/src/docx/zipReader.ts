@@ -6,7 +6,7 @@
  * pass a budget (whatever the archive declares), and reports a damaged or foreign file as a DocxError
  * with a sentence a user can act on.
  */
-import { inflateRawSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 
 /** What is wrong with a file, for a message in the user's language (the editor words its own). */
 export type DocxProblem = 'not-zip' | 'encrypted' | 'damaged' | 'too-large' | 'not-word' | 'unsupported';
@@ -91,6 +91,8 @@ export class ZipReader {
       return data;
     }
     if (entry.method !== 8) throw new DocxError(`part ${entry.name} uses a compression method Word does not write (${entry.method})`);
+    // Loaded here, with the first Word document: every `report-lens` run loaded it before.
+    const { inflateRawSync } = require('node:zlib') as typeof Zlib;
     try {
       // maxOutputLength makes zlib stop at the budget instead of after the whole stream.
       return inflateRawSync(data, { maxOutputLength: Math.max(1, remaining) });
