@@ -19,6 +19,11 @@ export class DocumentModels {
    * alone: the parser then need not compare two versions of a 16 MB text to find the edit.
    */
   private readonly unchanged = new Map<string, { prefix: number; suffix: number }>();
+  /**
+   * Per uri, whether its text was over a size limit, for one version: every request asks, and counting
+   * the UTF-8 bytes of a text between a third of the limit and the limit in characters walks all of it.
+   */
+  private readonly sizes = new Map<string, { version: number; limit: number; exceeds: boolean }>();
 
   constructor(
     private readonly service: ReportLanguageService,
@@ -54,8 +59,25 @@ export class DocumentModels {
     window.suffix = Math.min(window.suffix, length - end);
   }
 
+  /** Whether the document's text takes more than `limit` bytes in UTF-8 (answered once per version). */
+  tooLarge(document: TextDocument, limit: number): boolean {
+    const known = this.sizes.get(document.uri);
+    if (known && known.version === document.version && known.limit === limit) return known.exceeds;
+    const answer = exceeds(document.getText(), limit);
+    this.sizes.set(document.uri, { version: document.version, limit, exceeds: answer });
+    return answer;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
     this.unchanged.delete(uri);
+    this.sizes.delete(uri);
   }
+}
+
+/** Whether `text` takes more than `limit` bytes in UTF-8, without encoding it when the answer is obvious. */
+export function exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true; // every UTF-16 unit takes at least one byte
+  if (text.length * 3 <= limit) return false; // and at most three
+  return Buffer.byteLength(text, 'utf8') > limit;
 }

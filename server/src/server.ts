@@ -18,7 +18,7 @@ import { monotonicDocuments } from './documentVersions';
 import { formatOf, getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
 import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
-import { DocumentModels } from './documentModels';
+import { DocumentModels, exceeds } from './documentModels';
 import { runSafe, type Logger } from './runSafe';
 import { SettingsStore } from './settingsStore';
 import { CHECK_ALL_REPORTS_METHOD, DOCUMENT_STATS_METHOD, WORKSPACE_PROGRESS_METHOD, type CheckAllReportsResult, type DocumentStats, type DocumentStatsParams, type WorkspaceProgress } from './customProtocol';
@@ -109,24 +109,11 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return undefined;
     const { maxFileSize } = await settings.get(uri);
-    if (tooLarge(document, maxFileSize)) {
+    if (models.tooLarge(document, maxFileSize)) {
       tellTooLarge(document, maxFileSize);
       return undefined;
     }
     return models.get(document);
-  };
-
-  /**
-   * Every request asks whether its document is too large; counting the UTF-8 bytes of a text between a
-   * third of the limit and the limit in characters walks all of it, so the answer is kept per version.
-   */
-  const sizeChecked = new Map<string, { version: number; limit: number; exceeds: boolean }>();
-  const tooLarge = (document: TextDocument, limit: number): boolean => {
-    const known = sizeChecked.get(document.uri);
-    if (known && known.version === document.version && known.limit === limit) return known.exceeds;
-    const answer = exceeds(document.getText(), limit);
-    sizeChecked.set(document.uri, { version: document.version, limit, exceeds: answer });
-    return answer;
   };
 
   const tellTooLarge = (document: TextDocument, limit: number): void => {
@@ -316,10 +303,7 @@ export function startServer(connection: Connection): void {
   };
 
   // A document opened anew (even under a uri already open) is parsed from scratch: its text is unrelated to the cached model's.
-  documents.onDidOpen((event) => {
-    models.forget(event.document.uri);
-    sizeChecked.delete(event.document.uri);
-  });
+  documents.onDidOpen((event) => models.forget(event.document.uri));
 
   documents.onDidClose((event) => {
     clearTimeout(pushTimers.get(event.document.uri));
@@ -328,7 +312,6 @@ export function startServer(connection: Connection): void {
     models.forget(event.document.uri);
     settings.forget(event.document.uri);
     toldTooLarge.delete(event.document.uri);
-    sizeChecked.delete(event.document.uri);
     // A closed report is the workspace pass's again (its disk text may differ from what was shown).
     workspaceDiagnostics.changed('files');
   });
@@ -472,10 +455,3 @@ const PUSH_DELAY_MS = 150;
 
 declare const __SERVER_VERSION__: string | undefined;
 const SERVER_VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : '0.0.0-dev';
-
-/** Whether `text` takes more than `limit` bytes in UTF-8, without encoding it when the answer is obvious. */
-export function exceeds(text: string, limit: number): boolean {
-  if (text.length > limit) return true; // every UTF-16 unit takes at least one byte
-  if (text.length * 3 <= limit) return false; // and at most three
-  return Buffer.byteLength(text, 'utf8') > limit;
-}
