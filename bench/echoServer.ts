@@ -7,5 +7,4 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const connection = createMessageConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
 connection.onRequest('echo', (params: unknown) => params);
-connection.onNotification('exit', () => process.exit(0));
 connection.listen();

@@ -42,11 +42,6 @@ export class IdleCollector {
     (this.timer as { unref?: () => void }).unref?.();
   }
 
-  dispose(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
   private quiet(): void {
     this.timer = undefined;
     if (this.heapUsed() < this.threshold) return;
@@ -61,7 +56,7 @@ export class IdleCollector {
  * starts the server with its own command line): the flag set at run time exposes `gc` in contexts
  * made after it. Undefined if the engine refuses.
  */
-function engineCollector(): (() => void) | undefined {
+export function engineCollector(): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
