@@ -16,7 +16,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { monotonicDocuments } from './documentVersions';
 import { formatOf, getReportLanguageService, SEMANTIC_TOKENS_LEGEND, type ReportDocument } from './core/languageService';
-import { isQuantity } from './core/figures/figure';
 import { formatBytes, messages, toLocale, type Locale } from './core/l10n/messages';
 import { DocumentModels, exceeds } from './documentModels';
 import { runSafe, type Logger } from './runSafe';
@@ -430,7 +429,7 @@ export function startServer(connection: Connection): void {
       const resolved = await settings.get(uri);
       // With diagnostics off the status bar agrees with the empty Problems view.
       const counts = resolved.workspaceDiagnostics === 'off' ? { figures: 0, headings: 0 } : service.mismatchCount(model, resolved, projects.reviewedSet(uri));
-      return { figures: model.figures.filter((figure) => isQuantity(figure)).length, mismatches: counts.figures, headings: counts.headings, skipped: false };
+      return { figures: service.quantityCount(model), mismatches: counts.figures, headings: counts.headings, skipped: false };
     }),
   );
 

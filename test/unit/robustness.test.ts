@@ -6,7 +6,8 @@ import { runInNewContext } from 'node:vm';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 import type { ReportDocument } from '../../server/src/core/model';
-import { relationsOf } from '../../server/src/core/relations/analyze';
+import { failingRelations, figuresOf, relationsOf } from '../../server/src/core/relations/analyze';
+import type { Relation } from '../../server/src/core/relations/types';
 import { builtinEntries } from '../../server/src/core/terms/builtin';
 import { termsOf } from '../../server/src/core/terms/termIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
@@ -172,6 +173,18 @@ describe('robustness (fast-check)', () => {
     assert.deepEqual(analysisOf(incremental), analysisOf(full));
   }
 
+  /**
+   * The relations the diagnostics place on their own are the failing ones of the full lists, in
+   * their order; and every relation names the very figure objects of its version (hover finds a
+   * figure's relations by identity).
+   */
+  function samePlacement(doc: ReportDocument, failing: readonly Relation[]): void {
+    const relations = relationsOf(doc);
+    assert.deepEqual(failing, relations.all.filter((r) => !r.consistent));
+    const figures = new Set(doc.figures);
+    for (const relation of [...relations.all, ...relations.unverifiable]) for (const figure of figuresOf(relation)) assert.ok(figures.has(figure), `a ${relation.type} relation names a figure of this version: ${figure.text}`);
+  }
+
   function analysisOf(doc: ReportDocument): unknown {
     const diagnostics = service.diagnostics(doc, DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///x', glossary: GLOSSARY });
     const hovers = doc.figures.map((figure) => service.hover(doc, doc.lines.positionAt(figure.span.start), { locale: 'en', glossary: GLOSSARY, uri: 'file:///x' }));
@@ -195,7 +208,10 @@ describe('robustness (fast-check)', () => {
             const position = Math.min(at, text.length);
             text = text.slice(0, position) + insert + text.slice(Math.min(text.length, position + remove));
             incremental = service.parse(text, incremental, undefined, format);
+            // Asked first, as the diagnostics ask after an edit: only the paragraphs with a failing relation are placed.
+            const failing = failingRelations(incremental);
             analysisOf(incremental);
+            samePlacement(incremental, failing);
           }
           sameAnalysis(incremental, service.parse(text, undefined, undefined, format));
         }),

@@ -14,7 +14,7 @@ import { completion, definition, references, type TermOptions } from './language
 import type { ReportSettings } from './settings';
 import { workspaceSymbols, type IndexedReport } from './languageFeatures/workspaceSymbols';
 import type { ReportDocument, TextFormat } from './model';
-import { parse } from './parser/parse';
+import { parse, quantityCount } from './parser/parse';
 import type { Unchanged } from './versions';
 import type { ReviewedSet } from './review/reviewed';
 
@@ -37,14 +37,15 @@ export interface ReportLanguageService {
   diagnostics(doc: ReportDocument, settings: ReportSettings, options: DiagnosticsOptions, token?: CancellationToken): Diagnostic[];
   /** Findings a reviewed entry silences, with the figures involved (for hover). */
   reviewedFindings: typeof reviewedFindings;
-  /** How many figures disagree (what diagnostics reports, undefined terms aside), without building the diagnostics. */
-  /** Figures that disagree and headings out of sequence, as the diagnostics would report them. */
+  /** Figures that disagree and headings out of sequence, as the diagnostics would report them, counted without building them. */
   mismatchCount(doc: ReportDocument, settings: ReportSettings, reviewed?: ReviewedSet): { figures: number; headings: number };
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], options?: CodeActionOptions): CodeAction[];
   definition(doc: ReportDocument, position: Position, options: TermOptions): Location[];
   references(doc: ReportDocument, position: Position, options: TermOptions, others?: readonly { uri: string; doc: ReportDocument }[]): Location[];
   completion(doc: ReportDocument, position: Position, options: TermOptions): CompletionItem[];
   inlayHints(doc: ReportDocument, range: Range, settings: ReportSettings, token?: CancellationToken): InlayHint[];
+  /** How many figures are quantities (the status bar's count), counted without placing the figures of blocks an edit moved. */
+  quantityCount(doc: ReportDocument): number;
   /** Quantities as semantic tokens (SEMANTIC_TOKENS_LEGEND): colour from the same reading as hover. */
   semanticTokens(doc: ReportDocument, range?: Range, token?: CancellationToken): SemanticTokens;
   /** Every relation the checks found, with its clauses and verdict (consistent, mismatch, not verifiable). */
@@ -54,7 +55,7 @@ export interface ReportLanguageService {
 export function getReportLanguageService(): ReportLanguageService {
   // Every hover is bounded here, whatever builds its markdown (a figure's text, a glossary definition).
   const boundedHover: ReportLanguageService['hover'] = (doc, position, options, token) => limitHover(hover(doc, position, options, token));
-  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, reviewedFindings, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens };
+  return { parse, documentSymbols, foldingRanges, workspaceSymbols, hover: boundedHover, diagnostics, reviewedFindings, mismatchCount, codeActions, inlayHints, definition, references, completion, relations: listRelations, semanticTokens, quantityCount };
 }
 
 export type { ReportDocument, TextFormat, Table, TableRow } from './model';

@@ -5,7 +5,7 @@ import { messages, type Locale, type Messages } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { termsOf, unknownQuotedPhrases, type Glossary } from '../terms/termIndex';
 import { midpoint, partsTerms, partsTotal, show } from '../relations/arithmetic';
-import { relationsOf } from '../relations/analyze';
+import { failingRelations } from '../relations/analyze';
 import { headingFix, numberFix, type Fix } from '../relations/fixes';
 import { plain, restate } from './figureText';
 import { looksLikeTerm, quotedCounts } from './termCandidates';
@@ -204,8 +204,7 @@ function relationDiagnostic(doc: ReportDocument, relation: Relation, code: Check
 
 /** The relations the checks report: those that do not hold, of a check that is not turned off. */
 function* reported(doc: ReportDocument, settings: ReportSettings): Generator<{ relation: Relation; code: CheckCode; level: Exclude<CheckSeverity, 'off'> }> {
-  for (const relation of relationsOf(doc).all) {
-    if (relation.consistent) continue;
+  for (const relation of failingRelations(doc)) {
     const code = codeOf(relation);
     const level = settings.checks[code];
     if (level !== 'off') yield { relation, code, level };

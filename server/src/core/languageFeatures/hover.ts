@@ -5,6 +5,7 @@ import { isQuantity, type Figure } from '../figures/figure';
 import { messages, type Locale } from '../l10n/messages';
 import type { ReportDocument, TextSpan } from '../model';
 import { itemAt } from '../text/spans';
+import { figuresIn } from '../parser/parse';
 import type { Glossary } from '../terms/termIndex';
 import { describeTerm, termAt } from './terms';
 import { midpoint, partsTerms, partsTotal, sharePercent, show } from '../relations/arithmetic';
@@ -26,7 +27,8 @@ export interface HoverOptions {
 export function hover(doc: ReportDocument, position: Position, options: HoverOptions = { locale: 'en' }, token?: CancellationToken): Hover | null {
   if (token?.isCancellationRequested) return null;
   const offset = doc.lines.offsetAt(position);
-  const figure = figureAt(doc.figures, offset);
+  // Only the figures of the block under the cursor are placed: an edit elsewhere moved the rest.
+  const figure = figureAt(figuresIn(doc, offset, offset + 1), offset);
   if (options.glossary) {
     const termOptions = { glossary: options.glossary, uri: options.uri ?? '', locale: options.locale };
     const term = termAt(doc, position, termOptions);

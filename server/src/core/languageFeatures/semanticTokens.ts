@@ -2,6 +2,7 @@ import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languag
 import type { CancellationToken } from '../cancellation';
 import { isQuantity, type Figure } from '../figures/figure';
 import type { ReportDocument } from '../model';
+import { figuresIn } from '../parser/parse';
 
 /**
  * Figures coloured by the same reading that hovers and checks use: only quantities get a
@@ -35,16 +36,9 @@ export function semanticTokens(doc: ReportDocument, range?: Range, token?: Cance
   const to = range ? doc.lines.offsetAt(range.end) : doc.text.length;
   let lastLine = 0;
   let lastCharacter = 0;
-  const figures = doc.figures;
-  // The first figure that ends after `from`: a visible range costs what it shows.
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (figures[mid]!.span.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < figures.length; k++) {
+  // A visible range costs what it shows: only its blocks' figures are placed.
+  const figures = range ? figuresIn(doc, from, to) : doc.figures;
+  for (let k = 0; k < figures.length; k++) {
     const figure = figures[k]!;
     if (figure.span.start >= to || token?.isCancellationRequested) break;
     if (!isQuantity(figure)) continue;

@@ -1,6 +1,6 @@
 import type { Block, BlockKind, Heading, MetadataEntry, Paragraph, ReportDocument, Section, Table, TextFormat, TextSpan, Title } from '../model';
 import { extractFigures } from '../figures/scanner';
-import type { Figure } from '../figures/figure';
+import { isQuantity, type Figure } from '../figures/figure';
 import { LineIndex } from '../text/lineIndex';
 import { correspondingBlocks, linkVersions, unchangedBetween, type Unchanged } from '../versions';
 import { groupBlocks, type RawBlock } from './blocks';
@@ -62,7 +62,7 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
     if (kind === 'metadata') metadata.push(metadataEntry(text, infos[block.firstLine]!));
   });
   const carried = previous ? { previous, from: correspondingBlocks(previous.text, previous.blocks, text, blocks, unchanged) } : undefined;
-  const beforeBlocks = previous ? blockTables.get(previous) : undefined;
+  const beforeBlocks = previous ? tableOf(previous) : undefined;
   const table: BlockData[] = new Array(blocks.length);
   const paragraphs: Paragraph[] = [];
   blocks.forEach((block, index) => {
@@ -74,14 +74,8 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
     table[index] = data;
     if (data.sentences) paragraphs.push(paragraph(block, index, heading, data));
   });
-  const figures: Figure[] = [];
-  for (let k = 0; k < table.length; k++) {
-    const blockFigures = table[k]!.figures;
-    for (let f = 0; f < blockFigures.length; f++) figures.push(blockFigures[f]!);
-  }
   const sections = buildSections(headings, blocks);
-  const doc: ReportDocument = { text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, figures, tables: NO_TABLES };
-  blockTables.set(doc, table);
+  const doc = new ReportModel({ text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, tables: NO_TABLES }, table);
   lineTables.set(doc, infos);
   if (detected) detectedPlain.add(doc);
   linkVersions(doc, carried);
@@ -125,10 +119,9 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
   // As in plain text: the figures and sentences of every block an edit did not touch are carried
   // over. Compared in the text as read, not as written: a backtick typed far away may hide text here.
   const before = previous?.format === 'markdown' ? previous : undefined;
-  const beforeBlocks = before && blockTables.get(before);
+  const beforeBlocks = before && tableOf(before);
   const carried = before ? { previous: before, from: correspondingBlocks(before.text, before.blocks, text, blocks) } : undefined;
   const paragraphs: Paragraph[] = [];
-  const figures: Figure[] = [];
   const table: BlockData[] = new Array(found.length);
   found.forEach((item, index) => {
     const old = carried && beforeBlocks ? carried.from[index]! : -1;
@@ -137,7 +130,6 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
     const heading = headingOf[index];
     const data = markdownBlockData(text, item, heading, reused, delta);
     table[index] = data;
-    for (const figure of data.figures) figures.push(figure);
     if (data.sentences) paragraphs.push(paragraph(blocks[index]!, index, heading?.runIn ? heading : undefined, data));
   });
   const tables: Table[] = reading.tables.map((t) => ({
@@ -148,8 +140,7 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
     rows: t.rows.map((index) => ({ span: found[index]!.span, line: found[index]!.firstLine, block: index, cells: found[index]!.cells ?? [] })),
   }));
   const sections = buildSections(headings, blocks);
-  const doc: ReportDocument = { text, format: 'markdown', lines, blocks, title, metadata: [], headings, paragraphs, sections, figures, tables };
-  blockTables.set(doc, table);
+  const doc = new ReportModel({ text, format: 'markdown', lines, blocks, title, metadata: [], headings, paragraphs, sections, tables }, table);
   chunkCaches.set(doc, reading.cache);
   linkVersions(doc, carried);
   return doc;
@@ -157,23 +148,39 @@ function parseMarkdown(source: string, previous: ReportDocument | undefined): Re
 
 function markdownBlockData(text: string, item: MarkdownBlock, heading: Heading | undefined, reused: BlockData | undefined, delta: number): BlockData {
   const { start, end } = item.span;
-  const carry = (figures: readonly Figure[]): readonly Figure[] => (delta === 0 ? figures : figures.map((figure) => shift(figure, delta)));
   if (item.cells) {
     // A row is read cell by cell: the pipes between cells are no part of any figure.
-    if (reused && reused.sentences === undefined && reused.scanOffset === CELLS) return { ...reused, figures: carry(reused.figures) };
+    if (reused && reused.sentences === undefined && reused.scanOffset === CELLS) return delta === 0 ? reused : dataOf(CELLS, moved(reused, delta), 0, undefined, 0);
     const figures: Figure[] = [];
     for (const cell of item.cells) for (const figure of extractFigures(text, cell.start, cell.end)) figures.push(figure);
-    return { scanOffset: CELLS, figures, bodyOffset: 0, sentences: undefined, sentencesDelta: 0 };
+    return dataOf(CELLS, found(figures), 0, undefined, 0);
   }
   // A heading's own number (## or 一、) is numbering, and a list item's marker is no figure.
   const scanFrom = heading?.numbering ? heading.numbering.span.end : item.kind === 'list-item' ? item.bodyStart : start;
   const scanOffset = scanFrom - start;
-  const figures = reused && reused.scanOffset === scanOffset ? carry(reused.figures) : extractFigures(text, scanFrom, end);
+  const figures = reused && reused.scanOffset === scanOffset ? moved(reused, delta) : found(extractFigures(text, scanFrom, end));
   const bodyOffset = item.bodyStart - start;
   const isParagraph = item.kind === 'paragraph' || item.kind === 'list-item';
-  if (!isParagraph) return { scanOffset, figures, bodyOffset, sentences: undefined, sentencesDelta: 0 };
-  if (reused?.sentences && reused.bodyOffset === bodyOffset) return { scanOffset, figures, bodyOffset, sentences: reused.sentences, sentencesDelta: reused.sentencesDelta + delta };
-  return { scanOffset, figures, bodyOffset, sentences: splitSentences(text, item.bodyStart, end), sentencesDelta: 0 };
+  if (!isParagraph) return dataOf(scanOffset, figures, bodyOffset, undefined, 0);
+  if (reused?.sentences && reused.bodyOffset === bodyOffset) return dataOf(scanOffset, figures, bodyOffset, reused.sentences, reused.sentencesDelta + delta);
+  return dataOf(scanOffset, figures, bodyOffset, splitSentences(text, item.bodyStart, end), 0);
+}
+
+/** Built field by field, not spread: this runs for every block of every version. */
+function dataOf(scanOffset: number, figures: BlockFigures, bodyOffset: number, sentences: readonly TextSpan[] | undefined, sentencesDelta: number): BlockData {
+  return { scanOffset, figures: figures.figures, figuresDelta: figures.figuresDelta, quantities: figures.quantities, placed: undefined, bodyOffset, sentences, sentencesDelta };
+}
+
+/** A block's figures as just found: in place, counted once. */
+function found(figures: readonly Figure[]): BlockFigures {
+  let quantities = 0;
+  for (let k = 0; k < figures.length; k++) if (isQuantity(figures[k]!)) quantities++;
+  return { figures, figuresDelta: 0, quantities };
+}
+
+/** The figures of a block that moved by `delta`: the same objects, placed later (see figuresOfBlock). */
+function moved(reused: BlockData, delta: number): BlockFigures {
+  return { figures: reused.figures, figuresDelta: reused.figuresDelta + delta, quantities: reused.quantities };
 }
 
 /** The scan offset recorded for a table row, whose figures are read cell by cell: no block's own offset. */
@@ -192,10 +199,20 @@ function isBlankLine(text: string, lines: LineIndex, line: number): boolean {
  * reuses it for every block an edit did not touch (see versions.ts): an edit
  * re-scans only the paragraphs it changed.
  */
-interface BlockData {
+interface BlockFigures {
+  /** The block's figures where they were found… */
+  readonly figures: readonly Figure[];
+  /** …how far the block has moved since (they are moved only when asked for, see figuresOfBlock)… */
+  readonly figuresDelta: number;
+  /** …and how many of them are quantities (the status bar's count, made without placing them). */
+  readonly quantities: number;
+}
+
+interface BlockData extends BlockFigures {
+  /** The figures placed where the block stands (figuresDelta applied), made on first use. */
+  placed: readonly Figure[] | undefined;
   /** Where figures were looked for, from the block's start: a heading's own number (一、, 1.) is numbering, not a figure. */
   readonly scanOffset: number;
-  readonly figures: readonly Figure[];
   /** Where the body starts, from the block's start (after a run-in heading). */
   readonly bodyOffset: number;
   /** Sentences of the body, for paragraphs and list items only, where they were found… */
@@ -237,19 +254,124 @@ function paragraph(block: Block, index: number, runInHeading: Heading | undefine
   return new ParagraphNode(block.span, body, index, runInHeading, data.sentences!, data.sentencesDelta);
 }
 
-const blockTables = new WeakMap<ReportDocument, readonly BlockData[]>();
 /** Each model's line infos, for the next version to keep those of the lines an edit did not touch. */
 const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
 
-/** The figures of each block of a model, in block order (empty for rules). */
-export function figuresByBlock(doc: ReportDocument): readonly (readonly Figure[])[] {
-  let figures = blockFigures.get(doc);
-  if (!figures) blockFigures.set(doc, (figures = (blockTables.get(doc) ?? []).map((data) => data.figures)));
-  return figures;
+/**
+ * A parsed version of a report. The figures of a block an edit moved are placed where the block
+ * now stands only when something asks for them (a hover, the visible range's tokens, a relation
+ * that is reported): an edit near the start of a long report would otherwise copy every figure
+ * after it, at every version, and keep those copies alive as long as the version.
+ */
+class ReportModel implements ReportDocument {
+  readonly text: string;
+  readonly format: TextFormat;
+  readonly lines: LineIndex;
+  readonly blocks: readonly Block[];
+  readonly title: Title | undefined;
+  readonly metadata: readonly MetadataEntry[];
+  readonly headings: readonly Heading[];
+  readonly paragraphs: readonly Paragraph[];
+  readonly sections: readonly Section[];
+  readonly tables: readonly Table[];
+  readonly table: readonly BlockData[];
+  #figures: readonly Figure[] | undefined;
+
+  constructor(fields: Omit<ReportDocument, 'figures'>, table: readonly BlockData[]) {
+    this.text = fields.text;
+    this.format = fields.format;
+    this.lines = fields.lines;
+    this.blocks = fields.blocks;
+    this.title = fields.title;
+    this.metadata = fields.metadata;
+    this.headings = fields.headings;
+    this.paragraphs = fields.paragraphs;
+    this.sections = fields.sections;
+    this.tables = fields.tables;
+    this.table = table;
+  }
+
+  get figures(): readonly Figure[] {
+    if (this.#figures) return this.#figures;
+    const figures: Figure[] = [];
+    for (let k = 0; k < this.table.length; k++) {
+      const block = figuresOfBlock(this, k);
+      for (let f = 0; f < block.length; f++) figures.push(block[f]!);
+    }
+    return (this.#figures = figures);
+  }
 }
 
-/** Made once per model: relations, terms and tables each ask for it at every version. */
-const blockFigures = new WeakMap<ReportDocument, readonly (readonly Figure[])[]>();
+function tableOf(doc: ReportDocument): readonly BlockData[] | undefined {
+  return doc instanceof ReportModel ? doc.table : undefined;
+}
+
+/**
+ * The parser's reading of one block: its figures as found and how far they have moved. A block an
+ * edit did not move keeps its reading object, so two versions with the same reading share the same
+ * placed figures (the relations carried from one to the other name the same objects).
+ */
+export type BlockReading = BlockFigures;
+
+export function readingOfBlock(doc: ReportDocument, index: number): BlockReading {
+  return tableOf(doc)?.[index] ?? EMPTY_READING;
+}
+
+/** A reading's figures where the block now stands, made once per reading. */
+export function placedFigures(reading: BlockReading): readonly Figure[] {
+  if (reading.figuresDelta === 0) return reading.figures;
+  const data = reading as BlockData;
+  if (data.placed) return data.placed;
+  const delta = reading.figuresDelta;
+  return (data.placed = reading.figures.map((figure) => shift(figure, delta)));
+}
+
+/** A reading's figures as they were found, in an earlier version maybe: the same array for the same finding. */
+export function foundFigures(reading: BlockReading): readonly Figure[] {
+  return reading.figures;
+}
+
+/** The figures of block `index`, placed in this version: the same objects every time they are asked for. */
+export function figuresOfBlock(doc: ReportDocument, index: number): readonly Figure[] {
+  return placedFigures(readingOfBlock(doc, index));
+}
+
+/** The figures of block `index` as they were found (see foundFigures). */
+export function foundFiguresOfBlock(doc: ReportDocument, index: number): readonly Figure[] {
+  return readingOfBlock(doc, index).figures;
+}
+
+/** How many figures of the document are quantities, counted without placing any. */
+export function quantityCount(doc: ReportDocument): number {
+  const table = tableOf(doc);
+  let count = 0;
+  if (table) for (let k = 0; k < table.length; k++) count += table[k]!.quantities;
+  return count;
+}
+
+/** The figures that end after `from` and start before `to`, in document order; only their blocks' figures are placed. */
+export function figuresIn(doc: ReportDocument, from: number, to: number): Figure[] {
+  const blocks = doc.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.span.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Figure[] = [];
+  for (let b = lo; b < blocks.length && blocks[b]!.span.start < to; b++) {
+    const figures = figuresOfBlock(doc, b);
+    for (let k = 0; k < figures.length; k++) {
+      const figure = figures[k]!;
+      if (figure.span.end > from && figure.span.start < to) out.push(figure);
+    }
+  }
+  return out;
+}
+
+const NO_FIGURES: readonly Figure[] = [];
+const EMPTY_READING: BlockReading = { figures: NO_FIGURES, figuresDelta: 0, quantities: 0 };
 
 function blockData(text: string, block: Block, heading: Heading | undefined, draft: HeadingDraft | undefined, reused: BlockData | undefined, delta: number): BlockData {
   const { start, end } = block.span;
@@ -258,11 +380,10 @@ function blockData(text: string, block: Block, heading: Heading | undefined, dra
   const bodyOffset = (draft?.bodyStart ?? start) - start;
   // A block that did not move and reads alike keeps its data object: one object fewer per block and version.
   if (reused && delta === 0 && reused.scanOffset === scanOffset && reused.bodyOffset === bodyOffset && (reused.sentences !== undefined) === isParagraph) return reused;
-  const figures =
-    reused && reused.scanOffset === scanOffset ? (delta === 0 ? reused.figures : reused.figures.map((figure) => shift(figure, delta))) : extractFigures(text, start + scanOffset, end);
-  if (!isParagraph) return { scanOffset, figures, bodyOffset, sentences: undefined, sentencesDelta: 0 };
-  if (reused?.sentences && reused.bodyOffset === bodyOffset) return { scanOffset, figures, bodyOffset, sentences: reused.sentences, sentencesDelta: reused.sentencesDelta + delta };
-  return { scanOffset, figures, bodyOffset, sentences: splitSentences(text, start + bodyOffset, end), sentencesDelta: 0 };
+  const figures = reused && reused.scanOffset === scanOffset ? moved(reused, delta) : found(extractFigures(text, start + scanOffset, end));
+  if (!isParagraph) return dataOf(scanOffset, figures, bodyOffset, undefined, 0);
+  if (reused?.sentences && reused.bodyOffset === bodyOffset) return dataOf(scanOffset, figures, bodyOffset, reused.sentences, reused.sentencesDelta + delta);
+  return dataOf(scanOffset, figures, bodyOffset, splitSentences(text, start + bodyOffset, end), 0);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Clause } from '../clauses/types';
 import type { Figure } from '../figures/figure';
 import { itemAt } from '../text/spans';
 import type { Paragraph, ReportDocument, TextSpan } from '../model';
-import { figuresByBlock } from '../parser/parse';
+import { foundFigures, placedFigures, readingOfBlock, type BlockReading } from '../parser/parse';
 import { takeCarried, type CarriedBlocks } from '../versions';
 import { findChanges } from './changes';
 import { findConflicts, findStatements, type Statement } from './conflicts';
@@ -113,6 +113,12 @@ export function relationsOf(doc: ReportDocument): Relations {
   return relations;
 }
 
+/** The relations that do not hold, in the order of `relationsOf(doc).all`: what the diagnostics report. */
+export function failingRelations(doc: ReportDocument): readonly Relation[] {
+  const relations = relationsOf(doc);
+  return relations instanceof RelationsView ? relations.failing() : relations.all.filter((r) => !r.consistent);
+}
+
 /**
  * What the checks find inside one paragraph. Every check but two looks only
  * within a paragraph, so these findings are a function of the paragraph's text:
@@ -124,28 +130,42 @@ export function relationsOf(doc: ReportDocument): Relations {
 interface Findings extends ParagraphRelations {
   /** The block's figures when the findings were made; later versions map them by index. */
   readonly figures: readonly Figure[];
+  /** The parser's reading of the block they were made from: a later version with the same reading has the same figures. */
+  readonly reading: BlockReading;
   readonly bodyStart: number;
   readonly sentences: readonly SentenceView[];
   readonly rates: readonly RateFinding[];
   readonly statements: readonly Statement[];
   readonly namedLevels: readonly NamedLevel[];
   readonly wholeReferences: readonly WholeReference[];
+  /** Whether any relation found here does not hold: only those paragraphs are placed for the diagnostics. */
+  readonly failing: boolean;
   /** Where each of `figures` stands in it, built when a later version first needs it. */
   index?: Map<Figure, number>;
 }
 
 /**
  * A paragraph's findings in one version of the document: where they were made,
- * moved by `delta`. Only what reaches the relation list is moved (a few objects);
- * sentences and statements stay as they were found.
+ * moved by `delta`. Nothing is moved until asked for: the diagnostics place only
+ * the relations that do not hold, and the full lists are made on first use.
  */
 interface PlacedFindings {
   readonly findings: Findings;
   readonly delta: number;
-  /** The block's figures in this version. */
-  readonly figures: readonly Figure[];
+  /** The parser's reading of the block in this version (its figures, placed on first use). */
+  readonly reading: BlockReading;
   /** mapper(this), made once: versions that leave the paragraph where it is share this object. */
   current?: (figure: Figure) => Figure;
+}
+
+/** What a paragraph adds that depends on other paragraphs: settled at every version, in the order they were found. */
+interface Settled {
+  /** For each rate finding waiting for a denominator, in order: the rate it makes, if any. */
+  readonly pending: readonly (RateRelation | undefined)[];
+  /** Rates and parts of a named whole (全市…其中…), in order. */
+  readonly wholeRates: readonly RateRelation[];
+  readonly wholeParts: readonly PartRelation[];
+  readonly failing: boolean;
 }
 
 /** Findings per block index (paragraphs and list items only), kept per model for the next version. */
@@ -160,17 +180,11 @@ interface ScopedParagraph {
 
 function analyze(doc: ReportDocument): Relations {
   const carried = takeCarried(doc, 'relations');
-  const blockFigures = figuresByBlock(doc);
   const table: (PlacedFindings | undefined)[] = new Array(doc.blocks.length);
+  const placedList: PlacedFindings[] = new Array(doc.paragraphs.length);
+  const settledList: (Settled | undefined)[] = new Array(doc.paragraphs.length);
   const scoped: ScopedParagraph[] = [];
-  const rates: RateRelation[] = [];
-  const parts: PartRelation[] = [];
-  const sums: SumRelation[] = [];
-  const shareSums: ShareSumRelation[] = [];
-  const changes: ChangeRelation[] = [];
   const counts: CountRelation[] = [];
-  const unverifiable: UnverifiableRelation[] = [];
-  const readings: ReadingRelation[] = [];
   // Named levels of the current section's recent paragraphs, for references to a named whole.
   const namedLevels: (NamedLevel & { paragraph: number })[] = [];
   let namedScope = -1;
@@ -178,23 +192,22 @@ function analyze(doc: ReportDocument): Relations {
   doc.paragraphs.forEach((paragraph, p) => {
     // Sentences under the same heading share a scope.
     while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
-    const figures = blockFigures[paragraph.block] ?? [];
-    const placed = carriedFindings(carried, paragraph, figures) ?? { findings: paragraphFindings(doc.text, paragraph, figures), delta: 0, figures };
+    const placed = carriedFindings(carried, doc, paragraph) ?? freshFindings(doc, paragraph);
     table[paragraph.block] = placed;
+    placedList[p] = placed;
     const { findings, delta } = placed;
     const current = mapper(placed);
     scoped.push({ scope: h, sentences: findings.sentences, statements: findings.statements, current });
     const at = scoped.length - 1;
+    let pending: (RateRelation | undefined)[] | undefined;
     for (let k = 0; k < findings.rates.length; k++) {
       const finding = findings.rates[k]!;
-      if (finding.type === 'rate') {
-        rates.push(current === same ? finding : { ...finding, rate: current(finding.rate), numerator: current(finding.numerator), denominator: current(finding.denominator) });
-        continue;
-      }
+      if (finding.type === 'rate') continue;
       const found = pendingDenominator(scoped, at, finding);
-      const rate = found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label);
-      if (rate) rates.push(rate);
+      (pending ??= []).push(found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label));
     }
+    let wholeRates: RateRelation[] | undefined;
+    let wholeParts: PartRelation[] | undefined;
     if (findings.namedLevels.length > 0 || findings.wholeReferences.length > 0) {
       if (h !== namedScope) {
         namedLevels.length = 0;
@@ -208,53 +221,19 @@ function analyze(doc: ReportDocument): Relations {
         const mapped = { ...reference, part: current(reference.part), ...(reference.rate ? { rate: current(reference.rate) } : {}) };
         const whole = resolveWhole(mapped, namedLevels);
         const relation = whole && namedWholeRelation(mapped, whole);
-        if (relation?.type === 'rate') rates.push(relation);
-        else if (relation) parts.push(relation);
+        if (relation?.type === 'rate') (wholeRates ??= []).push(relation);
+        else if (relation) (wholeParts ??= []).push(relation);
       }
     }
-    if (current === same) {
-      push(parts, findings.parts);
-      push(sums, findings.sums);
-      push(shareSums, findings.shareSums);
-      push(changes, findings.changes);
-      for (let k = 0; k < findings.counts.length; k++) {
-        const r = findings.counts[k]!;
-        const count = settled(doc, p, r);
-        if (count) counts.push(count);
-      }
-      push(unverifiable, findings.unverifiable);
-      push(readings, findings.readings);
-      return;
-    }
-    for (let k = 0; k < findings.parts.length; k++) {
-      const r = findings.parts[k]!;
-      parts.push({ ...r, part: current(r.part), whole: current(r.whole), ...(r.wholeFrom ? { wholeFrom: current(r.wholeFrom) } : {}) });
-    }
-    for (let k = 0; k < findings.sums.length; k++) {
-      const r = findings.sums[k]!;
-      sums.push({ ...r, total: current(r.total), parts: r.parts.map(current) });
-    }
-    for (let k = 0; k < findings.shareSums.length; k++) {
-      const r = findings.shareSums[k]!;
-      shareSums.push({ ...r, shares: r.shares.map(current) });
-    }
-    for (let k = 0; k < findings.changes.length; k++) {
-      const r = findings.changes[k]!;
-      changes.push({ ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
+    if (pending || wholeRates || wholeParts) {
+      const failing = [pending ?? NONE, wholeRates ?? NONE, wholeParts ?? NONE].some((list) => list.some((r) => r !== undefined && !r.consistent));
+      settledList[p] = { pending: pending ?? NONE, wholeRates: wholeRates ?? NONE, wholeParts: wholeParts ?? NONE, failing };
     }
     const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
     for (let k = 0; k < findings.counts.length; k++) {
       const r = findings.counts[k]!;
-      const count = settled(doc, p, { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+      const count = settled(doc, p, delta === 0 ? r : { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
       if (count) counts.push(count);
-    }
-    for (let k = 0; k < findings.unverifiable.length; k++) {
-      const r = findings.unverifiable[k]!;
-      unverifiable.push({ ...r, figures: r.figures.map(current) });
-    }
-    for (let k = 0; k < findings.readings.length; k++) {
-      const r = findings.readings[k]!;
-      readings.push(moveReading(r, current, move));
     }
   });
   findingTables.set(doc, table);
@@ -262,10 +241,140 @@ function analyze(doc: ReportDocument): Relations {
   const headings = findHeadingSequences(doc);
   // A table spans many one-line paragraphs: its arithmetic is read over the document, like headings.
   const tables = findTableRelations(doc);
-  rates.push(...tables.rates);
-  sums.push(...tables.sums);
-  shareSums.push(...tables.shareSums);
-  return { rates, parts, sums, shareSums, changes, counts, unverifiable, readings, conflicts, headings, all: [...rates, ...parts, ...sums, ...shareSums, ...changes, ...counts, ...conflicts, ...headings, ...readings] };
+  return new RelationsView(placedList, settledList, counts, conflicts, headings, tables);
+}
+
+type Lists = { -readonly [K in keyof ParagraphRelations]: ParagraphRelations[K] extends readonly (infer T)[] ? T[] : never } & { rates: RateRelation[] };
+
+/**
+ * The relations of one version. The lists of what lies within a paragraph are made on first use
+ * (a hover, the inlay hints, the CLI): after an edit, the diagnostics ask only for the relations
+ * that do not hold, and only the paragraphs that have one are placed.
+ */
+class RelationsView implements Relations {
+  #lists: Lists | undefined;
+  #all: readonly Relation[] | undefined;
+  #failing: readonly Relation[] | undefined;
+
+  constructor(
+    private readonly placed: readonly PlacedFindings[],
+    private readonly settledList: readonly (Settled | undefined)[],
+    readonly counts: readonly CountRelation[],
+    readonly conflicts: readonly ConflictRelation[],
+    readonly headings: readonly HeadingSequenceRelation[],
+    private readonly tables: ReturnType<typeof findTableRelations>,
+  ) {}
+
+  get rates(): readonly RateRelation[] {
+    return this.lists().rates;
+  }
+  get parts(): readonly PartRelation[] {
+    return this.lists().parts;
+  }
+  get sums(): readonly SumRelation[] {
+    return this.lists().sums;
+  }
+  get shareSums(): readonly ShareSumRelation[] {
+    return this.lists().shareSums;
+  }
+  get changes(): readonly ChangeRelation[] {
+    return this.lists().changes;
+  }
+  get unverifiable(): readonly UnverifiableRelation[] {
+    return this.lists().unverifiable;
+  }
+  get readings(): readonly ReadingRelation[] {
+    return this.lists().readings;
+  }
+  get all(): readonly Relation[] {
+    return (this.#all ??= joined(this.lists(), this));
+  }
+
+  /** `all` without the relations that hold, in the same order, made without placing the others. */
+  failing(): readonly Relation[] {
+    if (this.#all) return this.#all.filter((r) => !r.consistent);
+    return (this.#failing ??= joined(this.collect(true), this).filter((r) => !r.consistent));
+  }
+
+  private lists(): Lists {
+    return (this.#lists ??= this.collect(false));
+  }
+
+  /** Every paragraph's relations placed in this version, in document order; with `failingOnly`, those that do not hold. */
+  private collect(failingOnly: boolean): Lists {
+    const lists: Lists = { rates: [], parts: [], sums: [], shareSums: [], changes: [], counts: [], unverifiable: [], readings: [] };
+    for (let p = 0; p < this.placed.length; p++) {
+      const placed = this.placed[p]!;
+      const extra = this.settledList[p];
+      if (failingOnly && !placed.findings.failing && !extra?.failing) continue;
+      placeParagraph(placed, extra, lists, failingOnly);
+    }
+    push(lists.rates, this.tables.rates);
+    push(lists.sums, this.tables.sums);
+    push(lists.shareSums, this.tables.shareSums);
+    return lists;
+  }
+}
+
+function joined(lists: Lists, view: RelationsView): readonly Relation[] {
+  return [...lists.rates, ...lists.parts, ...lists.sums, ...lists.shareSums, ...lists.changes, ...view.counts, ...view.conflicts, ...view.headings, ...lists.readings];
+}
+
+/** One paragraph's relations placed where it stands now, appended to `lists` in the order the checks found them. */
+function placeParagraph(placed: PlacedFindings, extra: Settled | undefined, lists: Lists, failingOnly: boolean): void {
+  const { findings, delta } = placed;
+  const current = mapper(placed);
+  const skip = (r: { readonly consistent: boolean }): boolean => failingOnly && r.consistent;
+  let q = 0;
+  for (let k = 0; k < findings.rates.length; k++) {
+    const finding = findings.rates[k]!;
+    if (finding.type !== 'rate') {
+      const rate = extra?.pending[q++];
+      if (rate && !skip(rate)) lists.rates.push(rate);
+      continue;
+    }
+    if (skip(finding)) continue;
+    lists.rates.push(current === same ? finding : { ...finding, rate: current(finding.rate), numerator: current(finding.numerator), denominator: current(finding.denominator) });
+  }
+  if (extra) {
+    for (const r of extra.wholeRates) if (!skip(r)) lists.rates.push(r);
+    for (const r of extra.wholeParts) if (!skip(r)) lists.parts.push(r);
+  }
+  if (current === same && !failingOnly) {
+    push(lists.parts, findings.parts);
+    push(lists.sums, findings.sums);
+    push(lists.shareSums, findings.shareSums);
+    push(lists.changes, findings.changes);
+    push(lists.unverifiable, findings.unverifiable);
+    push(lists.readings, findings.readings);
+    return;
+  }
+  for (let k = 0; k < findings.parts.length; k++) {
+    const r = findings.parts[k]!;
+    if (!skip(r)) lists.parts.push(current === same ? r : { ...r, part: current(r.part), whole: current(r.whole), ...(r.wholeFrom ? { wholeFrom: current(r.wholeFrom) } : {}) });
+  }
+  for (let k = 0; k < findings.sums.length; k++) {
+    const r = findings.sums[k]!;
+    if (!skip(r)) lists.sums.push(current === same ? r : { ...r, total: current(r.total), parts: r.parts.map(current) });
+  }
+  for (let k = 0; k < findings.shareSums.length; k++) {
+    const r = findings.shareSums[k]!;
+    if (!skip(r)) lists.shareSums.push(current === same ? r : { ...r, shares: r.shares.map(current) });
+  }
+  for (let k = 0; k < findings.changes.length; k++) {
+    const r = findings.changes[k]!;
+    if (!skip(r)) lists.changes.push(current === same ? r : { ...r, before: r.before && current(r.before), after: r.after && current(r.after), ...(r.delta ? { delta: current(r.delta) } : {}), stated: current(r.stated) });
+  }
+  // Not verifiable ones are never reported.
+  if (!failingOnly) for (let k = 0; k < findings.unverifiable.length; k++) {
+    const r = findings.unverifiable[k]!;
+    lists.unverifiable.push(current === same ? r : { ...r, figures: r.figures.map(current) });
+  }
+  const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
+  for (let k = 0; k < findings.readings.length; k++) {
+    const r = findings.readings[k]!;
+    if (!skip(r)) lists.readings.push(current === same ? r : moveReading(r, current, move));
+  }
 }
 
 const same = (figure: Figure): Figure => figure;
@@ -309,12 +418,16 @@ function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
 }
 
 function mapperOf(placed: PlacedFindings): (figure: Figure) => Figure {
-  const { findings, figures } = placed;
-  if (figures === findings.figures) return same;
+  const { findings, reading } = placed;
+  // The same reading, or one not moved from where the figures were found: the parser gives the same figure objects.
+  if (reading === findings.reading || (reading.figuresDelta === 0 && foundFigures(reading) === findings.figures)) return same;
+  let figures: readonly Figure[] | undefined;
   return (figure) => {
     findings.index ??= new Map(findings.figures.map((f, k) => [f, k]));
     const k = findings.index.get(figure);
-    return k === undefined ? figure : figures[k]!;
+    if (k === undefined) return figure;
+    figures ??= placedFigures(reading);
+    return figures[k]!;
   };
 }
 
@@ -332,7 +445,13 @@ function push<T>(into: T[], items: readonly T[]): void {
   }
 }
 
-function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly Figure[]): Findings {
+function freshFindings(doc: ReportDocument, paragraph: Paragraph): PlacedFindings {
+  const reading = readingOfBlock(doc, paragraph.block);
+  return { findings: paragraphFindings(doc.text, paragraph, reading), delta: 0, reading };
+}
+
+function paragraphFindings(text: string, paragraph: Paragraph, reading: BlockReading): Findings {
+  const figures = placedFigures(reading);
   const context = paragraphContext(text, paragraph, figures);
   const { parts, sums } = findPartsAndSums(context);
   const unverifiable: UnverifiableRelation[] = [];
@@ -340,14 +459,17 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
   const named = findNamedWholes(context);
   const rates = findRates(context, unverifiable);
   const { readings, changes } = findReadings(context, found, rates, unverifiable);
+  const shareSums = findShareSums(context);
+  const local = [rates.filter((r): r is RateRelation => r.type === 'rate'), parts, sums, shareSums, changes, readings];
   return {
     figures,
+    reading,
     bodyStart: paragraph.body.start,
     sentences: context.sentences,
     rates: orNone(rates),
     parts: orNone(parts),
     sums: orNone(sums),
-    shareSums: orNone(findShareSums(context)),
+    shareSums: orNone(shareSums),
     changes: orNone(changes),
     unverifiable: orNone(unverifiable),
     readings: orNone(readings),
@@ -355,6 +477,7 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
     statements: orNone(findStatements(context)),
     namedLevels: orNone(named.levels),
     wholeReferences: orNone(named.references),
+    failing: local.some((list: readonly { readonly consistent: boolean }[]) => list.some((r) => !r.consistent)),
   };
 }
 
@@ -364,18 +487,20 @@ function paragraphFindings(text: string, paragraph: Paragraph, figures: readonly
  * otherwise (say a heading's numbering changed what was scanned) the paragraph
  * is analysed again.
  */
-function carriedFindings(carried: CarriedBlocks | undefined, paragraph: Paragraph, figures: readonly Figure[]): PlacedFindings | undefined {
+function carriedFindings(carried: CarriedBlocks | undefined, doc: ReportDocument, paragraph: Paragraph): PlacedFindings | undefined {
   const old = carried ? carried.from[paragraph.block]! : -1;
   if (old < 0) return undefined;
   const before = findingTables.get(carried!.previous)?.[old];
   if (!before) return undefined;
+  const reading = readingOfBlock(doc, paragraph.block);
   const delta = before.delta + paragraph.span.start - carried!.previous.blocks[old]!.span.start;
-  // Not moved, the same figures (the parser kept them): the previous version's placement stands.
-  if (delta === before.delta && figures === before.figures && before.findings.bodyStart + delta === paragraph.body.start) return before;
+  // Not moved, the same reading (the parser kept it): the previous version's placement stands.
+  if (delta === before.delta && reading === before.reading && before.findings.bodyStart + delta === paragraph.body.start) return before;
   const { findings } = before;
   // A run-in heading that starts or ends elsewhere changes which sentences there are.
   if (findings.bodyStart + delta !== paragraph.body.start) return undefined;
-  if (figures !== findings.figures) {
+  if (foundFigures(reading) !== foundFigures(findings.reading)) {
+    const figures = placedFigures(reading);
     if (figures.length !== findings.figures.length) return undefined;
     for (let k = 0; k < figures.length; k++) {
       const now = figures[k]!;
@@ -383,5 +508,5 @@ function carriedFindings(carried: CarriedBlocks | undefined, paragraph: Paragrap
       if (now.span.start !== then.span.start + delta || now.text !== then.text) return undefined;
     }
   }
-  return { findings, delta, figures };
+  return { findings, delta, reading };
 }

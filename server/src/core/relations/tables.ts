@@ -1,5 +1,6 @@
 import { isQuantity, type Figure } from '../figures/figure';
 import type { ReportDocument } from '../model';
+import { figuresIn } from '../parser/parse';
 import { documentTables, type Table, type TableCell, type TableRow } from '../tables/readTables';
 import { isExact, sameUnit } from './context';
 import { sumRelation } from './partsAndSums';
@@ -32,26 +33,12 @@ export interface TableFindings {
 export function findTableRelations(doc: ReportDocument): TableFindings {
   const found: TableFindings = { sums: [], shareSums: [], rates: [] };
   for (const table of documentTables(doc)) {
-    const value = cellReader(figuresIn(doc.figures, table.span.start, table.span.end));
+    const value = cellReader(figuresIn(doc, table.span.start, table.span.end));
     totalRows(table, value, found);
     totalColumns(table, value, found);
     shareColumns(table, value, found);
   }
   return found;
-}
-
-/** The figures starting in [start, end), by binary search over the document's sorted figures. */
-function figuresIn(figures: readonly Figure[], start: number, end: number): readonly Figure[] {
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figures[mid]!.span.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let last = lo;
-  while (last < figures.length && figures[last]!.span.start < end) last++;
-  return figures.slice(lo, last);
 }
 
 /** The one quantity a cell states, or undefined (empty, a dash, words, two numbers). */

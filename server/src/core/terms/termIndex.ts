@@ -3,7 +3,7 @@ import { countDefinitions, paragraphDefinitions, sourceIn, type SourceOf } from 
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
 import { takeCarried } from '../versions';
-import { figuresByBlock } from '../parser/parse';
+import { figuresOfBlock, foundFiguresOfBlock } from '../parser/parse';
 import type { Figure } from '../figures/figure';
 import { itemAt } from '../text/spans';
 import { isAsciiWordChar } from '../text/chars';
@@ -154,8 +154,6 @@ function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): Doc
   const count = doc.blocks.length;
   const blocks: (BlockTerms | undefined)[] = new Array(count);
   const deltas = new Int32Array(count);
-  const figures = figuresByBlock(doc);
-  const previousFigures = carried && reusable ? figuresByBlock(carried.previous) : [];
   const source = sourceIn(doc, uri);
   // 1. Blocks the edit did not touch keep what they had; the others give their definitions now.
   const fresh: number[] = [];
@@ -169,7 +167,7 @@ function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): Doc
     const old = carried && reusable ? carried.from[index]! : -1;
     if (old >= 0) {
       const delta = block.span.start - carried!.previous.blocks[old]!.span.start;
-      if (sameFigures(figures[index]!, previousFigures[old]!, delta)) {
+      if (sameFigures(doc, index, carried!.previous, old, delta)) {
         blocks[index] = reusable!.blocks[old]!;
         deltas[index] = reusable!.deltas[old]! + delta;
         continue;
@@ -210,7 +208,7 @@ function computeTerms(doc: ReportDocument, glossary: Glossary, uri: string): Doc
     if (!rescan[index]) continue;
     const block = doc.blocks[index]!;
     const own = freshDefinitions[index] ?? shiftedDefinitions(blocks[index]?.definitions, deltas[index]!);
-    blocks[index] = scanBlock(doc, glossary, local, lookup, block.span.start, block.span.end, figures[index]!, own);
+    blocks[index] = scanBlock(doc, glossary, local, lookup, block.span.start, block.span.end, figuresOfBlock(doc, index), own);
     deltas[index] = 0;
   }
   const table: TermTable = { glossary, uri, local, blocks: blocks as BlockTerms[], deltas };
@@ -267,13 +265,12 @@ export function unknownQuotedPhrases(doc: ReportDocument, glossary: Glossary, ur
   const local = new Glossary(definitions);
   if (local.quoteInSomeName) return undefined;
   const lookup = lookupIn(local, glossary);
-  const figures = figuresByBlock(doc);
   const out: TermOccurrence[] = [];
   doc.blocks.forEach((block, index) => {
     if (block.kind === 'rule') return;
     const phrases = quotedPhrases(doc.text, block.span.start, block.span.end);
     if (phrases.length === 0) return;
-    for (const span of dropInsideFigures(figures[index]!, phrases)) {
+    for (const span of dropInsideFigures(figuresOfBlock(doc, index), phrases)) {
       const name = doc.text.slice(span.start, span.end);
       if (lookup(name) === undefined) out.push({ span, name, entry: undefined, quoted: true });
     }
@@ -362,7 +359,11 @@ function lookupIn(local: Glossary, glossary: Glossary): (name: string) => TermEn
 }
 
 /** Occurrences leave figures out: they carry over only if the block's figures did. */
-function sameFigures(now: readonly Figure[], before: readonly Figure[], delta: number): boolean {
+/** Whether a block read the same figures in both versions: the parser carried them (the same array), or they stand alike. */
+function sameFigures(doc: ReportDocument, index: number, previous: ReportDocument, old: number, delta: number): boolean {
+  if (foundFiguresOfBlock(doc, index) === foundFiguresOfBlock(previous, old)) return true;
+  const now = figuresOfBlock(doc, index);
+  const before = figuresOfBlock(previous, old);
   return now.length === before.length && (now.length === 0 || now[0]!.span.start === before[0]!.span.start + delta);
 }
 
