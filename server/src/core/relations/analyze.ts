@@ -171,11 +171,22 @@ interface Settled {
 /** Findings per block index (paragraphs and list items only), kept per model for the next version. */
 const findingTables = new WeakMap<ReportDocument, readonly (PlacedFindings | undefined)[]>();
 
-interface ScopedParagraph {
-  readonly scope: number;
-  readonly sentences: readonly SentenceView[];
-  readonly statements: readonly Statement[];
-  readonly current: (figure: Figure) => Figure;
+/** A paragraph in its section, for the passes across paragraphs; its figures are mapped only when one is used. */
+class ScopedParagraph {
+  constructor(
+    readonly scope: number,
+    private readonly placed: PlacedFindings,
+  ) {}
+
+  get sentences(): readonly SentenceView[] {
+    return this.placed.findings.sentences;
+  }
+  get statements(): readonly Statement[] {
+    return this.placed.findings.statements;
+  }
+  get current(): (figure: Figure) => Figure {
+    return mapper(this.placed);
+  }
 }
 
 function analyze(doc: ReportDocument): Relations {
@@ -196,14 +207,14 @@ function analyze(doc: ReportDocument): Relations {
     table[paragraph.block] = placed;
     placedList[p] = placed;
     const { findings, delta } = placed;
-    const current = mapper(placed);
-    scoped.push({ scope: h, sentences: findings.sentences, statements: findings.statements, current });
+    scoped.push(new ScopedParagraph(h, placed));
     const at = scoped.length - 1;
     let pending: (RateRelation | undefined)[] | undefined;
     for (let k = 0; k < findings.rates.length; k++) {
       const finding = findings.rates[k]!;
       if (finding.type === 'rate') continue;
       const found = pendingDenominator(scoped, at, finding);
+      const current = mapper(placed);
       (pending ??= []).push(found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label));
     }
     let wholeRates: RateRelation[] | undefined;
@@ -213,6 +224,7 @@ function analyze(doc: ReportDocument): Relations {
         namedLevels.length = 0;
         namedScope = h;
       }
+      const current = mapper(placed);
       const levels = findings.namedLevels.map((l) => ({ figure: current(l.figure), words: l.words, paragraph: p }));
       namedLevels.push(...levels);
       while (namedLevels.length > 0 && namedLevels[0]!.paragraph < p - NAMED_WHOLE_PARAGRAPHS) namedLevels.shift();
@@ -229,10 +241,9 @@ function analyze(doc: ReportDocument): Relations {
       const failing = [pending ?? NONE, wholeRates ?? NONE, wholeParts ?? NONE].some((list) => list.some((r) => r !== undefined && !r.consistent));
       settledList[p] = { pending: pending ?? NONE, wholeRates: wholeRates ?? NONE, wholeParts: wholeParts ?? NONE, failing };
     }
-    const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
     for (let k = 0; k < findings.counts.length; k++) {
       const r = findings.counts[k]!;
-      const count = settled(doc, p, delta === 0 ? r : { ...r, phrase: move(r.phrase), numberSpan: move(r.numberSpan), items: r.items.map(move) });
+      const count = settled(doc, p, delta === 0 ? r : movedCount(r, delta));
       if (count) counts.push(count);
     }
   });
@@ -242,6 +253,11 @@ function analyze(doc: ReportDocument): Relations {
   // A table spans many one-line paragraphs: its arithmetic is read over the document, like headings.
   const tables = findTableRelations(doc);
   return new RelationsView(placedList, settledList, counts, conflicts, headings, tables);
+}
+
+function movedCount(count: CountRelation, delta: number): CountRelation {
+  const move = (span: TextSpan): TextSpan => ({ start: span.start + delta, end: span.end + delta });
+  return { ...count, phrase: move(count.phrase), numberSpan: move(count.numberSpan), items: count.items.map(move) };
 }
 
 type Lists = { -readonly [K in keyof ParagraphRelations]: ParagraphRelations[K] extends readonly (infer T)[] ? T[] : never } & { rates: RateRelation[] };

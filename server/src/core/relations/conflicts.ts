@@ -99,20 +99,30 @@ export interface ScopedStatements {
  */
 export function findConflicts(paragraphs: readonly ScopedStatements[]): ConflictRelation[] {
   const relations: ConflictRelation[] = [];
-  const first = new Map<string, { statement: Statement; current: (figure: Figure) => Figure }>();
+  // The first statement of each key in the current scope, and its paragraph (whose figures are mapped only for a conflict).
+  const first = new Map<string, Statement>();
+  const firstIn = new Map<string, ScopedStatements>();
   let scope = -1;
-  for (const paragraph of paragraphs) {
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    const statements = paragraph.statements;
+    if (statements.length === 0) continue;
     // Scopes follow each other: a new one starts with nothing seen.
-    if (paragraph.scope !== scope) first.clear();
+    if (paragraph.scope !== scope) {
+      first.clear();
+      firstIn.clear();
+    }
     scope = paragraph.scope;
-    for (const statement of paragraph.statements) {
+    for (let k = 0; k < statements.length; k++) {
+      const statement = statements[k]!;
       const earlier = first.get(statement.key);
       if (!earlier) {
-        first.set(statement.key, { statement, current: paragraph.current });
+        first.set(statement.key, statement);
+        firstIn.set(statement.key, paragraph);
         continue;
       }
-      if (meets(earlier.statement.figure.interval, statement.figure.interval)) continue;
-      relations.push({ type: 'conflict', first: earlier.current(earlier.statement.figure), second: paragraph.current(statement.figure), metric: statement.metric, consistent: false });
+      if (meets(earlier.figure.interval, statement.figure.interval)) continue;
+      relations.push({ type: 'conflict', first: firstIn.get(statement.key)!.current(earlier.figure), second: paragraph.current(statement.figure), metric: statement.metric, consistent: false });
     }
   }
   return relations;
