@@ -159,6 +159,9 @@ describe('robustness (fast-check)', () => {
 
   function sameAnalysis(incremental: ReportDocument, full: ReportDocument): void {
     assert.deepEqual(incremental.figures, full.figures);
+    assert.deepEqual(incremental.blocks, full.blocks);
+    assert.deepEqual(incremental.headings, full.headings);
+    assert.deepEqual(incremental.title, full.title);
     assert.deepEqual(incremental.paragraphs, full.paragraphs);
     assert.deepEqual(incremental.paragraphs.map((p) => p.sentences), full.paragraphs.map((p) => p.sentences));
     assert.deepEqual(relationsOf(incremental).all, relationsOf(full).all);

@@ -51,10 +51,14 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
   const headingOf: (Heading | undefined)[] = [];
   const metadata: MetadataEntry[] = [];
   let title: Title | undefined;
+  // Blocks before the edit that read alike keep their objects (their block, heading and paragraph): an edit costs no copy of what precedes it.
+  const keep = previous && unchanged ? new PrefixReuse(previous, unchanged.prefix) : undefined;
   raw.forEach((block, index) => {
     const { kind, heading: draft } = classes[index]!;
-    blocks.push({ kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter });
-    const heading = draft && toHeading(draft, index);
+    const kept = keep?.block(block, kind, index);
+    blocks.push(kept ?? { kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter });
+    const keptHeading = kept && draft ? keep!.heading(draft, index) : undefined;
+    const heading = keptHeading ?? (draft && toHeading(draft, index));
     headingOf.push(heading);
     if (heading) headings.push(heading);
     if (kind === 'title' && heading) title = { heading, subtitle: undefined };
@@ -72,7 +76,7 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
     const heading = headingOf[index];
     const data = blockData(text, block, heading, classes[index]!.heading, reused, delta);
     table[index] = data;
-    if (data.sentences) paragraphs.push(paragraph(block, index, heading, data));
+    if (data.sentences) paragraphs.push((data === reused && keep?.paragraph(block, index, heading)) || paragraph(block, index, heading, data));
   });
   const sections = buildSections(headings, blocks);
   const doc = new ReportModel({ text, format: 'text', lines, blocks, title, metadata, headings, paragraphs, sections, tables: NO_TABLES }, table);
@@ -80,6 +84,53 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
   if (detected) detectedPlain.add(doc);
   linkVersions(doc, carried);
   return doc;
+}
+
+/**
+ * The previous version's objects for the blocks that lie wholly before an edit: a block kept only
+ * when everything it records is the same (span, lines, blank lines around it, kind), a heading only
+ * when its draft reads the same, a paragraph only when its block, heading and data objects are the
+ * kept ones. Walked in block order alongside the new version.
+ */
+class PrefixReuse {
+  #heading = 0;
+  #paragraph = 0;
+
+  constructor(
+    private readonly previous: ReportDocument,
+    private readonly prefix: number,
+  ) {}
+
+  block(raw: RawBlock, kind: BlockKind, index: number): Block | undefined {
+    if (raw.end >= this.prefix) return undefined;
+    const old = this.previous.blocks[index];
+    if (!old || old.kind !== kind || old.span.start !== raw.start || old.span.end !== raw.end || old.firstLine !== raw.firstLine || old.lastLine !== raw.lastLine) return undefined;
+    return old.blankBefore === raw.blankBefore && old.blankAfter === raw.blankAfter ? old : undefined;
+  }
+
+  heading(draft: HeadingDraft, index: number): Heading | undefined {
+    const headings = this.previous.headings;
+    while (this.#heading < headings.length && headings[this.#heading]!.block < index) this.#heading++;
+    const old = headings[this.#heading];
+    return old && old.block === index && sameHeading(old, draft) ? old : undefined;
+  }
+
+  paragraph(block: Block, index: number, heading: Heading | undefined): Paragraph | undefined {
+    if (block !== this.previous.blocks[index]) return undefined;
+    const paragraphs = this.previous.paragraphs;
+    while (this.#paragraph < paragraphs.length && paragraphs[this.#paragraph]!.block < index) this.#paragraph++;
+    const old = paragraphs[this.#paragraph];
+    return old && old.block === index && old.runInHeading === heading ? old : undefined;
+  }
+}
+
+function sameHeading(heading: Heading, draft: HeadingDraft): boolean {
+  if (heading.name !== draft.name || heading.rank !== draft.rank || heading.runIn !== draft.runIn || heading.line !== draft.line) return false;
+  if (heading.span.start !== draft.span.start || heading.span.end !== draft.span.end) return false;
+  const a = heading.numbering;
+  const b = draft.numbering;
+  if (!a || !b) return a === b;
+  return a.style === b.style && a.value === b.value && a.span.start === b.span.start && a.span.end === b.span.end && a.path.length === b.path.length && a.path.every((v, k) => v === b.path[k]);
 }
 
 const NO_TABLES: readonly Table[] = [];
