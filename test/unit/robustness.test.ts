@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getReportLanguageService, Glossary } from '../../server/src/core/languageService';
 import type { ReportDocument } from '../../server/src/core/model';
-import { failingRelations, figuresOf, relationsOf } from '../../server/src/core/relations/analyze';
+import { failingRelations, figuresOf, relationsOf, relationsOfFigure } from '../../server/src/core/relations/analyze';
 import type { Relation } from '../../server/src/core/relations/types';
 import { builtinEntries } from '../../server/src/core/terms/builtin';
 import { termsOf } from '../../server/src/core/terms/termIndex';
@@ -185,7 +185,10 @@ describe('robustness (fast-check)', () => {
     const relations = relationsOf(doc);
     assert.deepEqual(failing, relations.all.filter((r) => !r.consistent));
     const figures = new Set(doc.figures);
-    for (const relation of [...relations.all, ...relations.unverifiable]) for (const figure of figuresOf(relation)) assert.ok(figures.has(figure), `a ${relation.type} relation names a figure of this version: ${figure.text}`);
+    const every = [...relations.all, ...relations.unverifiable];
+    for (const relation of every) for (const figure of figuresOf(relation)) assert.ok(figures.has(figure), `a ${relation.type} relation names a figure of this version: ${figure.text}`);
+    // A hover looks a figure's relations up without the full lists: it must find the same ones, in the same order.
+    for (const figure of doc.figures) assert.deepEqual(relationsOfFigure(doc, figure), every.filter((r) => figuresOf(r).includes(figure)), `the relations of ${figure.text}`);
   }
 
   function analysisOf(doc: ReportDocument): unknown {
@@ -248,6 +251,25 @@ describe('robustness (fast-check)', () => {
 });
 
 describe('incremental analysis', () => {
+  test('a hover finds the same relations of a figure as the full lists, in their order, before and after an edit that moves them', () => {
+    // Relations across paragraphs as well as within: a conflict, a part of a named whole, tables, rates with earlier denominators.
+    const crossing = '一、总体情况\n\n全年共排查问题1686个。\n\n已完成问题整改1676个，整改率99.4%。\n\n全年共排查问题1700个。\n\n全市规模以上工业企业实现利润500亿元。其中，国有企业实现利润200亿元，占全市的40%。\n';
+    const texts = [crossing, readFixture('seed-like-zh.report'), readFixture('readings-zh.report'), readFixture('corpus', 'gov-work-report-2014-zh.txt'), readFixture('corpus', 'bls-employment-situation-2023-03-en.md')];
+    let kinds = new Set<string>();
+    for (const text of texts) {
+      const first = service.parse(text);
+      const moved = service.parse(`一${text}`, first);
+      for (const doc of [first, moved]) {
+        const relations = relationsOf(doc);
+        const every = [...relations.all, ...relations.unverifiable];
+        for (const relation of every) kinds.add(relation.type);
+        for (const figure of doc.figures) assert.deepEqual(relationsOfFigure(doc, figure), every.filter((r) => figuresOf(r).includes(figure)), `the relations of ${figure.text}`);
+      }
+    }
+    kinds = new Set([...kinds].filter((kind) => ['conflict', 'part', 'rate', 'sum', 'change', 'unverifiable'].includes(kind)));
+    assert.equal(kinds.size, 6, `relations of every kind were looked up: ${[...kinds].join(', ')}`);
+  });
+
   test('an edit re-reads only the paragraph it touches: the others keep their figures and findings', () => {
     const text = readFixture('corpus', 'gov-work-report-2012-zh.txt');
     const before = service.parse(text);

@@ -40,24 +40,28 @@ export interface Relations extends ParagraphRelations {
 /** Relations are computed once per model: diagnostics, hover and inlay hints share them. */
 const cache = new WeakMap<ReportDocument, Relations>();
 
-/** Every relation a figure takes part in, not verifiable ones included; indexed once per model so a hover costs a lookup. */
-const byFigure = new WeakMap<ReportDocument, Map<Figure, (Relation | UnverifiableRelation)[]>>();
-
+/**
+ * Every relation a figure takes part in, not verifiable ones included, in the order of
+ * `[...all, ...unverifiable]`: a hover places only the figure's own paragraph.
+ */
 export function relationsOfFigure(doc: ReportDocument, figure: Figure): readonly (Relation | UnverifiableRelation)[] {
-  let index = byFigure.get(doc);
-  if (!index) {
-    index = new Map();
-    const relations = relationsOf(doc);
-    for (const relation of [...relations.all, ...relations.unverifiable]) {
-      for (const f of figuresOf(relation)) {
-        let list = index.get(f);
-        if (!list) index.set(f, (list = []));
-        if (!list.includes(relation)) list.push(relation);
-      }
-    }
-    byFigure.set(doc, index);
+  const relations = relationsOf(doc);
+  if (relations instanceof RelationsView) return relations.ofFigure(paragraphIndexAt(doc, figure.span.start), figure);
+  return [...relations.all, ...relations.unverifiable].filter((relation) => figuresOf(relation).includes(figure));
+}
+
+/** The index in doc.paragraphs of the paragraph holding `offset`, or -1. */
+function paragraphIndexAt(doc: ReportDocument, offset: number): number {
+  let low = 0;
+  let high = doc.paragraphs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const span = doc.paragraphs[mid]!.span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset >= span.end) low = mid + 1;
+    else return mid;
   }
-  return index.get(figure) ?? NONE;
+  return -1;
 }
 
 /** The figures a relation links. */
@@ -312,13 +316,62 @@ class RelationsView implements Relations {
     return (this.#failing ??= joined(this.collect(true), this).filter((r) => !r.consistent));
   }
 
+  /**
+   * The relations of `figure` (standing in paragraph `p`, or -1) in the order of `[...all, ...unverifiable]`:
+   * its paragraph's own, placed alone, and those of other paragraphs that reach it (a denominator, a
+   * named whole, a conflict, a table), looked up in an index of what crosses paragraphs.
+   */
+  ofFigure(p: number, figure: Figure): readonly (Relation | UnverifiableRelation)[] {
+    const local = p >= 0 ? emptyLists() : undefined;
+    if (local) placeParagraph(this.placed[p]!, this.settledList[p], local, false);
+    const cross = this.crossing().get(figure) ?? NONE;
+    const out: (Relation | UnverifiableRelation)[] = [];
+    const add = (relation: Relation | UnverifiableRelation): void => {
+      if (figuresOf(relation).includes(figure) && !out.includes(relation)) out.push(relation);
+    };
+    for (const type of ['rates', 'parts', 'sums', 'shareSums', 'changes', 'conflicts'] as const) {
+      for (const entry of cross) if (entry.list === type && entry.paragraph < p) add(entry.relation);
+      if (local && type !== 'conflicts') for (const relation of local[type]) add(relation);
+      for (const entry of cross) if (entry.list === type && entry.paragraph > p) add(entry.relation);
+    }
+    if (local) for (const relation of [...local.readings, ...local.unverifiable]) add(relation);
+    return out;
+  }
+
+  #crossing: Map<Figure, readonly Crossing[]> | undefined;
+
+  /** By figure: the relations made across paragraphs, each with its list and its paragraph (tables and conflicts after every paragraph). */
+  private crossing(): Map<Figure, readonly Crossing[]> {
+    if (this.#crossing) return this.#crossing;
+    const index = new Map<Figure, Crossing[]>();
+    const put = (relation: Relation, list: Crossing['list'], paragraph: number): void => {
+      for (const figure of figuresOf(relation)) {
+        let entries = index.get(figure);
+        if (!entries) index.set(figure, (entries = []));
+        entries.push({ relation, list, paragraph });
+      }
+    };
+    this.settledList.forEach((settled, q) => {
+      if (!settled) return;
+      for (const rate of settled.pending) if (rate) put(rate, 'rates', q);
+      for (const rate of settled.wholeRates) put(rate, 'rates', q);
+      for (const part of settled.wholeParts) put(part, 'parts', q);
+    });
+    const after = Number.POSITIVE_INFINITY;
+    for (const conflict of this.conflicts) put(conflict, 'conflicts', after);
+    for (const rate of this.tables.rates) put(rate, 'rates', after);
+    for (const sum of this.tables.sums) put(sum, 'sums', after);
+    for (const share of this.tables.shareSums) put(share, 'shareSums', after);
+    return (this.#crossing = index);
+  }
+
   private lists(): Lists {
     return (this.#lists ??= this.collect(false));
   }
 
   /** Every paragraph's relations placed in this version, in document order; with `failingOnly`, those that do not hold. */
   private collect(failingOnly: boolean): Lists {
-    const lists: Lists = { rates: [], parts: [], sums: [], shareSums: [], changes: [], counts: [], unverifiable: [], readings: [] };
+    const lists = emptyLists();
     for (let p = 0; p < this.placed.length; p++) {
       const placed = this.placed[p]!;
       const extra = this.settledList[p];
@@ -330,6 +383,16 @@ class RelationsView implements Relations {
     push(lists.shareSums, this.tables.shareSums);
     return lists;
   }
+}
+
+interface Crossing {
+  readonly relation: Relation;
+  readonly list: 'rates' | 'parts' | 'sums' | 'shareSums' | 'conflicts';
+  readonly paragraph: number;
+}
+
+function emptyLists(): Lists {
+  return { rates: [], parts: [], sums: [], shareSums: [], changes: [], counts: [], unverifiable: [], readings: [] };
 }
 
 function joined(lists: Lists, view: RelationsView): readonly Relation[] {
