@@ -11,6 +11,9 @@ import type { Relation } from '../../server/src/core/relations/types';
 import { builtinEntries } from '../../server/src/core/terms/builtin';
 import { termsOf } from '../../server/src/core/terms/termIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { LINE_COLUMNS, LINE_COMMENT } from '../../server/src/core/parser/lines';
+import { linesMarked } from '../../server/src/core/parser/parse';
+import { candidateLines } from '../../server/src/core/tables/readTables';
 import { readFixture } from '../support/paths';
 
 const service = getReportLanguageService();
@@ -225,6 +228,28 @@ describe('robustness (fast-check)', () => {
       );
     });
   }
+
+  test('the lines the parser marks as it reads them are those the table and disable-comment passes would search the text for, after edits too', () => {
+    const piece = fc.oneof(reportPiece, fc.constantFrom('|', '  ', '   ', 'a  b', '60  50%', '<!-- report-lens-disable -->', '<!--', ' <!-- x -->', '\u3000<!--', '\v', '\u2028'));
+    const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(200), fc.nat(6), piece), { maxLength: 5 }), (base, edits) => {
+        let doc = service.parse(base, undefined, undefined, 'text');
+        let current = base;
+        for (const [at, remove, insert] of [[0, 0, ''] as const, ...edits]) {
+          const position = Math.min(at, current.length);
+          current = current.slice(0, position) + insert + current.slice(Math.min(current.length, position + remove));
+          doc = service.parse(current, doc, undefined, 'text');
+          assert.deepEqual(linesMarked(doc, LINE_COLUMNS), candidateLines(doc));
+          // Every line a disable comment could stand on opens an HTML comment: a document with none has no directive.
+          const lines = current.split(/\r\n|\r|\n/);
+          if (lines.some((line) => /^\s*<!--\s*report-lens-/.test(line))) assert.ok(linesMarked(doc, LINE_COMMENT)!.length > 0, 'a directive line is marked');
+          assert.deepEqual(linesMarked(doc, LINE_COMMENT), linesMarked(service.parse(current, undefined, undefined, 'text'), LINE_COMMENT));
+        }
+      }),
+      RUNS,
+    );
+  });
 
   test('positions round-trip through LineIndex for every offset, astral characters included', () => {
     fc.assert(

@@ -14,6 +14,8 @@ import { readingFigures } from '../relations/readings';
 import type { ChangeRelation, ConflictRelation, CountRelation, HeadingSequenceRelation, PartRelation, RateRelation, Relation, ShareSumRelation, SumRelation } from '../relations/types';
 import type { CheckCode, CheckSeverity, ReportSettings } from '../settings';
 import { disabledLines } from '../review/disableComments';
+import { LINE_COMMENT } from '../parser/lines';
+import { linesMarked } from '../parser/parse';
 import { anchorOf, relationKey, sentenceAround } from '../review/findingKey';
 import type { ReviewedEntry, ReviewedSet, ReviewKey } from '../review/reviewed';
 
@@ -99,7 +101,8 @@ export function diagnostics(doc: ReportDocument, settings: ReportSettings, optio
  * document has neither, so that the common case costs nothing per finding.
  */
 function silencer(doc: ReportDocument, reviewedSet: ReviewedSet | undefined): ((code: CheckCode, anchor: number, key: () => ReviewKey) => boolean) | undefined {
-  const disabled = disabledLines(doc.text);
+  // The parser marks lines that open an HTML comment: without one, no disable comment needs looking for.
+  const disabled = linesMarked(doc, LINE_COMMENT)?.length === 0 ? undefined : disabledLines(doc.text);
   const reviewed = reviewedSet && reviewedSet.size > 0 ? reviewedSet : undefined;
   if (!disabled && !reviewed) return undefined;
   return (code, anchor, key) => (disabled?.isDisabled(doc.lines.lineAt(anchor), code) ?? false) || reviewed?.find(code, key()) !== undefined;

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../text/lineIndex';
-import { isCjk, isHorizontalSpace, isSentenceFinal, isClosingMark } from '../text/chars';
+import { isCjk, isHorizontalSpace, isSentenceFinal, isClosingMark, isSpace } from '../text/chars';
 import { matchMarker, type MarkerMatch } from './numbering';
 
 export type LineKind = 'blank' | 'atx' | 'setext-underline' | 'rule' | 'metadata' | 'bullet' | 'dash' | 'marker' | 'text';
@@ -26,7 +26,18 @@ export interface LineInfo {
   readonly endsWithColon: boolean;
   /** Setext level (1 for ===, 2 for ---) when kind is setext-underline; ATX level when atx. */
   readonly level: number;
+  /**
+   * LINE_COLUMNS and LINE_COMMENT: what the passes over the whole document look for, found with
+   * the line, so that an edit reads again only the lines it touched (a line's marks depend on its
+   * text alone).
+   */
+  readonly marks: number;
 }
+
+/** The line may be a table row: a tab, a pipe, or two spaces between words (a column gap). */
+export const LINE_COLUMNS = 1;
+/** The line opens an HTML comment after its white space (where a disable comment stands). */
+export const LINE_COMMENT = 2;
 
 const ATX = /^(#{1,6})(?:[ \t]|$)/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
@@ -76,7 +87,7 @@ export function scanLinesEdited(text: string, lines: LineIndex, previous: readon
 
 function shiftInfo(info: LineInfo, delta: number, lineDelta: number): LineInfo {
   const marker = info.marker && { ...info.marker, markerEnd: info.marker.markerEnd + delta, textStart: info.marker.textStart + delta };
-  return make(info.line + lineDelta, info.start + delta, info.end + delta, info.contentStart + delta, info.contentEnd + delta, info.indent, info.kind, marker, info.cjk, info.endsSentence, info.endsWithColon, info.level);
+  return make(info.line + lineDelta, info.start + delta, info.end + delta, info.contentStart + delta, info.contentEnd + delta, info.indent, info.kind, marker, info.cjk, info.endsSentence, info.endsWithColon, info.level, info.marks);
 }
 
 /** One line's info, for a parser that looks at a few lines only (the Markdown reader's paragraphs). */
@@ -94,7 +105,8 @@ function scanLine(text: string, line: number, start: number, end: number): LineI
   }
   let contentEnd = end;
   while (contentEnd > contentStart && isHorizontalSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
-  if (contentStart === contentEnd) return make(line, start, end, contentStart, contentEnd, indent, 'blank', undefined, false, false, false, 0);
+  const marks = marksOf(text, start, end);
+  if (contentStart === contentEnd) return make(line, start, end, contentStart, contentEnd, indent, 'blank', undefined, false, false, false, 0, marks);
 
   const head = text.slice(contentStart, Math.min(contentEnd, contentStart + 64));
   const cjk = hasCjk(head);
@@ -102,7 +114,7 @@ function scanLine(text: string, line: number, start: number, end: number): LineI
   const endsSentence = isSentenceFinal(tail) || (tail === 0x2e /* . */ && !cjk);
   const endsWithColon = tail === 0x3a || tail === 0xff1a;
   const info = (kind: LineKind, marker?: MarkerMatch, level = 0): LineInfo =>
-    make(line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level);
+    make(line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level, marks);
 
   const first = head[0]!;
   if (first === '#') {
@@ -135,8 +147,30 @@ function make(
   endsSentence: boolean,
   endsWithColon: boolean,
   level: number,
+  marks: number,
 ): LineInfo {
-  return { line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level };
+  return { line, start, end, contentStart, contentEnd, indent, kind, marker, cjk, endsSentence, endsWithColon, level, marks };
+}
+
+/**
+ * The marks of the line [start, end). A column gap is judged as the table reader judges it: two
+ * or more spaces with no white space on either side (the line's break counts as white space).
+ */
+function marksOf(text: string, start: number, end: number): number {
+  let marks = 0;
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  if (text.startsWith('<!--', first) && first + 4 <= end) marks |= LINE_COMMENT;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x7c) return marks | LINE_COLUMNS;
+    if (code !== 0x20 || text.charCodeAt(i + 1) !== 0x20) continue;
+    let gapEnd = i + 2;
+    while (text.charCodeAt(gapEnd) === 0x20) gapEnd++;
+    if (i > 0 && !isSpace(text.charCodeAt(i - 1)) && gapEnd < text.length && !isSpace(text.charCodeAt(gapEnd))) return marks | LINE_COLUMNS;
+    i = gapEnd - 1;
+  }
+  return marks;
 }
 
 function hasCjk(head: string): boolean {

@@ -392,6 +392,18 @@ export function foundFiguresOfBlock(doc: ReportDocument, index: number): readonl
   return readingOfBlock(doc, index).figures;
 }
 
+/**
+ * The lines that carry `mark` (LINE_COLUMNS, LINE_COMMENT), in order, read from the line infos an
+ * edit carried over; undefined for a model that keeps none (Markdown), whose text is to be searched.
+ */
+export function linesMarked(doc: ReportDocument, mark: number): number[] | undefined {
+  const infos = lineTables.get(doc);
+  if (!infos) return undefined;
+  const out: number[] = [];
+  for (let line = 0; line < infos.length; line++) if (infos[line]!.marks & mark) out.push(line);
+  return out;
+}
+
 /** How many figures of the document are quantities, counted without placing any. */
 export function quantityCount(doc: ReportDocument): number {
   const table = tableOf(doc);

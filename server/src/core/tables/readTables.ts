@@ -1,4 +1,7 @@
 import type { ReportDocument, Table as MarkdownTable, TextSpan } from '../model';
+import { isSpace } from '../text/chars';
+import { LINE_COLUMNS } from '../parser/lines';
+import { linesMarked } from '../parser/parse';
 
 /**
  * Tables written in a report's text, read from its lines: Markdown (GFM) pipe tables, rows whose
@@ -172,6 +175,21 @@ function markdownTables(doc: ReportDocument): Table[] {
 
 function lineTables(doc: ReportDocument): Table[] {
   const { text } = doc;
+  // The parser marked the candidate lines as it read them (an edit re-reads only the lines it touched).
+  const lines = linesMarked(doc, LINE_COLUMNS) ?? candidateLines(doc);
+  const found: Table[] = [];
+  for (let k = 0; k < lines.length; ) {
+    let last = k;
+    while (last + 1 < lines.length && lines[last + 1] === lines[last]! + 1) last++;
+    if (last > k) found.push(...readTables(text, doc.lines.lineStart(lines[k]!), doc.lines.lineEnd(lines[last]!), lines[k]!));
+    k = last + 1;
+  }
+  return found;
+}
+
+/** The lines that may be table rows, searched for in the text (see LINE_COLUMNS); exported for the test that the parser marks the same lines. */
+export function candidateLines(doc: ReportDocument): number[] {
+  const { text } = doc;
   const candidates = new Set<number>();
   const mark = (needle: string) => {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, doc.lines.lineEnd(doc.lines.lineAt(at)) + 1)) candidates.add(doc.lines.lineAt(at));
@@ -191,15 +209,7 @@ function lineTables(doc: ReportDocument): Table[] {
       at = text.indexOf('  ', doc.lines.lineEnd(line) + 1);
     } else at = text.indexOf('  ', end);
   }
-  const lines = [...candidates].sort((a, b) => a - b);
-  const found: Table[] = [];
-  for (let k = 0; k < lines.length; ) {
-    let last = k;
-    while (last + 1 < lines.length && lines[last + 1] === lines[last]! + 1) last++;
-    if (last > k) found.push(...readTables(text, doc.lines.lineStart(lines[k]!), doc.lines.lineEnd(lines[last]!), lines[k]!));
-    k = last + 1;
-  }
-  return found;
+  return [...candidates].sort((a, b) => a - b);
 }
 
 /** A GFM table of the Markdown model as the table checks read it: its first row is the header, and as in text, two rows under it at least. */
@@ -212,10 +222,4 @@ function fromMarkdown(text: string, table: MarkdownTable): Table | undefined {
   const [header, ...rows] = table.rows.map(toRow);
   if (!header || rows.length < 2) return undefined;
   return { span: table.span, style: 'pipe', header, rows };
-}
-
-/** Whether a UTF-16 unit is whitespace as \s and trim() take it. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

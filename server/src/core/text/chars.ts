@@ -106,3 +106,9 @@ export function toHalfWidth(text: string): string {
   }
   return out;
 }
+
+/** Whether a UTF-16 unit is whitespace as \s and trim() take it. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
