@@ -1,5 +1,6 @@
 import { parseNumeral } from '../figures/numerals';
 import type { Period } from './types';
+import { detached } from '../text/spans';
 
 /**
  * The period a clause speaks of, read from its words. Two statements of one
@@ -56,7 +57,13 @@ export interface ReadPeriods {
 
 /** The clause's own period and the period it compares with, from the clause's text. */
 export function readPeriods(text: string, english: boolean): ReadPeriods {
-  return english ? englishPeriods(text) : chinesePeriods(text);
+  const read = english ? englishPeriods(text) : chinesePeriods(text);
+  // Periods are kept with the clause's findings across versions: copies, not views into this version's text.
+  return read.period || read.base ? { period: owned(read.period), base: owned(read.base) } : read;
+}
+
+function owned(period: Period | undefined): Period | undefined {
+  return period && { ...period, text: detached(period.text) };
 }
 
 /** Characters every Chinese period expression holds: a clause without any has no period (most clauses). */

@@ -3,6 +3,7 @@ import type { TextSpan } from '../model';
 import { CN_METRIC_LEAD, CN_METRIC_TRAIL, CN_VERBS, DURATION_UNITS, EN_VERBS, QUALIFIER_FLAGS, QUALIFIER_PATTERN } from './lexicon';
 import { readPeriods } from './periods';
 import { QUALIFIER_PLAN, type Clause, type ClauseFigure, type FigureRole, type Period, type SentenceClauses, type VerbClass } from './types';
+import { detached } from '../text/spans';
 
 /** Marks that end a clause (a code-unit table: the loop runs over every character of a sentence). 、 joins the items of one clause and does not. */
 const CN_CLAUSE_MARK = new Uint8Array(0x10000);
@@ -100,7 +101,8 @@ function readClause(text: string, span: TextSpan, figures: readonly Figure[], in
 }
 
 function metricOf(lead: string, english: boolean, period: Period | undefined, base: Period | undefined): string {
-  return english ? englishMetric(lead, EN_VERBS) : chineseMetric(lead, period, base);
+  // Kept with the clause's findings across versions: a copy, not a view into this version's text.
+  return detached(english ? englishMetric(lead, EN_VERBS) : chineseMetric(lead, period, base));
 }
 
 /** The qualifier flags a clause's words set, in one scan. */

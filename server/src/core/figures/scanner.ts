@@ -25,6 +25,7 @@ import { NON_QUANTITY_KINDS, type Figure, type FigureKind, type Qualifier, type 
 import { exactInterval, halfUnitInterval, roundSignificant } from './interval';
 import { CN_DIGIT_CODES, cnDigitAt, cnUnitAt, cnUnitOf, codeAt, digitAt, isApproximatePair, isCnDigitCode, isFinancialOnlyCode, loneCnDigitAt, parseArabic, parseArabicScaled, parseNumeral, digitOf, type NumeralMatch } from './numerals';
 import { CN_NOUN_STOPS, CN_UNIT_FIRST_CODES, EN_NOT_NOUNS, EN_SCALES, EN_UNIT_LEADING_WORDS, EN_UNIT_LONGEST_WORD, matchCnUnit, matchEnUnitWords, startsCnUnit, startsTwoWordEnUnit, type UnitInfo } from './units';
+import { detached } from '../text/spans';
 
 const CURRENCY_SIGNS: readonly string[] = ['$', '€', '£', '¥', '￥'];
 /** The currency a sign stands for (undefined for none): ￥ is written as ¥. */
@@ -1350,7 +1351,7 @@ function toFigure(text: string, draft: Draft): Figure {
         : exactInterval(draft.value);
   // Optional fields are set only when present (no `undefined` keys), without spreading temporary objects.
   const figure: { -readonly [K in keyof Figure]: Figure[K] } = {
-    text: text.slice(draft.start, draft.end),
+    text: detached(text.slice(draft.start, draft.end)),
     value: draft.value,
     unit: draft.unit,
     kind: draft.kind,

@@ -4,6 +4,7 @@ import { isShortLine, type RawBlock } from './blocks';
 import type { LineInfo } from './lines';
 import { rankOf, RANK } from './numbering';
 import { firstSentenceEnd } from './sentences';
+import { detached } from '../text/spans';
 
 /** A run-in heading's first sentence may weigh this much (a CJK character weighs 1, Latin ½). */
 const RUN_IN_WEIGHT = 50;
@@ -30,7 +31,7 @@ export function trimHeadingEnd(text: string, start: number, end: number): number
 function draft(text: string, start: number, end: number, rank: number, info: LineInfo, numbering: Heading['numbering'], runIn = false): HeadingDraft | undefined {
   const nameEnd = trimHeadingEnd(text, start, end);
   if (nameEnd <= start) return undefined;
-  return { name: text.slice(start, nameEnd), span: { start, end: nameEnd }, rank, numbering, runIn, line: info.line };
+  return { name: detached(text.slice(start, nameEnd)), span: { start, end: nameEnd }, rank, numbering, runIn, line: info.line };
 }
 
 /** `# Heading` → the words, closing #s dropped. */

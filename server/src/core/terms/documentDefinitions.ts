@@ -1,6 +1,7 @@
 import type { ReportDocument } from '../model';
 import { relationsOf } from '../relations/analyze';
 import type { TermEntry } from './glossary';
+import { detached } from '../text/spans';
 
 /**
  * Definitions a report gives itself:
@@ -27,7 +28,8 @@ export function sourceIn(doc: ReportDocument, uri: string): SourceOf {
  * that they are found once per paragraph and carried to later versions (see termIndex.ts).
  */
 export function paragraphDefinitions(text: string, start: number, end: number, source: SourceOf, out: TermEntry[]): void {
-  const slice = text.slice(start, end);
+  // A copy of the paragraph: the definitions found in it are kept across versions, and a view into the text would keep this version's whole text with them.
+  const slice = detached(text.slice(start, end));
   // Each pattern needs a marker word: look for it first, so most paragraphs cost one indexOf each.
   if (slice.includes('简称')) abbreviations(slice, start, out, source);
   if (/是指|系指|指的是|means|refers to/.test(slice)) meaningDefinitions(slice, start, out, source);

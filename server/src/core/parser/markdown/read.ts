@@ -6,6 +6,7 @@ import { scanLineAt } from '../lines';
 import { mayStartMarker, RANK } from '../numbering';
 import { markdownTree } from './micromark';
 import { definitionsFor, mayDefine, normalLabel, splitPieces, type Piece } from './chunks';
+import { detached } from '../../text/spans';
 
 /** A block found in the Markdown tree, before figures and sentences are read from it. */
 export interface MarkdownBlock {
@@ -438,7 +439,7 @@ function markdownHeading(source: string, text: string, level: number, words: Tex
   // heading-sequence), a setext one by nothing.
   const numbering: Numbering | undefined = atx ? { style: 'markdown', value: level, path: [level], span: { start: span.start, end: span.start + level } } : undefined;
   return {
-    name: source.slice(words.start, end),
+    name: detached(source.slice(words.start, end)),
     span: { start: words.start, end },
     rank: (atx ? RANK.markdown : RANK.setext) + level,
     numbering,
@@ -466,6 +467,6 @@ function numberedParagraph(source: string, text: string, lines: LineIndex, base:
   const raw = { firstLine, lastLine, start: span.start, end: span.end, lead: info.kind, blankBefore: true, blankAfter: true, setextLevel: 0 };
   const draft = numberedHeading(text, raw, info);
   if (!draft) return plain;
-  const heading: MarkdownHeading = { name: source.slice(draft.span.start, draft.span.end), span: draft.span, rank: draft.rank, numbering: draft.numbering, runIn: draft.runIn, line: draft.line, topLevel: false };
+  const heading: MarkdownHeading = { name: detached(source.slice(draft.span.start, draft.span.end)), span: draft.span, rank: draft.rank, numbering: draft.numbering, runIn: draft.runIn, line: draft.line, topLevel: false };
   return block(base, draft.runIn ? 'paragraph' : 'heading', draft.bodyStart ?? span.end, heading);
 }
