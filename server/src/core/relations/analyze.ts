@@ -195,6 +195,7 @@ class ScopedParagraph {
 
 function analyze(doc: ReportDocument): Relations {
   const carried = takeCarried(doc, 'relations');
+  const before = carried && findingTables.get(carried.previous);
   const table: (PlacedFindings | undefined)[] = new Array(doc.blocks.length);
   const placedList: PlacedFindings[] = new Array(doc.paragraphs.length);
   const settledList: (Settled | undefined)[] = new Array(doc.paragraphs.length);
@@ -207,7 +208,7 @@ function analyze(doc: ReportDocument): Relations {
   doc.paragraphs.forEach((paragraph, p) => {
     // Sentences under the same heading share a scope.
     while (h < doc.headings.length && doc.headings[h]!.block <= paragraph.block) h++;
-    const placed = carriedFindings(carried, doc, paragraph) ?? freshFindings(doc, paragraph);
+    const placed = carriedFindings(carried, before, doc, paragraph) ?? freshFindings(doc, paragraph);
     table[paragraph.block] = placed;
     placedList[p] = placed;
     const { findings, delta } = placed;
@@ -566,10 +567,10 @@ function paragraphFindings(text: string, paragraph: Paragraph, reading: BlockRea
  * otherwise (say a heading's numbering changed what was scanned) the paragraph
  * is analysed again.
  */
-function carriedFindings(carried: CarriedBlocks | undefined, doc: ReportDocument, paragraph: Paragraph): PlacedFindings | undefined {
-  const old = carried ? carried.from[paragraph.block]! : -1;
+function carriedFindings(carried: CarriedBlocks | undefined, table: readonly (PlacedFindings | undefined)[] | undefined, doc: ReportDocument, paragraph: Paragraph): PlacedFindings | undefined {
+  const old = carried && table ? carried.from[paragraph.block]! : -1;
   if (old < 0) return undefined;
-  const before = findingTables.get(carried!.previous)?.[old];
+  const before = table![old];
   if (!before) return undefined;
   const reading = readingOfBlock(doc, paragraph.block);
   const delta = before.delta + paragraph.span.start - carried!.previous.blocks[old]!.span.start;

@@ -68,8 +68,9 @@ function numberedParagraphs(doc: ReportDocument): Heading[] {
   for (const paragraph of doc.paragraphs) {
     if (paragraph.runInHeading) continue;
     const start = paragraph.span.start;
-    const lineEnd = doc.text.indexOf('\n', start);
-    const marker = matchMarker(doc.text, start, lineEnd < 0 ? paragraph.span.end : Math.min(lineEnd, paragraph.span.end));
+    // The paragraph's first line, from the line index: searching the text for its end reads the whole paragraph.
+    const lineEnd = doc.lines.lineEnd(doc.blocks[paragraph.block]!.firstLine);
+    const marker = matchMarker(doc.text, start, Math.min(lineEnd, paragraph.span.end));
     if (!marker || !numberedStyle(marker.style)) continue;
     const numbering = { style: marker.style, value: marker.value, path: marker.path, span: { start, end: marker.markerEnd } };
     items.push({ name: doc.text.slice(start, Math.min(paragraph.span.end, start + 24)), span: { start, end: Math.min(paragraph.span.end, start + 24) }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block });
