@@ -45,10 +45,11 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
   const raw = groupBlocks(text, infos);
   const classes = classify(text, raw, infos);
 
-  const blocks: Block[] = [];
+  // Sized once: grown by push, arrays of every block were copied a dozen times per version.
+  const blocks: Block[] = new Array(raw.length);
   const headings: Heading[] = [];
   /** Each block's heading (undefined for most), by block index. */
-  const headingOf: (Heading | undefined)[] = [];
+  const headingOf: (Heading | undefined)[] = new Array(raw.length);
   const metadata: MetadataEntry[] = [];
   let title: Title | undefined;
   // Blocks before the edit that read alike keep their objects (their block, heading and paragraph): an edit costs no copy of what precedes it.
@@ -56,10 +57,10 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
   raw.forEach((block, index) => {
     const { kind, heading: draft } = classes[index]!;
     const kept = keep?.block(block, kind, index);
-    blocks.push(kept ?? { kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter });
+    blocks[index] = kept ?? { kind, span: { start: block.start, end: block.end }, firstLine: block.firstLine, lastLine: block.lastLine, blankBefore: block.blankBefore, blankAfter: block.blankAfter };
     const keptHeading = kept && draft ? keep!.heading(draft, index) : undefined;
     const heading = keptHeading ?? (draft && toHeading(draft, index));
-    headingOf.push(heading);
+    headingOf[index] = heading;
     if (heading) headings.push(heading);
     if (kind === 'title' && heading) title = { heading, subtitle: undefined };
     if (kind === 'subtitle' && title) title = { ...title, subtitle: { start: block.start, end: block.end } };

@@ -160,6 +160,8 @@ interface PlacedFindings {
   readonly reading: BlockReading;
   /** mapper(this), made once: versions that leave the paragraph where it is share this object. */
   current?: (figure: Figure) => Figure;
+  /** The paragraph in its section for the passes across paragraphs, kept while the section is the same. */
+  scoped?: ScopedParagraph;
 }
 
 /** What a paragraph adds that depends on other paragraphs: settled at every version, in the order they were found. */
@@ -199,7 +201,7 @@ function analyze(doc: ReportDocument): Relations {
   const table: (PlacedFindings | undefined)[] = new Array(doc.blocks.length);
   const placedList: PlacedFindings[] = new Array(doc.paragraphs.length);
   const settledList: (Settled | undefined)[] = new Array(doc.paragraphs.length);
-  const scoped: ScopedParagraph[] = [];
+  const scoped: ScopedParagraph[] = new Array(doc.paragraphs.length);
   const counts: CountRelation[] = [];
   // Named levels of the current section's recent paragraphs, for references to a named whole.
   const namedLevels: (NamedLevel & { paragraph: number })[] = [];
@@ -212,8 +214,9 @@ function analyze(doc: ReportDocument): Relations {
     table[paragraph.block] = placed;
     placedList[p] = placed;
     const { findings, delta } = placed;
-    scoped.push(new ScopedParagraph(h, placed));
-    const at = scoped.length - 1;
+    // A placement carried unmoved keeps its scoped view while its section does.
+    scoped[p] = placed.scoped?.scope === h ? placed.scoped : (placed.scoped = new ScopedParagraph(h, placed));
+    const at = p;
     let pending: (RateRelation | undefined)[] | undefined;
     for (let k = 0; k < findings.rates.length; k++) {
       const finding = findings.rates[k]!;

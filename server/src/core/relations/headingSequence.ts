@@ -1,4 +1,5 @@
-import type { Heading, ReportDocument, Section } from '../model';
+import type { Heading, Paragraph, ReportDocument, Section } from '../model';
+import { detached } from '../text/spans';
 import { matchMarker } from '../parser/numbering';
 import type { HeadingSequenceRelation, SequenceMarker } from './types';
 
@@ -67,15 +68,20 @@ function numberedParagraphs(doc: ReportDocument): Heading[] {
   const items: Heading[] = [];
   for (const paragraph of doc.paragraphs) {
     if (paragraph.runInHeading) continue;
-    const start = paragraph.span.start;
-    // The paragraph's first line, from the line index: searching the text for its end reads the whole paragraph.
-    const lineEnd = doc.lines.lineEnd(doc.blocks[paragraph.block]!.firstLine);
-    const marker = matchMarker(doc.text, start, Math.min(lineEnd, paragraph.span.end));
-    if (!marker || !numberedStyle(marker.style)) continue;
-    const numbering = { style: marker.style, value: marker.value, path: marker.path, span: { start, end: marker.markerEnd } };
-    items.push({ name: doc.text.slice(start, Math.min(paragraph.span.end, start + 24)), span: { start, end: Math.min(paragraph.span.end, start + 24) }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block });
+    const item = numberedItem(doc, paragraph);
+    if (item) items.push(item);
   }
   return items;
+}
+
+function numberedItem(doc: ReportDocument, paragraph: Paragraph): Heading | undefined {
+  const start = paragraph.span.start;
+  // The paragraph's first line, from the line index: searching the text for its end reads the whole paragraph.
+  const lineEnd = doc.lines.lineEnd(doc.blocks[paragraph.block]!.firstLine);
+  const marker = matchMarker(doc.text, start, Math.min(lineEnd, paragraph.span.end));
+  if (!marker || !numberedStyle(marker.style)) return undefined;
+  const numbering = { style: marker.style, value: marker.value, path: marker.path, span: { start, end: marker.markerEnd } };
+  return { name: detached(doc.text.slice(start, Math.min(paragraph.span.end, start + 24))), span: { start, end: Math.min(paragraph.span.end, start + 24) }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block };
 }
 
 function numberedOf(doc: ReportDocument, heading: Heading): Numbered | undefined {
