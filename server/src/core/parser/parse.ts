@@ -309,6 +309,8 @@ function paragraph(block: Block, index: number, runInHeading: Heading | undefine
 /** Each model's line infos, for the next version to keep those of the lines an edit did not touch. */
 const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
 
+// The fields of a ReportDocument, merged into the class below (set by Object.assign in its constructor).
+interface ReportModel extends Omit<ReportDocument, 'figures'> {}
 /**
  * A parsed version of a report. The figures of a block an edit moved are placed where the block
  * now stands only when something asks for them (a hover, the visible range's tokens, a relation
@@ -316,30 +318,11 @@ const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
  * after it, at every version, and keep those copies alive as long as the version.
  */
 class ReportModel implements ReportDocument {
-  readonly text: string;
-  readonly format: TextFormat;
-  readonly lines: LineIndex;
-  readonly blocks: readonly Block[];
-  readonly title: Title | undefined;
-  readonly metadata: readonly MetadataEntry[];
-  readonly headings: readonly Heading[];
-  readonly paragraphs: readonly Paragraph[];
-  readonly sections: readonly Section[];
-  readonly tables: readonly Table[];
   readonly table: readonly BlockData[];
   #figures: readonly Figure[] | undefined;
 
   constructor(fields: Omit<ReportDocument, 'figures'>, table: readonly BlockData[]) {
-    this.text = fields.text;
-    this.format = fields.format;
-    this.lines = fields.lines;
-    this.blocks = fields.blocks;
-    this.title = fields.title;
-    this.metadata = fields.metadata;
-    this.headings = fields.headings;
-    this.paragraphs = fields.paragraphs;
-    this.sections = fields.sections;
-    this.tables = fields.tables;
+    Object.assign(this, fields);
     this.table = table;
   }
 
