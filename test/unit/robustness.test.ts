@@ -276,6 +276,26 @@ describe('robustness (fast-check)', () => {
 });
 
 describe('incremental analysis', () => {
+  test('a numbered paragraph is read again when its text changes, and keeps its reading where it moves', () => {
+    // Long numbered paragraphs are no headings, yet count in sequence (1. 2. 4. skips 3.).
+    const para = (n: number): string => `${n}. ${'我们坚持稳中求进工作总基调，'.repeat(8)}取得了显著成效。`;
+    const text = (third: number): string => `报告\n\n一、总体情况\n\n${para(1)}\n\n${para(2)}\n\n${para(third)}\n`;
+    const findings = (doc: ReportDocument): [string, number][] => service.diagnostics(doc, DEFAULT_SETTINGS, { locale: 'en', uri: 'file:///x' }).map((d) => [String(d.code), d.range.start.line]);
+    let doc = service.parse(text(4));
+    assert.deepEqual(findings(doc), [['heading-sequence', 8]]);
+    // The skip mended: the last paragraph is read again.
+    doc = service.parse(text(3), doc);
+    assert.deepEqual(findings(doc), []);
+    // Skipped again, then moved down by a line the edit adds above: the carried readings still count 1, 2, 4.
+    doc = service.parse(text(4), doc);
+    doc = service.parse(`新增一行\n${text(4)}`, doc);
+    assert.deepEqual(findings(doc), [['heading-sequence', 9]]);
+    // The first paragraph renumbered: 2, 2, 4 repeats 2 and skips 3, read in the edited paragraph only.
+    doc = service.parse(`新增一行\n${text(4).replace('1. ', '2. ')}`, doc);
+    assert.deepEqual(findings(doc), findings(service.parse(`新增一行\n${text(4).replace('1. ', '2. ')}`)));
+    assert.ok(findings(doc).length > 0, 'a repeated number is found');
+  });
+
   test('a hover finds the same relations of a figure as the full lists, in their order, before and after an edit that moves them', () => {
     // Relations across paragraphs as well as within: a conflict, a part of a named whole, tables, rates with earlier denominators.
     const crossing = '一、总体情况\n\n全年共排查问题1686个。\n\n已完成问题整改1676个，整改率99.4%。\n\n全年共排查问题1700个。\n\n全市规模以上工业企业实现利润500亿元。其中，国有企业实现利润200亿元，占全市的40%。\n';

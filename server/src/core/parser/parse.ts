@@ -388,6 +388,15 @@ export function linesMarked(doc: ReportDocument, mark: number): number[] | undef
   return out;
 }
 
+/**
+ * An object that stays the same from version to version exactly while block `index` reads the same
+ * text (the array of its figures as found): a key for what is read from a block's text alone.
+ * Undefined for a model the parser did not make.
+ */
+export function blockIdentity(doc: ReportDocument, index: number): object | undefined {
+  return tableOf(doc)?.[index]?.figures;
+}
+
 /** How many figures of the document are quantities, counted without placing any. */
 export function quantityCount(doc: ReportDocument): number {
   const table = tableOf(doc);

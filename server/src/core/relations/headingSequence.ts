@@ -1,6 +1,7 @@
-import type { Heading, Paragraph, ReportDocument, Section } from '../model';
+import type { Heading, NumberingStyle, Paragraph, ReportDocument, Section } from '../model';
 import { detached } from '../text/spans';
 import { matchMarker } from '../parser/numbering';
+import { blockIdentity } from '../parser/parse';
 import type { HeadingSequenceRelation, SequenceMarker } from './types';
 
 /** A heading's sequence number: its own numbering, or the number inside a Markdown heading (## 4. Sales). */
@@ -74,14 +75,39 @@ function numberedParagraphs(doc: ReportDocument): Heading[] {
   return items;
 }
 
+/** What makes a paragraph a numbered item, relative to its start: read once while its block's text stays the same. */
+interface NumberedReading {
+  readonly style: NumberingStyle;
+  readonly value: number;
+  readonly path: readonly number[];
+  readonly markerLength: number;
+  readonly name: string;
+}
+
+/** By the parser's identity of a block (blockIdentity): its reading as a numbered item, null for none. */
+const numberedReadings = new WeakMap<object, NumberedReading | null>();
+
 function numberedItem(doc: ReportDocument, paragraph: Paragraph): Heading | undefined {
+  const key = blockIdentity(doc, paragraph.block);
+  let reading = key && numberedReadings.get(key);
+  if (reading === undefined) {
+    reading = numberedReading(doc, paragraph);
+    if (key) numberedReadings.set(key, reading);
+  }
+  if (!reading) return undefined;
+  const start = paragraph.span.start;
+  const numbering = { style: reading.style, value: reading.value, path: reading.path, span: { start, end: start + reading.markerLength } };
+  return { name: reading.name, span: { start, end: start + reading.name.length }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block };
+}
+
+function numberedReading(doc: ReportDocument, paragraph: Paragraph): NumberedReading | null {
   const start = paragraph.span.start;
   // The paragraph's first line, from the line index: searching the text for its end reads the whole paragraph.
   const lineEnd = doc.lines.lineEnd(doc.blocks[paragraph.block]!.firstLine);
   const marker = matchMarker(doc.text, start, Math.min(lineEnd, paragraph.span.end));
-  if (!marker || !numberedStyle(marker.style)) return undefined;
-  const numbering = { style: marker.style, value: marker.value, path: marker.path, span: { start, end: marker.markerEnd } };
-  return { name: detached(doc.text.slice(start, Math.min(paragraph.span.end, start + 24))), span: { start, end: Math.min(paragraph.span.end, start + 24) }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block };
+  if (!marker || !numberedStyle(marker.style)) return null;
+  const name = detached(doc.text.slice(start, Math.min(paragraph.span.end, start + 24)));
+  return { style: marker.style, value: marker.value, path: marker.path, markerLength: marker.markerEnd - start, name };
 }
 
 function numberedOf(doc: ReportDocument, heading: Heading): Numbered | undefined {
