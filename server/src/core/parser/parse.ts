@@ -5,7 +5,7 @@ import { LineIndex } from '../text/lineIndex';
 import { correspondingBlocks, linkVersions, unchangedBetween, type Unchanged } from '../versions';
 import { groupBlocks, type RawBlock } from './blocks';
 import { atxHeading, capsHeading, isCapsLine, numberedHeading, setextHeading, titleCandidate, unnumberedCandidate, type HeadingDraft } from './headings';
-import { METADATA, scanLines, scanLinesEdited, type LineInfo } from './lines';
+import { METADATA, placedInfo, scanLines, scanLinesEdited, type LineInfo, type LineTable } from './lines';
 import { RANK } from './numbering';
 import { splitSentences } from './sentences';
 import { readMarkdown, type ChunkCache, type MarkdownBlock } from './markdown/read';
@@ -64,7 +64,7 @@ function parsePlain(text: string, previous: ReportDocument | undefined, unchange
     if (heading) headings.push(heading);
     if (kind === 'title' && heading) title = { heading, subtitle: undefined };
     if (kind === 'subtitle' && title) title = { ...title, subtitle: { start: block.start, end: block.end } };
-    if (kind === 'metadata') metadata.push(metadataEntry(text, infos[block.firstLine]!));
+    if (kind === 'metadata') metadata.push(metadataEntry(text, placedInfo(infos, block.firstLine)));
   });
   const carried = previous ? { previous, from: correspondingBlocks(previous.text, previous.blocks, text, blocks, unchanged) } : undefined;
   const beforeBlocks = previous ? tableOf(previous) : undefined;
@@ -307,7 +307,7 @@ function paragraph(block: Block, index: number, runInHeading: Heading | undefine
 }
 
 /** Each model's line infos, for the next version to keep those of the lines an edit did not touch. */
-const lineTables = new WeakMap<ReportDocument, readonly LineInfo[]>();
+const lineTables = new WeakMap<ReportDocument, LineTable>();
 
 // The fields of a ReportDocument, merged into the class below (set by Object.assign in its constructor).
 interface ReportModel extends Omit<ReportDocument, 'figures'> {}
@@ -381,7 +381,7 @@ export function foundFiguresOfBlock(doc: ReportDocument, index: number): readonl
  * edit carried over; undefined for a model that keeps none (Markdown), whose text is to be searched.
  */
 export function linesMarked(doc: ReportDocument, mark: number): number[] | undefined {
-  const infos = lineTables.get(doc);
+  const infos = lineTables.get(doc)?.infos;
   if (!infos) return undefined;
   const out: number[] = [];
   for (let line = 0; line < infos.length; line++) if (infos[line]!.marks & mark) out.push(line);
@@ -468,8 +468,8 @@ function toHeading(draft: HeadingDraft, block: number): Heading {
   return { name: draft.name, span: draft.span, rank: draft.rank, numbering: draft.numbering, runIn: draft.runIn, line: draft.line, block };
 }
 
-function classify(text: string, raw: readonly RawBlock[], infos: readonly LineInfo[]): Classified[] {
-  const classes: Classified[] = raw.map((block) => classifyBlock(text, block, infos[block.firstLine]!));
+function classify(text: string, raw: readonly RawBlock[], infos: LineTable): Classified[] {
+  const classes: Classified[] = raw.map((block) => classifyBlock(text, block, placedInfo(infos, block.firstLine)));
   markTitle(text, raw, infos, classes);
   const structured = classes.some((c) => c.heading !== undefined && c.kind !== 'title');
   if (!structured) markUnnumbered(text, raw, infos, classes);
@@ -505,12 +505,12 @@ function classifyBlock(text: string, block: RawBlock, info: LineInfo): Classifie
 }
 
 /** The first block may be the title, and a `——…` line right under it its subtitle. */
-function markTitle(text: string, raw: readonly RawBlock[], infos: readonly LineInfo[], classes: Classified[]): void {
+function markTitle(text: string, raw: readonly RawBlock[], infos: LineTable, classes: Classified[]): void {
   const first = raw.findIndex((block) => block.lead !== 'rule');
   if (first < 0) return;
   const block = raw[first]!;
-  const info = infos[block.firstLine]!;
-  if (info.kind === 'atx' && raw.some((other, i) => i !== first && other.lead === 'atx' && infos[other.firstLine]!.level === 1)) return;
+  const info = placedInfo(infos, block.firstLine);
+  if (info.kind === 'atx' && raw.some((other, i) => i !== first && other.lead === 'atx' && infos.infos[other.firstLine]!.level === 1)) return;
   const heading = titleCandidate(text, block, info);
   if (!heading) return;
   classes[first] = { kind: 'title', heading };
@@ -518,10 +518,10 @@ function markTitle(text: string, raw: readonly RawBlock[], infos: readonly LineI
   if (next && next.lead === 'dash' && next.firstLine === next.lastLine) classes[first + 1] = { kind: 'subtitle' };
 }
 
-function markUnnumbered(text: string, raw: readonly RawBlock[], infos: readonly LineInfo[], classes: Classified[]): void {
+function markUnnumbered(text: string, raw: readonly RawBlock[], infos: LineTable, classes: Classified[]): void {
   for (let i = 1; i < raw.length - 1; i++) {
     if (classes[i]!.kind !== 'paragraph' || !isBody(classes[i - 1]!) || classes[i + 1]!.kind !== 'paragraph') continue;
-    const heading = unnumberedCandidate(text, raw[i]!, infos[raw[i]!.firstLine]!);
+    const heading = unnumberedCandidate(text, raw[i]!, placedInfo(infos, raw[i]!.firstLine));
     if (heading) classes[i] = { kind: 'heading', heading };
   }
 }
