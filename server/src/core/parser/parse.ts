@@ -302,7 +302,8 @@ class ParagraphNode implements Paragraph {
 }
 
 function paragraph(block: Block, index: number, runInHeading: Heading | undefined, data: BlockData): Paragraph {
-  const body = { start: block.span.start + data.bodyOffset, end: block.span.end };
+  // Most paragraphs have no run-in heading: their body is their span, one object fewer per paragraph an edit moved.
+  const body = data.bodyOffset === 0 ? block.span : { start: block.span.start + data.bodyOffset, end: block.span.end };
   return new ParagraphNode(block.span, body, index, runInHeading, data.sentences!, data.sentencesDelta);
 }
 

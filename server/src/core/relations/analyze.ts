@@ -103,7 +103,7 @@ export function clausesAt(doc: ReportDocument, offset: number): readonly Clause[
   const at = offset - placed.delta;
   const sentence = placed.findings.sentences.find((s) => s.span.start <= at && at < s.span.end);
   if (!sentence) return undefined;
-  const current = mapper(placed);
+  const current = placed.current;
   if (placed.delta === 0 && current === same) return sentence.clauses.clauses;
   return sentence.clauses.clauses.map((clause) => ({ ...clause, span: { start: clause.span.start + placed.delta, end: clause.span.end + placed.delta }, figures: clause.figures.map((f) => ({ ...f, figure: current(f.figure) })) }));
 }
@@ -152,16 +152,31 @@ interface Findings extends ParagraphRelations {
  * A paragraph's findings in one version of the document: where they were made,
  * moved by `delta`. Nothing is moved until asked for: the diagnostics place only
  * the relations that do not hold, and the full lists are made on first use.
+ * It is also the paragraph as the passes across paragraphs see it (its section's
+ * scope, sentences, statements and figure mapping): one object per paragraph and version.
  */
-interface PlacedFindings {
-  readonly findings: Findings;
-  readonly delta: number;
-  /** The parser's reading of the block in this version (its figures, placed on first use). */
-  readonly reading: BlockReading;
-  /** mapper(this), made once: versions that leave the paragraph where it is share this object. */
-  current?: (figure: Figure) => Figure;
-  /** The paragraph in its section for the passes across paragraphs, kept while the section is the same. */
-  scoped?: ScopedParagraph;
+class PlacedFindings {
+  /** The section the paragraph stands in, set by each version's pass before it is read (the passes run in one go). */
+  scope = -1;
+  #current: ((figure: Figure) => Figure) | undefined;
+
+  constructor(
+    readonly findings: Findings,
+    readonly delta: number,
+    /** The parser's reading of the block in this version (its figures, placed on first use). */
+    readonly reading: BlockReading,
+  ) {}
+
+  get sentences(): readonly SentenceView[] {
+    return this.findings.sentences;
+  }
+  get statements(): readonly Statement[] {
+    return this.findings.statements;
+  }
+  /** How a figure of the findings maps to the same figure in this version; made once, shared by the versions that leave the paragraph where it is. */
+  get current(): (figure: Figure) => Figure {
+    return (this.#current ??= mapperOf(this));
+  }
 }
 
 /** What a paragraph adds that depends on other paragraphs: settled at every version, in the order they were found. */
@@ -177,31 +192,12 @@ interface Settled {
 /** Findings per block index (paragraphs and list items only), kept per model for the next version. */
 const findingTables = new WeakMap<ReportDocument, readonly (PlacedFindings | undefined)[]>();
 
-/** A paragraph in its section, for the passes across paragraphs; its figures are mapped only when one is used. */
-class ScopedParagraph {
-  constructor(
-    readonly scope: number,
-    private readonly placed: PlacedFindings,
-  ) {}
-
-  get sentences(): readonly SentenceView[] {
-    return this.placed.findings.sentences;
-  }
-  get statements(): readonly Statement[] {
-    return this.placed.findings.statements;
-  }
-  get current(): (figure: Figure) => Figure {
-    return mapper(this.placed);
-  }
-}
-
 function analyze(doc: ReportDocument): Relations {
   const carried = takeCarried(doc, 'relations');
   const before = carried && findingTables.get(carried.previous);
   const table: (PlacedFindings | undefined)[] = new Array(doc.blocks.length);
   const placedList: PlacedFindings[] = new Array(doc.paragraphs.length);
   const settledList: (Settled | undefined)[] = new Array(doc.paragraphs.length);
-  const scoped: ScopedParagraph[] = new Array(doc.paragraphs.length);
   const counts: CountRelation[] = [];
   // Named levels of the current section's recent paragraphs, for references to a named whole.
   const namedLevels: (NamedLevel & { paragraph: number })[] = [];
@@ -214,16 +210,14 @@ function analyze(doc: ReportDocument): Relations {
     table[paragraph.block] = placed;
     placedList[p] = placed;
     const { findings, delta } = placed;
-    // A placement carried unmoved keeps its scoped view while its section does.
-    scoped[p] = placed.scoped?.scope === h ? placed.scoped : (placed.scoped = new ScopedParagraph(h, placed));
-    const at = p;
+    placed.scope = h;
     let pending: (RateRelation | undefined)[] | undefined;
     for (let k = 0; k < findings.rates.length; k++) {
       const finding = findings.rates[k]!;
       if (finding.type === 'rate') continue;
-      const found = pendingDenominator(scoped, at, finding);
-      const current = mapper(placed);
-      (pending ??= []).push(found && rateRelation(current(finding.rate), current(finding.numerator), scoped[found.paragraph]!.current(found.denominator), finding.label));
+      const found = pendingDenominator(placedList, p, finding);
+      const current = placed.current;
+      (pending ??= []).push(found && rateRelation(current(finding.rate), current(finding.numerator), placedList[found.paragraph]!.current(found.denominator), finding.label));
     }
     let wholeRates: RateRelation[] | undefined;
     let wholeParts: PartRelation[] | undefined;
@@ -232,7 +226,7 @@ function analyze(doc: ReportDocument): Relations {
         namedLevels.length = 0;
         namedScope = h;
       }
-      const current = mapper(placed);
+      const current = placed.current;
       const levels = findings.namedLevels.map((l) => ({ figure: current(l.figure), words: l.words, paragraph: p }));
       namedLevels.push(...levels);
       while (namedLevels.length > 0 && namedLevels[0]!.paragraph < p - NAMED_WHOLE_PARAGRAPHS) namedLevels.shift();
@@ -256,7 +250,7 @@ function analyze(doc: ReportDocument): Relations {
     }
   });
   findingTables.set(doc, table);
-  const conflicts = findConflicts(scoped);
+  const conflicts = findConflicts(placedList);
   const headings = findHeadingSequences(doc);
   // A table spans many one-line paragraphs: its arithmetic is read over the document, like headings.
   const tables = findTableRelations(doc);
@@ -406,7 +400,7 @@ function joined(lists: Lists, view: RelationsView): readonly Relation[] {
 /** One paragraph's relations placed where it stands now, appended to `lists` in the order the checks found them. */
 function placeParagraph(placed: PlacedFindings, extra: Settled | undefined, lists: Lists, failingOnly: boolean): void {
   const { findings, delta } = placed;
-  const current = mapper(placed);
+  const current = placed.current;
   const skip = (r: { readonly consistent: boolean }): boolean => failingOnly && r.consistent;
   let q = 0;
   for (let k = 0; k < findings.rates.length; k++) {
@@ -495,11 +489,6 @@ function settled(doc: ReportDocument, p: number, count: CountRelation): CountRel
   return { ...count, items, consistent: items.length === count.stated, continues: undefined };
 }
 
-/** How a figure of the findings maps to the same figure in this version. */
-function mapper(placed: PlacedFindings): (figure: Figure) => Figure {
-  return (placed.current ??= mapperOf(placed));
-}
-
 function mapperOf(placed: PlacedFindings): (figure: Figure) => Figure {
   const { findings, reading } = placed;
   // The same reading, or one not moved from where the figures were found: the parser gives the same figure objects.
@@ -530,7 +519,7 @@ function push<T>(into: T[], items: readonly T[]): void {
 
 function freshFindings(doc: ReportDocument, paragraph: Paragraph): PlacedFindings {
   const reading = readingOfBlock(doc, paragraph.block);
-  return { findings: paragraphFindings(doc.text, paragraph, reading), delta: 0, reading };
+  return new PlacedFindings(paragraphFindings(doc.text, paragraph, reading), 0, reading);
 }
 
 function paragraphFindings(text: string, paragraph: Paragraph, reading: BlockReading): Findings {
@@ -591,5 +580,5 @@ function carriedFindings(carried: CarriedBlocks | undefined, table: readonly (Pl
       if (now.span.start !== then.span.start + delta || now.text !== then.text) return undefined;
     }
   }
-  return { findings, delta, reading };
+  return new PlacedFindings(findings, delta, reading);
 }
