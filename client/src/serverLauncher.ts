@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  ResponseError,
   TransportKind,
+  type MessageSignature,
   type DocumentSelector,
   type ErrorHandler,
   type LanguageClientOptions,
@@ -82,7 +84,22 @@ export function createClientOptions(parts: ClientParts): LanguageClientOptions {
 }
 
 export function createLanguageClient(serverModule: string, parts: ClientParts): LanguageClient {
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, createServerOptions(serverModule), createClientOptions(parts));
+  return new ReportLanguageClient(CLIENT_ID, CLIENT_NAME, createServerOptions(serverModule), createClientOptions(parts));
+}
+
+/**
+ * A request that a stop catches mid-flight is no failure. The extension stops its own client to
+ * restart the server (the document languages changed): a request the editor sent just before
+ * (folding ranges, symbols) passes the library's "is it running" check, then finds the connection
+ * gone, and the library logs it and shows it to the user as a failed request ("Starting server
+ * failed"). A request refused after the stop already gets its default value without a word; one
+ * that fails while the client is no longer running gets the same.
+ */
+class ReportLanguageClient extends LanguageClient {
+  override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (!this.isRunning() && !(error instanceof ResponseError)) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
 }
 
 export function createFileWatchers(): vscode.FileSystemWatcher[] {
