@@ -4,7 +4,11 @@ import { matchMarker, type MarkerMatch } from './numbering';
 
 export type LineKind = 'blank' | 'atx' | 'setext-underline' | 'rule' | 'metadata' | 'bullet' | 'dash' | 'marker' | 'text';
 
-/** What the parser needs to know about one line, computed in one pass. */
+/**
+ * What the parser needs to know about one line, computed in one pass. Its offsets and line number
+ * are those of the version it was scanned in: a later version that moved the line says by how much
+ * (LineTable.shifts; read it with placedInfo).
+ */
 export interface LineInfo {
   readonly line: number;
   readonly start: number;

@@ -362,19 +362,9 @@ export function placedFigures(reading: BlockReading): readonly Figure[] {
   return (data.placed = reading.figures.map((figure) => shift(figure, delta)));
 }
 
-/** A reading's figures as they were found, in an earlier version maybe: the same array for the same finding. */
-export function foundFigures(reading: BlockReading): readonly Figure[] {
-  return reading.figures;
-}
-
 /** The figures of block `index`, placed in this version: the same objects every time they are asked for. */
 export function figuresOfBlock(doc: ReportDocument, index: number): readonly Figure[] {
   return placedFigures(readingOfBlock(doc, index));
-}
-
-/** The figures of block `index` as they were found (see foundFigures). */
-export function foundFiguresOfBlock(doc: ReportDocument, index: number): readonly Figure[] {
-  return readingOfBlock(doc, index).figures;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Clause } from '../clauses/types';
 import type { Figure } from '../figures/figure';
-import { itemAt } from '../text/spans';
+import { indexAt, itemAt } from '../text/spans';
 import type { Paragraph, ReportDocument, TextSpan } from '../model';
-import { foundFigures, placedFigures, readingOfBlock, type BlockReading } from '../parser/parse';
+import { placedFigures, readingOfBlock, type BlockReading } from '../parser/parse';
 import { takeCarried, type CarriedBlocks } from '../versions';
 import { findChanges } from './changes';
 import { findConflicts, findStatements, type Statement } from './conflicts';
@@ -46,22 +46,8 @@ const cache = new WeakMap<ReportDocument, Relations>();
  */
 export function relationsOfFigure(doc: ReportDocument, figure: Figure): readonly (Relation | UnverifiableRelation)[] {
   const relations = relationsOf(doc);
-  if (relations instanceof RelationsView) return relations.ofFigure(paragraphIndexAt(doc, figure.span.start), figure);
+  if (relations instanceof RelationsView) return relations.ofFigure(indexAt(doc.paragraphs, figure.span.start, (p) => p.span), figure);
   return [...relations.all, ...relations.unverifiable].filter((relation) => figuresOf(relation).includes(figure));
-}
-
-/** The index in doc.paragraphs of the paragraph holding `offset`, or -1. */
-function paragraphIndexAt(doc: ReportDocument, offset: number): number {
-  let low = 0;
-  let high = doc.paragraphs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const span = doc.paragraphs[mid]!.span;
-    if (offset < span.start) high = mid - 1;
-    else if (offset >= span.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** The figures a relation links. */
@@ -492,7 +478,7 @@ function settled(doc: ReportDocument, p: number, count: CountRelation): CountRel
 function mapperOf(placed: PlacedFindings): (figure: Figure) => Figure {
   const { findings, reading } = placed;
   // The same reading, or one not moved from where the figures were found: the parser gives the same figure objects.
-  if (reading === findings.reading || (reading.figuresDelta === 0 && foundFigures(reading) === findings.figures)) return same;
+  if (reading === findings.reading || (reading.figuresDelta === 0 && reading.figures === findings.figures)) return same;
   let figures: readonly Figure[] | undefined;
   return (figure) => {
     findings.index ??= new Map(findings.figures.map((f, k) => [f, k]));
@@ -571,7 +557,7 @@ function carriedFindings(carried: CarriedBlocks | undefined, table: readonly (Pl
   const { findings } = before;
   // A run-in heading that starts or ends elsewhere changes which sentences there are.
   if (findings.bodyStart + delta !== paragraph.body.start) return undefined;
-  if (foundFigures(reading) !== foundFigures(findings.reading)) {
+  if (reading.figures !== findings.reading.figures) {
     const figures = placedFigures(reading);
     if (figures.length !== findings.figures.length) return undefined;
     for (let k = 0; k < figures.length; k++) {

@@ -3,9 +3,9 @@ import { countDefinitions, paragraphDefinitions, sourceIn, type SourceOf } from 
 import { foldKey, namesOf, SOURCE_RANK, type TermEntry } from './glossary';
 import { TermMatcher } from './matcher';
 import { takeCarried } from '../versions';
-import { figuresOfBlock, foundFiguresOfBlock } from '../parser/parse';
+import { blockIdentity, figuresOfBlock } from '../parser/parse';
 import type { Figure } from '../figures/figure';
-import { itemAt } from '../text/spans';
+import { indexAt, itemAt } from '../text/spans';
 import { isAsciiWordChar } from '../text/chars';
 
 /**
@@ -233,18 +233,9 @@ function placed(entry: TermEntry, delta: number, source: SourceOf): TermEntry {
   return { ...entry, source: source(start), definitionSpan: { start, end: span.end + delta } };
 }
 
-/** The block whose span holds `offset` (binary search), or -1 between blocks. */
+/** The block whose span holds `offset`, or -1 between blocks. */
 function blockIndexAt(doc: ReportDocument, offset: number): number {
-  let low = 0;
-  let high = doc.blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const span = doc.blocks[mid]!.span;
-    if (offset < span.start) high = mid - 1;
-    else if (offset >= span.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return indexAt(doc.blocks, offset, (block) => block.span);
 }
 
 /**
@@ -361,7 +352,8 @@ function lookupIn(local: Glossary, glossary: Glossary): (name: string) => TermEn
 /** Occurrences leave figures out: they carry over only if the block's figures did. */
 /** Whether a block read the same figures in both versions: the parser carried them (the same array), or they stand alike. */
 function sameFigures(doc: ReportDocument, index: number, previous: ReportDocument, old: number, delta: number): boolean {
-  if (foundFiguresOfBlock(doc, index) === foundFiguresOfBlock(previous, old)) return true;
+  const key = blockIdentity(doc, index);
+  if (key !== undefined && key === blockIdentity(previous, old)) return true;
   const now = figuresOfBlock(doc, index);
   const before = figuresOfBlock(previous, old);
   return now.length === before.length && (now.length === 0 || now[0]!.span.start === before[0]!.span.start + delta);

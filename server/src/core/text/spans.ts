@@ -2,9 +2,10 @@ import type { TextSpan } from '../model';
 
 /**
  * Binary search over items sorted by position that never overlap (figures,
- * term occurrences): the one whose span covers `offset`, end exclusive.
+ * term occurrences, blocks, paragraphs): the index of the one whose span covers
+ * `offset`, end exclusive, or -1.
  */
-export function itemAt<T>(items: readonly T[], offset: number, spanOf: (item: T) => TextSpan): T | undefined {
+export function indexAt<T>(items: readonly T[], offset: number, spanOf: (item: T) => TextSpan): number {
   let low = 0;
   let high = items.length - 1;
   while (low <= high) {
@@ -12,9 +13,15 @@ export function itemAt<T>(items: readonly T[], offset: number, spanOf: (item: T)
     const span = spanOf(items[mid]!);
     if (offset < span.start) high = mid - 1;
     else if (offset >= span.end) low = mid + 1;
-    else return items[mid];
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The item whose span covers `offset` (see indexAt). */
+export function itemAt<T>(items: readonly T[], offset: number, spanOf: (item: T) => TextSpan): T | undefined {
+  const index = indexAt(items, offset, spanOf);
+  return index < 0 ? undefined : items[index];
 }
 
 /**
