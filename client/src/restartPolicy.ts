@@ -13,6 +13,7 @@
  *                                    | { action: 'startupFailed' }
  *   policy.reset()                  forgets past crashes (call on a manual restart)
  *   isDeadChannelError(error)       the test onError applies to `error`
+ *   isFailureOfTheStop(running, error) whether a failed request is the stop's doing
  *
  * Rules (defaults in brackets):
  * - A connection error is tolerated while the library's consecutive-error
@@ -117,6 +118,21 @@ export class RestartPolicy {
   reset(): void {
     this.crashTimes = [];
   }
+}
+
+/** JSON-RPC's InvalidRequest: what the server answers a request that arrives after `shutdown`. */
+const INVALID_REQUEST = -32600;
+
+/**
+ * A request that fails while the client is not running was caught by a stop: either the
+ * connection was gone (an error without a JSON-RPC code) or the request reached the server after
+ * the stop's `shutdown`, which the protocol says to refuse with InvalidRequest. Neither is a fault
+ * to show. Any other answer from the server (a code it chose) stays a failure.
+ */
+export function isFailureOfTheStop(running: boolean, error: unknown): boolean {
+  if (running) return false;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code !== 'number' || code === INVALID_REQUEST;
 }
 
 export function isDeadChannelError(error: unknown): boolean {

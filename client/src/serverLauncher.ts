@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
-  ResponseError,
   TransportKind,
   type MessageSignature,
   type DocumentSelector,
@@ -15,6 +14,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { ReportLanguage } from './config';
+import { isFailureOfTheStop } from './restartPolicy';
 import { DOCX_SCHEME } from './wordDocuments';
 
 /** Also the settings prefix: the library reads `reportLens.trace.server` by this id. */
@@ -93,11 +93,13 @@ export function createLanguageClient(serverModule: string, parts: ClientParts): 
  * (folding ranges, symbols) passes the library's "is it running" check, then finds the connection
  * gone, and the library logs it and shows it to the user as a failed request ("Starting server
  * failed"). A request refused after the stop already gets its default value without a word; one
- * that fails while the client is no longer running gets the same.
+ * that fails while the client is no longer running gets the same, and so does one that reached the
+ * server after the stop's `shutdown`: the server refuses it with InvalidRequest, as the protocol
+ * asks, and that refusal is the stop's doing, not a fault to show.
  */
 class ReportLanguageClient extends LanguageClient {
   override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean, throwOnCancel?: boolean): T {
-    if (!this.isRunning() && !(error instanceof ResponseError)) return defaultValue;
+    if (isFailureOfTheStop(this.isRunning(), error)) return defaultValue;
     return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RestartPolicy } from '../../client/src/restartPolicy';
+import { RestartPolicy, isFailureOfTheStop } from '../../client/src/restartPolicy';
 
 function policyAt(): { policy: RestartPolicy; advance(ms: number): void } {
   let now = 0;
@@ -49,4 +49,15 @@ test('errors: writes to a dead process continue (the close decides); repeated er
   assert.equal(policy.onError(Object.assign(new Error('gone'), { code: 'EPIPE' }), 99), 'continue');
   assert.equal(policy.onError(new Error('x'), 1), 'continue');
   assert.equal(policy.onError(new Error('x'), 4), 'shutdown');
+});
+
+test('a request failing while the client stops is the stop\'s doing; a server error while running is not', () => {
+  const shutdownRefusal = { code: -32600, message: 'The server is shutting down: only exit is accepted.' };
+  const connectionGone = new Error('Connection got disposed.');
+  const serverFault = { code: -32603, message: 'Request textDocument/hover failed with message: boom' };
+  assert.equal(isFailureOfTheStop(false, shutdownRefusal), true, 'refused after shutdown, as the protocol asks');
+  assert.equal(isFailureOfTheStop(false, connectionGone), true, 'connection closed by the stop');
+  assert.equal(isFailureOfTheStop(false, serverFault), false, 'an internal error is shown even during a stop');
+  assert.equal(isFailureOfTheStop(true, shutdownRefusal), false, 'while running, every failure is shown');
+  assert.equal(isFailureOfTheStop(true, connectionGone), false);
 });
