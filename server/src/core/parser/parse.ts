@@ -223,6 +223,11 @@ function dataOf(scanOffset: number, figures: BlockFigures, bodyOffset: number, s
   return { scanOffset, figures: figures.figures, figuresDelta: figures.figuresDelta, quantities: figures.quantities, placed: undefined, bodyOffset, sentences, sentencesDelta };
 }
 
+/** The data of a block that moved by `delta` and reads alike: its figures and sentences carried, placed later. */
+function movedData(reused: BlockData, delta: number, bodyOffset: number, sentences: readonly TextSpan[] | undefined, sentencesDelta: number): BlockData {
+  return { scanOffset: reused.scanOffset, figures: reused.figures, figuresDelta: reused.figuresDelta + delta, quantities: reused.quantities, placed: undefined, bodyOffset, sentences, sentencesDelta };
+}
+
 /** A block's figures as just found: in place, counted once. */
 function found(figures: readonly Figure[]): BlockFigures {
   let quantities = 0;
@@ -427,6 +432,11 @@ function blockData(text: string, block: Block, heading: Heading | undefined, dra
   const bodyOffset = (draft?.bodyStart ?? start) - start;
   // A block that did not move and reads alike keeps its data object: one object fewer per block and version.
   if (reused && delta === 0 && reused.scanOffset === scanOffset && reused.bodyOffset === bodyOffset && (reused.sentences !== undefined) === isParagraph) return reused;
+  if (reused && reused.scanOffset === scanOffset) {
+    // The common case after an edit (a block that moved and reads alike): one object, nothing read.
+    if (!isParagraph) return movedData(reused, delta, bodyOffset, undefined, 0);
+    if (reused.sentences && reused.bodyOffset === bodyOffset) return movedData(reused, delta, bodyOffset, reused.sentences, reused.sentencesDelta + delta);
+  }
   const figures = reused && reused.scanOffset === scanOffset ? moved(reused, delta) : found(extractFigures(text, start + scanOffset, end));
   if (!isParagraph) return dataOf(scanOffset, figures, bodyOffset, undefined, 0);
   if (reused?.sentences && reused.bodyOffset === bodyOffset) return dataOf(scanOffset, figures, bodyOffset, reused.sentences, reused.sentencesDelta + delta);
@@ -460,39 +470,85 @@ function toHeading(draft: HeadingDraft, block: number): Heading {
 }
 
 function classify(text: string, raw: readonly RawBlock[], infos: LineTable): Classified[] {
-  const classes: Classified[] = raw.map((block) => classifyBlock(text, block, placedInfo(infos, block.firstLine)));
+  const classes: Classified[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) classes[i] = classifyBlock(text, raw[i]!, infos);
   markTitle(text, raw, infos, classes);
   const structured = classes.some((c) => c.heading !== undefined && c.kind !== 'title');
   if (!structured) markUnnumbered(text, raw, infos, classes);
   return classes;
 }
 
-function classifyBlock(text: string, block: RawBlock, info: LineInfo): Classified {
+/**
+ * The classes of blocks that are no heading, shared: most blocks are plain paragraphs, and an edit
+ * classifies every block again. Never changed in place (markTitle and markUnnumbered replace them).
+ */
+const PARAGRAPH: Classified = Object.freeze({ kind: 'paragraph' });
+const LIST_ITEM: Classified = Object.freeze({ kind: 'list-item' });
+const RULE: Classified = Object.freeze({ kind: 'rule' });
+const METADATA_BLOCK: Classified = Object.freeze({ kind: 'metadata' });
+
+/** A block's class; its first line's info is placed (a copy, for a block that moved) only where a heading reads it. */
+function classifyBlock(text: string, block: RawBlock, infos: LineTable): Classified {
   switch (block.lead) {
     case 'metadata':
-      return { kind: 'metadata' };
+      return METADATA_BLOCK;
     case 'rule':
     case 'setext-underline':
-      return { kind: 'rule' };
+      return RULE;
     case 'atx': {
-      const heading = atxHeading(text, info);
-      return { kind: heading ? 'heading' : 'paragraph', heading };
+      const heading = atxHeading(text, placedInfo(infos, block.firstLine));
+      return heading ? { kind: 'heading', heading } : PARAGRAPH;
     }
     case 'bullet':
-      return { kind: 'list-item' };
+      return LIST_ITEM;
     case 'marker': {
-      if (block.setextLevel > 0) return { kind: 'heading', heading: setextHeading(text, block, info) };
-      const heading = numberedHeading(text, block, info);
-      return { kind: heading && !heading.runIn ? 'heading' : 'paragraph', heading };
+      if (block.setextLevel > 0) return { kind: 'heading', heading: setextHeading(text, block, placedInfo(infos, block.firstLine)) };
+      const heading = block.firstLine === block.lastLine ? numberedLineHeading(text, block, infos) : numberedHeading(text, block, placedInfo(infos, block.firstLine));
+      return heading ? { kind: heading.runIn ? 'paragraph' : 'heading', heading } : PARAGRAPH;
     }
     default: {
-      if (block.setextLevel > 0) return { kind: 'heading', heading: setextHeading(text, block, info) };
-      if (block.firstLine === block.lastLine && block.blankBefore && block.blankAfter && isCapsLine(text, info)) {
-        return { kind: 'heading', heading: capsHeading(text, info, RANK.caps) };
+      if (block.setextLevel > 0) return { kind: 'heading', heading: setextHeading(text, block, placedInfo(infos, block.firstLine)) };
+      if (block.firstLine === block.lastLine && block.blankBefore && block.blankAfter) {
+        const info = placedInfo(infos, block.firstLine);
+        if (isCapsLine(text, info)) return { kind: 'heading', heading: capsHeading(text, info, RANK.caps) };
       }
-      return { kind: 'paragraph' };
+      return PARAGRAPH;
     }
   }
+}
+
+/** What numberedHeading made of a line, by its info: where the line was scanned (see numberedLineHeading). */
+const lineHeadings = new WeakMap<LineInfo, HeadingDraft | typeof NOT_A_HEADING>();
+const NOT_A_HEADING = 0;
+
+/**
+ * numberedHeading for a block of one numbered line, read once per line text. A line's info object
+ * is carried from version to version exactly while the line's text is the same (see
+ * scanLinesEdited), and what a one-line block is depends on its line's text alone: so the heading
+ * found when the info was new stands, moved with the line. Every edit classifies every block, and
+ * the numbered lines of a long report were a tenth of an edit's time.
+ */
+function numberedLineHeading(text: string, block: RawBlock, infos: LineTable): HeadingDraft | undefined {
+  const line = block.firstLine;
+  const born = infos.infos[line]!;
+  const shift = infos.shifts[line]!;
+  const lineDelta = line - born.line;
+  let known = lineHeadings.get(born);
+  if (known === undefined) {
+    const draft = numberedHeading(text, block, placedInfo(infos, line));
+    known = draft ? movedDraft(draft, -shift, -lineDelta) : NOT_A_HEADING;
+    lineHeadings.set(born, known);
+  }
+  if (known === NOT_A_HEADING) return undefined;
+  return shift === 0 && lineDelta === 0 ? known : movedDraft(known, shift, lineDelta);
+}
+
+/** A heading draft of a line that moved by `delta` characters and `lineDelta` lines. */
+function movedDraft(draft: HeadingDraft, delta: number, lineDelta: number): HeadingDraft {
+  const numbering = draft.numbering && { ...draft.numbering, span: { start: draft.numbering.span.start + delta, end: draft.numbering.span.end + delta } };
+  const moved: { -readonly [K in keyof HeadingDraft]: HeadingDraft[K] } = { name: draft.name, span: { start: draft.span.start + delta, end: draft.span.end + delta }, rank: draft.rank, numbering, runIn: draft.runIn, line: draft.line + lineDelta };
+  if (draft.bodyStart !== undefined) moved.bodyStart = draft.bodyStart + delta;
+  return moved;
 }
 
 /** The first block may be the title, and a `——…` line right under it its subtitle. */
