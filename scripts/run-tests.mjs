@@ -15,10 +15,16 @@ function testFiles(directory) {
   });
 }
 
+// Two files at a time on any machine: most test files wait on child processes (the server, the CLI)
+// as much as they compute, so two overlap well even on two cores, and no more keeps the timing-
+// sensitive protocol tests (debounce, cancellation) from starving. Node 20's default is one
+// file at a time on two cores (the cores minus one).
+const CONCURRENCY = 2;
+
 const files = DIRECTORIES.flatMap(testFiles).sort();
 if (files.length === 0) {
   console.error(`no compiled tests under ${DIRECTORIES.join(', ')}: run npm run build first`);
   process.exit(1);
 }
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', `--test-concurrency=${CONCURRENCY}`, ...process.argv.slice(2), ...files], { stdio: 'inherit' });
 process.exit(run.status ?? 1);
