@@ -120,19 +120,24 @@ export class RestartPolicy {
   }
 }
 
-/** JSON-RPC's InvalidRequest: what the server answers a request that arrives after `shutdown`. */
-const INVALID_REQUEST = -32600;
+/**
+ * Answers that a stop causes: JSON-RPC's InvalidRequest (what the server answers a request that
+ * arrives after `shutdown`) and vscode-jsonrpc's write and read errors (the stream closed under the
+ * request). The library itself already passes over a pending request the connection dropped.
+ */
+const STOP_CODES: ReadonlySet<number> = new Set([-32600, -32099, -32098]);
 
 /**
  * A request that fails while the client is not running was caught by a stop: either the
- * connection was gone (an error without a JSON-RPC code) or the request reached the server after
- * the stop's `shutdown`, which the protocol says to refuse with InvalidRequest. Neither is a fault
- * to show. Any other answer from the server (a code it chose) stays a failure.
+ * connection was gone (an error without a JSON-RPC code, or a write or read error) or the request
+ * reached the server after the stop's `shutdown`, which the protocol says to refuse with
+ * InvalidRequest. Neither is a fault to show. Any other answer from the server (a code it chose)
+ * stays a failure.
  */
 export function isFailureOfTheStop(running: boolean, error: unknown): boolean {
   if (running) return false;
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  return typeof code !== 'number' || code === INVALID_REQUEST;
+  return typeof code !== 'number' || STOP_CODES.has(code);
 }
 
 export function isDeadChannelError(error: unknown): boolean {

@@ -57,6 +57,7 @@ test('a request failing while the client stops is the stop\'s doing; a server er
   const serverFault = { code: -32603, message: 'Request textDocument/hover failed with message: boom' };
   assert.equal(isFailureOfTheStop(false, shutdownRefusal), true, 'refused after shutdown, as the protocol asks');
   assert.equal(isFailureOfTheStop(false, connectionGone), true, 'connection closed by the stop');
+  assert.equal(isFailureOfTheStop(false, { code: -32099, message: 'write failed' }), true, 'the stream closed under the write');
   assert.equal(isFailureOfTheStop(false, serverFault), false, 'an internal error is shown even during a stop');
   assert.equal(isFailureOfTheStop(true, shutdownRefusal), false, 'while running, every failure is shown');
   assert.equal(isFailureOfTheStop(true, connectionGone), false);
