@@ -124,6 +124,8 @@ describe('robustness (fast-check)', () => {
           service.completion(doc, position, termOptions);
         }
         for (const block of doc.blocks) assert.ok(block.span.start <= block.span.end && block.span.end <= text.length);
+        // A block starts on its first line (heading sequences take a numbered paragraph's line from it).
+        for (const block of doc.blocks) assert.equal(doc.lines.positionAt(block.span.start).line, block.firstLine, 'block starts on its first line');
         for (const heading of doc.headings) assert.equal(text.slice(heading.span.start, heading.span.end), heading.name);
         for (const figure of doc.figures) {
           assert.ok(0 <= figure.span.start && figure.span.start < figure.span.end && figure.span.end <= text.length, 'figure span inside the text');

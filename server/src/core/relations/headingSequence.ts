@@ -97,7 +97,8 @@ function numberedItem(doc: ReportDocument, paragraph: Paragraph): Heading | unde
   if (!reading) return undefined;
   const start = paragraph.span.start;
   const numbering = { style: reading.style, value: reading.value, path: reading.path, span: { start, end: start + reading.markerLength } };
-  return { name: reading.name, span: { start, end: start + reading.name.length }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.lines.positionAt(start).line, block: paragraph.block };
+  // A paragraph starts where its block does, on the block's first line: no search of the line index.
+  return { name: reading.name, span: { start, end: start + reading.name.length }, rank: Number.MAX_SAFE_INTEGER, numbering, runIn: false, line: doc.blocks[paragraph.block]!.firstLine, block: paragraph.block };
 }
 
 function numberedReading(doc: ReportDocument, paragraph: Paragraph): NumberedReading | null {
